@@ -1,0 +1,75 @@
+package dev.poolscope.analysis;
+
+import dev.poolscope.event.PoolEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs every analyzer over one stream of events and joins their results into a {@link Diagnosis}.
+ * Pure: events in, results out; the caller reads the input.
+ */
+public final class Analysis {
+    private final AnalysisOptions options;
+    private final RequestContext context = new RequestContext();
+    private final EventCounter counter = new EventCounter();
+    private final CheckoutTracker checkouts;
+    private final PoolUsageTracker pool;
+    private final TimeoutCollector timeouts;
+
+    public Analysis(AnalysisOptions options) {
+        this.options = options;
+        this.checkouts = new CheckoutTracker(options);
+        this.pool = new PoolUsageTracker(options);
+        this.timeouts = new TimeoutCollector(options);
+    }
+
+    public void accept(PoolEvent raw) {
+        counter.accept(raw);
+        PoolEvent e = context.enrich(raw);
+        checkouts.accept(e);
+        pool.accept(e);
+        timeouts.accept(e);
+    }
+
+    /** Open checkouts right now. */
+    public long openCheckouts() {
+        return checkouts.openCount();
+    }
+
+    public Diagnosis finish(InputSummary input) {
+        Counts counts = counter.finish();
+        CheckoutResult leaks = checkouts.finish();
+        PoolResult usage = pool.finish();
+        TimeoutResult timeoutResult = timeouts.finish();
+        Set<RequestKey> timedOutAndLeaked = new HashSet<>(timeoutResult.requests());
+        timedOutAndLeaked.retainAll(leaks.leakedRequests());
+        Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
+                leaks.leakedRequests().size());
+        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutAndLeaked.size(),
+                endpointRows(leaks, timeoutResult), health);
+    }
+
+    /** Most leaks first, then busiest; ties by name so reports are deterministic. */
+    private static List<EndpointRow> endpointRows(CheckoutResult leaks, TimeoutResult timeouts) {
+        Set<String> names = new HashSet<>(leaks.endpoints().keySet());
+        names.addAll(leaks.leaksByEndpoint().keySet());
+        names.addAll(timeouts.byEndpoint().keySet());
+        Map<String, EndpointHolds> holds = new HashMap<>(leaks.endpoints());
+        List<EndpointRow> rows = new ArrayList<>();
+        for (String name : names) {
+            EndpointHolds h = holds.get(name);
+            rows.add(new EndpointRow(name, h == null ? 0 : h.checkouts(), leaks.leaksByEndpoint().getOrDefault(name, 0L),
+                    timeouts.byEndpoint().getOrDefault(name, 0L),
+                    h == null ? Percentiles.none() : h.holds().percentiles()));
+        }
+        rows.sort(Comparator.comparingLong(EndpointRow::leakedCheckouts).reversed()
+                .thenComparing(Comparator.comparingLong(EndpointRow::checkouts).reversed())
+                .thenComparing(EndpointRow::endpoint));
+        return rows;
+    }
+}

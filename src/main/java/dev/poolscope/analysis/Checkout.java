@@ -1,0 +1,29 @@
+package dev.poolscope.analysis;
+
+/** A connection taken and not yet given back. Mutable only while open: a later event may name its endpoint. */
+final class Checkout {
+    final String process;
+    final String requestId;
+    final String connId;
+    final long acquiredAt;
+    final String source;
+    final long line;
+    String endpoint;
+    boolean requestEnded;
+
+    Checkout(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
+             long line) {
+        this.process = process;
+        this.requestId = requestId;
+        this.connId = connId;
+        this.acquiredAt = acquiredAt;
+        this.endpoint = endpoint;
+        this.source = source;
+        this.line = line;
+    }
+
+    LeakItem toLeak(long lastTime) {
+        return new LeakItem(process, requestId, connId, endpoint, acquiredAt, lastTime - acquiredAt, requestEnded,
+                source, line);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.poolscope.analysis;
+
+import java.util.List;
+
+/** The health table and its verdict, the worst level of any check. */
+public record Health(Level verdict, List<HealthCheck> checks) {
+    public static final String POOL_USED = "pool_used";
+    public static final String LEAK_DELTA = "leak_delta";
+    public static final String REQUESTS_WITHOUT_CLOSE = "requests_without_close";
+
+    public Health {
+        checks = List.copyOf(checks);
+    }
+
+    public static Health evaluate(Thresholds t, long peakUsed, long leakDelta, long requestsWithoutClose) {
+        List<HealthCheck> checks = List.of(
+                check(POOL_USED, Math.max(0, peakUsed), t.poolUsed()),
+                check(LEAK_DELTA, leakDelta, t.leakDelta()),
+                check(REQUESTS_WITHOUT_CLOSE, requestsWithoutClose, t.requestsWithoutClose()));
+        Level verdict = Level.OK;
+        for (HealthCheck c : checks) {
+            verdict = verdict.worst(c.level());
+        }
+        return new Health(verdict, checks);
+    }
+
+    private static HealthCheck check(String metric, long value, Threshold threshold) {
+        return new HealthCheck(metric, value, threshold.levelOf(value), threshold);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.poolscope.analysis;
+
+import dev.poolscope.event.EventKind;
+import dev.poolscope.event.PoolEvent;
+import java.util.List;
+
+/**
+ * The pool of one process as a small state machine: usage above the threshold opens a raw interval,
+ * usage at or below closes it; a failed or near-exhaustion event outside one is a point interval.
+ * Raw intervals closer than the merge gap join one pending window; a window that can no longer
+ * grow is handed out.
+ */
+final class ProcessUsage {
+    private final String process;
+    private boolean reports;      // once the log states pool_used for this process, only stated values count
+    private int open;             // reconstructed usage: checkouts minus checkins
+    private boolean above;
+    private long rawStart;
+    private long lastAbove;
+    private int rawPeak;
+    private long rawFailed;
+    private long rawNearly;
+    private long closedAboveMicros;
+    private Window pending;
+
+    ProcessUsage(String process) {
+        this.process = process;
+    }
+
+    /** The usage this event shows, or {@link PoolEvent#NO_COUNT}. */
+    int usage(PoolEvent e) {
+        boolean changes = e.kind() == EventKind.CHECKOUT || e.kind() == EventKind.CHECKIN;
+        if (e.kind() == EventKind.CHECKOUT) {
+            open++;
+        } else if (e.kind() == EventKind.CHECKIN) {
+            open = Math.max(0, open - 1);
+        }
+        if (e.hasPoolUsed()) {
+            reports = true;
+            return e.poolUsed();
+        }
+        return !reports && changes ? open : PoolEvent.NO_COUNT;
+    }
+
+    void step(PoolEvent e, int used, int critical, long mergeGap, List<Window> done) {
+        long t = e.time();
+        if (used != PoolEvent.NO_COUNT) {
+            if (used > critical) {
+                if (!above) {
+                    above = true;
+                    rawStart = t;
+                    rawPeak = used;
+                    rawFailed = 0;
+                    rawNearly = 0;
+                }
+                lastAbove = t;
+                rawPeak = Math.max(rawPeak, used);
+            } else if (above) {
+                above = false;
+                closedAboveMicros += t - rawStart;
+                offer(new Window(process, rawStart, t, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
+            }
+        }
+        boolean failed = e.kind() == EventKind.CHECKOUT_FAILED;
+        if (failed || e.kind() == EventKind.NEARLY_EXHAUSTED) {
+            if (above) {
+                rawFailed += failed ? 1 : 0;
+                rawNearly += failed ? 0 : 1;
+            } else {
+                offer(new Window(process, t, t, used, failed ? 1 : 0, failed ? 0 : 1, 1, false), mergeGap, done);
+            }
+        }
+    }
+
+    private void offer(Window raw, long mergeGap, List<Window> done) {
+        if (pending != null && raw.start() - pending.end() < mergeGap) {
+            pending = pending.mergedWith(raw);
+            return;
+        }
+        if (pending != null) {
+            done.add(pending);
+        }
+        pending = raw;
+    }
+
+    /** Adds the windows still forming at the end of the input; leaves the state as it was. */
+    void flush(long mergeGap, List<Window> out) {
+        Window last = pending;
+        if (above) {
+            Window raw = new Window(process, rawStart, lastAbove, rawPeak, rawFailed, rawNearly, 1, true);
+            if (last != null && raw.start() - last.end() < mergeGap) {
+                last = last.mergedWith(raw);
+            } else {
+                if (last != null) {
+                    out.add(last);
+                }
+                last = raw;
+            }
+        }
+        if (last != null) {
+            out.add(last);
+        }
+    }
+
+    long aboveMicros() {
+        return closedAboveMicros + (above ? lastAbove - rawStart : 0);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.poolscope.analysis;
+
+import dev.poolscope.event.PoolEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects statement timeouts. The decoder already decided which events are timeouts, from their text
+ * or SQLSTATE 57014, never from an event name: {@code *.timeout_or_error} also reports other errors.
+ */
+public final class TimeoutCollector implements Analyzer<TimeoutResult> {
+    private final int maxItems;
+    private final Set<RequestKey> requests = new HashSet<>();
+    private final Map<String, Long> byEndpoint = new HashMap<>();
+    private final List<TimeoutEvent> items = new ArrayList<>();
+    private long events;
+
+    public TimeoutCollector(AnalysisOptions options) {
+        this.maxItems = options.maxItems();
+    }
+
+    @Override
+    public void accept(PoolEvent e) {
+        if (!e.statementTimeout()) {
+            return;
+        }
+        events++;
+        if (e.requestId() != null) {
+            requests.add(new RequestKey(e.process(), e.requestId()));
+        }
+        String endpoint = Endpoint.orUnknown(e.endpoint());
+        if (byEndpoint.containsKey(endpoint) || byEndpoint.size() < Endpoint.MAX_DISTINCT) {
+            byEndpoint.merge(endpoint, 1L, Long::sum);
+        } else {
+            byEndpoint.merge(Endpoint.OTHER, 1L, Long::sum);
+        }
+        if (items.size() < maxItems) {
+            items.add(new TimeoutEvent(e.time(), e.process(), e.requestId(), e.endpoint(), e.source(), e.line()));
+        }
+    }
+
+    @Override
+    public TimeoutResult finish() {
+        return new TimeoutResult(events, requests, byEndpoint, items);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.poolscope.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.poolscope.analysis.Analysis;
+import dev.poolscope.analysis.AnalysisOptions;
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.InputTally;
+import dev.poolscope.event.EventDecoder;
+import dev.poolscope.event.EventNames;
+import dev.poolscope.event.FieldMapping;
+import dev.poolscope.event.MalformedLineException;
+import dev.poolscope.io.Inputs;
+import dev.poolscope.io.LineConsumer;
+import dev.poolscope.io.LineReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reading lines → decoding events → one analysis pass: the wiring every command shares. */
+public final class Pipeline {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final FieldMapping mapping;
+    private final EventNames names;
+    private final AnalysisOptions options;
+    private final int maxLineBytes;
+
+    public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes) {
+        this.mapping = mapping;
+        this.names = names;
+        this.options = options;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Analyses the inputs in the order given as one stream: a checkout may be returned in a later file. */
+    public Diagnosis run(List<String> inputs, InputStream stdin) throws InputException {
+        for (String name : inputs) {
+            requireReadable(name);
+        }
+        Analysis analysis = new Analysis(options);
+        InputTally tally = new InputTally();
+        EventDecoder decoder = new EventDecoder(FACTORY, mapping, names);
+        LineReader reader = new LineReader(maxLineBytes);
+        for (String name : inputs) {
+            tally.file(name);
+            try (InputStream in = Inputs.open(name, stdin)) {
+                reader.read(in, new Feeder(name, decoder, analysis, tally));
+            } catch (IOException e) {
+                throw new InputException("cannot read " + name + ": " + e.getMessage());
+            }
+        }
+        return analysis.finish(tally.finish());
+    }
+
+    static void requireReadable(String name) throws InputException {
+        if (Inputs.STDIN.equals(name)) {
+            return;
+        }
+        Path path = Path.of(name);
+        if (!Files.exists(path)) {
+            throw new InputException("no such file: " + name);
+        }
+        if (Files.isDirectory(path)) {
+            throw new InputException(name + " is a directory; name the log files in it");
+        }
+        if (!Files.isReadable(path)) {
+            throw new InputException("cannot read " + name + ": permission denied");
+        }
+    }
+
+    /** Hands each line of one input to the decoder and each event to the analysis. */
+    private record Feeder(String source, EventDecoder decoder, Analysis analysis, InputTally tally)
+            implements LineConsumer {
+        @Override
+        public void line(byte[] buf, int off, int len, long lineNumber) {
+            tally.line();
+            if (isBlank(buf, off, len)) {
+                tally.blank();
+                return;
+            }
+            try {
+                analysis.accept(decoder.decode(buf, off, len, source, lineNumber));
+            } catch (MalformedLineException e) {
+                tally.malformed(source, lineNumber, e.getMessage());
+            }
+        }
+
+        @Override
+        public void overlong(long lineNumber, long length) {
+            tally.line();
+            tally.malformed(source, lineNumber, "line of " + length + " bytes is longer than --max-line-bytes");
+        }
+
+        private static boolean isBlank(byte[] buf, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                byte b = buf[i];
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

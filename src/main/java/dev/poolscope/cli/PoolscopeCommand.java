@@ -1,0 +1,61 @@
+package dev.poolscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code poolscope} command and its subcommands; maps every failure to one line and an exit code. */
+@Command(name = "poolscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Diagnoses database connection-pool leaks and exhaustion from structured JSON logs.",
+        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:analysis done / all checks passed",
+            "1:a check breached --fail-on (check only)",
+            "2:usage error",
+            "3:input missing, unreadable, empty or too malformed",
+            "4:internal error"})
+public final class PoolscopeCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, e.g. 'poolscope analyze app.jsonl'");
+    }
+
+    /** A ready command line writing to the given streams; {@code Main} and the tests use it alike. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new PoolscopeCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(PoolscopeCommand::onException);
+        cl.setParameterExceptionHandler(PoolscopeCommand::onBadParameters);
+        return cl;
+    }
+
+    private static int onException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InputException) {
+            err.println("poolscope: " + e.getMessage());
+            return ExitCode.INPUT;
+        } else if (e instanceof UsageException) {
+            err.println("poolscope: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        err.println("poolscope: internal error: " + e + " (set POOLSCOPE_DEBUG=1 for details; please report it)");
+        if (System.getenv("POOLSCOPE_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    private static int onBadParameters(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("poolscope: " + e.getMessage());
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCode.USAGE;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.poolscope.event;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Groups raw request paths into routes: {@code /api/projects/5062610?x=1} and {@code /api/projects/17}
+ * are both {@code /api/projects/{id}}. Query strings, fragments and scheme/host are dropped; numeric,
+ * UUID and long hexadecimal segments become {@code {id}}.
+ */
+public final class Endpoints {
+    public static final String ID = "{id}";
+    static final int MAX_LENGTH = 200;
+    private static final int CACHE_SIZE = 4096;
+
+    /** Paths repeat constantly; a small LRU saves re-normalising them. Not thread-safe: one per decoder. */
+    private final Map<String, String> cache = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    /** The grouped endpoint, e.g. {@code "GET /api/projects/{id}"}; null when there is no path. */
+    public String endpoint(String method, String path) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        String route = cache.computeIfAbsent(path, Endpoints::normalizePath);
+        String full = method == null || method.isEmpty() ? route : method.toUpperCase(java.util.Locale.ROOT) + " " + route;
+        return full.length() > MAX_LENGTH ? full.substring(0, MAX_LENGTH) : full;
+    }
+
+    static String normalizePath(String raw) {
+        String path = raw;
+        int cut = indexOfAny(path, '?', '#');
+        if (cut >= 0) {
+            path = path.substring(0, cut);
+        }
+        int scheme = path.indexOf("://");
+        if (scheme > 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        if (path.length() > MAX_LENGTH) {
+            path = path.substring(0, MAX_LENGTH);
+        }
+        StringBuilder out = new StringBuilder(path.length());
+        int start = 0;
+        while (start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            String segment = path.substring(start, end);
+            out.append(isIdentifier(segment) ? ID : segment);
+            if (slash < 0) {
+                break;
+            }
+            out.append('/');
+            start = slash + 1;
+        }
+        return out.toString();
+    }
+
+    static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        boolean allDigits = true;
+        boolean allHex = true;
+        boolean anyDigit = false;
+        int dashes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            anyDigit |= digit;
+            allDigits &= digit;
+            if (c == '-') {
+                dashes++;
+            } else {
+                allHex &= hex;
+            }
+        }
+        if (allDigits) {
+            return true;
+        }
+        boolean uuid = s.length() == 36 && dashes == 4 && allHex;
+        boolean longHex = dashes == 0 && allHex && anyDigit && s.length() >= 16;
+        return uuid || longHex;
+    }
+
+    private static int indexOfAny(String s, char a, char b) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

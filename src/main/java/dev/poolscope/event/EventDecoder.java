@@ -1,0 +1,165 @@
+package dev.poolscope.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Turns one line of bytes into a {@link PoolEvent} with jackson's streaming parser: each line is its own
+ * small document, so a broken line costs only that line. Only mapped top-level keys are kept; every
+ * string value, nested ones included, is scanned (without copying) for the exhaustion and
+ * statement-timeout texts, since applications put them in {@code error}, {@code exception} or deeper.
+ * One decoder per thread: it reuses per-line scratch arrays.
+ */
+public final class EventDecoder {
+    private static final int REASON_MAX = 120;
+
+    private final JsonFactory factory;
+    private final FieldMapping mapping;
+    private final EventNames names;
+    private final Endpoints endpoints = new Endpoints();
+    private final String[] values = new String[Field.values().length];
+    private final int[] ranks = new int[Field.values().length];
+    private boolean timeoutText;
+    private boolean exhaustedText;
+
+    public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names) {
+        this.factory = factory;
+        this.mapping = mapping;
+        this.names = names;
+    }
+
+    public PoolEvent decode(byte[] buf, int off, int len, String source, long line) throws MalformedLineException {
+        Arrays.fill(values, null);
+        Arrays.fill(ranks, Integer.MAX_VALUE);
+        timeoutText = false;
+        exhaustedText = false;
+        try (JsonParser p = factory.createParser(buf, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedLineException(len == 0 ? "blank line" : "not a JSON object");
+            }
+            readObject(p);
+            if (p.nextToken() != null) {
+                throw new MalformedLineException("trailing content after the JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new MalformedLineException(shorten(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new MalformedLineException(shorten(String.valueOf(e.getMessage())));
+        }
+        return toEvent(source, line);
+    }
+
+    private void readObject(JsonParser p) throws IOException, MalformedLineException {
+        int depth = 1;
+        FieldMapping.Slot slot = null;
+        while (depth > 0) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new MalformedLineException("truncated JSON object");
+            }
+            switch (t) {
+                case FIELD_NAME -> slot = depth == 1 ? mapping.slot(p.currentName()) : null;
+                case START_OBJECT, START_ARRAY -> {
+                    depth++;
+                    slot = null;
+                }
+                case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_STRING -> {
+                    scan(p);
+                    take(slot, p);
+                    slot = null;
+                }
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    take(slot, p);
+                    slot = null;
+                }
+                default -> slot = null;
+            }
+        }
+    }
+
+    private void take(FieldMapping.Slot slot, JsonParser p) throws IOException {
+        if (slot == null) {
+            return;
+        }
+        int i = slot.field().ordinal();
+        // Duplicate keys: the last one wins, as in Python's json module and structlog's own dicts.
+        if (slot.rank() <= ranks[i]) {
+            ranks[i] = slot.rank();
+            values[i] = p.getText();
+        }
+    }
+
+    private void scan(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        if (len >= EventNames.EXHAUSTED_TEXT.length()) {
+            exhaustedText |= TextScan.contains(chars, off, len, EventNames.EXHAUSTED_TEXT);
+            timeoutText |= TextScan.contains(chars, off, len, EventNames.STATEMENT_TIMEOUT_TEXT);
+        }
+    }
+
+    private PoolEvent toEvent(String source, long line) {
+        String event = value(Field.EVENT);
+        EventKind kind = classify(event);
+        boolean timeout = timeoutText || EventNames.STATEMENT_TIMEOUT_SQLSTATE.equals(value(Field.SQLSTATE));
+        String endpoint = endpoints.endpoint(value(Field.METHOD), value(Field.ENDPOINT));
+        return new PoolEvent(kind, Timestamps.parse(value(Field.TIME)), process(), value(Field.REQUEST_ID),
+                value(Field.CONN_ID), count(Field.POOL_USED), count(Field.POOL_MAX), endpoint, timeout,
+                exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line);
+    }
+
+    private EventKind classify(String event) {
+        if (event == null) {
+            return EventKind.OTHER;
+        } else if (event.equals(names.checkout())) {
+            return EventKind.CHECKOUT;
+        } else if (event.equals(names.checkin())) {
+            return EventKind.CHECKIN;
+        } else if (event.equals(names.checkoutFailed())) {
+            return EventKind.CHECKOUT_FAILED;
+        } else if (event.equals(names.nearlyExhausted())) {
+            return EventKind.NEARLY_EXHAUSTED;
+        } else if (names.requestEnd().contains(event)) {
+            return EventKind.REQUEST_END;
+        }
+        return EventKind.OTHER;
+    }
+
+    private String process() {
+        String pid = value(Field.PROCESS);
+        String host = value(Field.HOST);
+        if (host == null) {
+            return pid == null ? "" : pid;
+        }
+        return pid == null ? host : host + "/" + pid;
+    }
+
+    private int count(Field field) {
+        String text = value(field);
+        if (text == null) {
+            return PoolEvent.NO_COUNT;
+        }
+        try {
+            long v = (long) Double.parseDouble(text);
+            return v < 0 || v > Integer.MAX_VALUE ? PoolEvent.NO_COUNT : (int) v;
+        } catch (NumberFormatException e) {
+            return PoolEvent.NO_COUNT;
+        }
+    }
+
+    private String value(Field field) {
+        String v = values[field.ordinal()];
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private static String shorten(String reason) {
+        String oneLine = reason == null ? "unreadable JSON" : reason.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > REASON_MAX ? oneLine.substring(0, REASON_MAX) + "…" : oneLine;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.poolscope.event;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which JSON keys hold which {@link Field}. Built once; the decoder asks {@link #slot} for every key it meets.
+ * An override replaces a field's defaults entirely, so a user's key never competes with a guessed one.
+ */
+public final class FieldMapping {
+
+    /** A key's meaning: the field it fills and its rank among that field's keys (0 is best). */
+    public record Slot(Field field, int rank) {}
+
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final Map<Field, List<String>> keys = new EnumMap<>(Field.class);
+
+    private FieldMapping(Map<Field, List<String>> overrides) {
+        for (Field field : Field.values()) {
+            List<String> names = overrides.getOrDefault(field, field.defaults());
+            keys.put(field, List.copyOf(names));
+        }
+        // Assign slots field by field; a key claimed by an override wins over the same key's default meaning.
+        for (Field field : Field.values()) {
+            List<String> names = keys.get(field);
+            for (int i = 0; i < names.size(); i++) {
+                Slot slot = new Slot(field, i);
+                if (overrides.containsKey(field)) {
+                    slots.put(names.get(i), slot);
+                } else {
+                    slots.putIfAbsent(names.get(i), slot);
+                }
+            }
+        }
+    }
+
+    public static FieldMapping defaults() {
+        return new FieldMapping(Map.of());
+    }
+
+    /** Mapping where each given field is read only from the given keys. */
+    public static FieldMapping withOverrides(Map<Field, List<String>> overrides) {
+        overrides.forEach((field, names) -> {
+            Objects.requireNonNull(field);
+            if (names.isEmpty() || names.stream().anyMatch(n -> n == null || n.isBlank())) {
+                throw new IllegalArgumentException("field " + field + " needs at least one non-blank key");
+            }
+        });
+        return new FieldMapping(Map.copyOf(overrides));
+    }
+
+    /** The slot for a JSON key, or null when the key carries nothing poolscope reads. */
+    public Slot slot(String key) {
+        return slots.get(key);
+    }
+
+    public List<String> keys(Field field) {
+        return keys.get(field);
+    }
+}

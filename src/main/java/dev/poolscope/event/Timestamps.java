@@ -1,0 +1,171 @@
+package dev.poolscope.event;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Turns the timestamp forms loggers write into microseconds since the epoch (UTC).
+ * ISO-8601 takes a hand-written fast path because it is parsed once per line;
+ * anything unusual falls back to {@code java.time}. A time without a zone is read as UTC.
+ */
+public final class Timestamps {
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private Timestamps() {}
+
+    /** Parses text; returns {@link PoolEvent#NO_TIME} when it is not a timestamp. */
+    public static long parse(String text) {
+        if (text == null || text.isEmpty()) {
+            return PoolEvent.NO_TIME;
+        }
+        char c0 = text.charAt(0);
+        if (text.length() >= 19 && text.charAt(4) == '-') {
+            long fast = parseIso(text);
+            return fast != PoolEvent.NO_TIME ? fast : parseSlow(text);
+        }
+        if (c0 >= '0' && c0 <= '9' || c0 == '-') {
+            try {
+                return fromEpochNumber(Double.parseDouble(text));
+            } catch (NumberFormatException e) {
+                return PoolEvent.NO_TIME;
+            }
+        }
+        return PoolEvent.NO_TIME;
+    }
+
+    /**
+     * Epoch numbers come in seconds, millis, micros or nanos; the magnitude tells which
+     * (seconds stay below 1e11 until the year 5138).
+     */
+    public static long fromEpochNumber(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value) || value < 0) {
+            return PoolEvent.NO_TIME;
+        }
+        if (value < 1e11) {
+            return Math.round(value * MICROS_PER_SECOND);
+        } else if (value < 1e14) {
+            return Math.round(value * 1_000);
+        } else if (value < 1e17) {
+            return Math.round(value);
+        }
+        return Math.round(value / 1_000);
+    }
+
+    public static long fromEpochNumber(long value) {
+        if (value < 0) {
+            return PoolEvent.NO_TIME;
+        }
+        if (value < 100_000_000_000L) {
+            return value * MICROS_PER_SECOND;
+        } else if (value < 100_000_000_000_000L) {
+            return value * 1_000;
+        } else if (value < 100_000_000_000_000_000L) {
+            return value;
+        }
+        return value / 1_000;
+    }
+
+    /** {@code yyyy-MM-dd[T ]HH:mm:ss[.,fraction][Z|±HH[:]mm]}, or NO_TIME when the text has another shape. */
+    static long parseIso(String s) {
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        char sep = s.charAt(10);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || (sep != 'T' && sep != ' ' && sep != 't')
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60
+                || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return PoolEvent.NO_TIME;
+        }
+        int i = 19;
+        long micros = 0;
+        if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+            i++;
+            int scale = 100_000;
+            int start = i;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                micros += (s.charAt(i) - '0') * (long) scale;
+                scale /= 10;
+                i++;
+            }
+            if (i == start) {
+                return PoolEvent.NO_TIME;
+            }
+        }
+        long offsetSeconds = 0;
+        if (i < s.length()) {
+            char z = s.charAt(i);
+            if ((z == 'Z' || z == 'z') && i + 1 == s.length()) {
+                offsetSeconds = 0;
+            } else if ((z == '+' || z == '-') && (s.length() - i == 6 || s.length() - i == 5 || s.length() - i == 3)) {
+                int oh = digits(s, i + 1, 2);
+                int om = s.length() - i == 3 ? 0 : digits(s, s.length() - 2, 2);
+                if (oh < 0 || om < 0 || (s.length() - i == 6 && s.charAt(i + 3) != ':')) {
+                    return PoolEvent.NO_TIME;
+                }
+                offsetSeconds = (z == '+' ? 1 : -1) * (oh * 3600L + om * 60L);
+            } else {
+                return PoolEvent.NO_TIME;
+            }
+        }
+        long epochSecond = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
+                - offsetSeconds;
+        return epochSecond * MICROS_PER_SECOND + micros;
+    }
+
+    private static long parseSlow(String text) {
+        try {
+            return toMicros(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return toMicros(LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException e2) {
+                return PoolEvent.NO_TIME;
+            }
+        }
+    }
+
+    private static long toMicros(Instant instant) {
+        return instant.getEpochSecond() * MICROS_PER_SECOND + instant.getNano() / 1_000;
+    }
+
+    private static int digits(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    private static long daysFromCivil(int y, int m, int d) {
+        int year = m <= 2 ? y - 1 : y;
+        int era = (year >= 0 ? year : year - 399) / 400;
+        int yoe = year - era * 400;
+        int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097L + doe - 719_468;
+    }
+
+    /** ISO-8601 UTC with microseconds, the form every report writes. */
+    public static String format(long micros) {
+        if (micros == PoolEvent.NO_TIME) {
+            return null;
+        }
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
+        return instant.toString();
+    }
+}

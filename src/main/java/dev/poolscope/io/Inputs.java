@@ -1,0 +1,51 @@
+package dev.poolscope.io;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** Opens a named input: a file path or {@code -} for standard input, gunzipped when its bytes say gzip. */
+public final class Inputs {
+    public static final String STDIN = "-";
+    private static final int BUFFER = 1 << 16;
+
+    private Inputs() {}
+
+    /** Opens {@code name}; closing the result never closes {@code stdin}. */
+    public static InputStream open(String name, InputStream stdin) throws IOException {
+        InputStream raw = STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name));
+        try {
+            return decompressIfNeeded(new BufferedInputStream(raw, BUFFER));
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** Sniffs the gzip magic bytes (1f 8b) rather than trusting a file name. */
+    static InputStream decompressIfNeeded(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            return new GZIPInputStream(in, BUFFER);
+        }
+        return in;
+    }
+
+    private static final class NonClosing extends FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // standard input belongs to the process, not to us
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.poolscope.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines without decoding them: the JSON parser reads the bytes directly,
+ * so no {@code String} is built per line. Memory is one buffer that grows to the longest line kept,
+ * never beyond {@code maxLineBytes}; longer lines are scanned past and reported as overlong.
+ */
+public final class LineReader {
+    private static final int INITIAL_BUFFER = 1 << 20;
+
+    private final int maxLineBytes;
+
+    public LineReader(int maxLineBytes) {
+        if (maxLineBytes < 16) {
+            throw new IllegalArgumentException("maxLineBytes must be at least 16: " + maxLineBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Reads {@code in} to its end; returns the number of lines seen (including blank and overlong ones). */
+    public long read(InputStream in, LineConsumer consumer) throws IOException {
+        byte[] buf = new byte[Math.min(INITIAL_BUFFER, Math.max(maxLineBytes + 1, 64))];
+        int start = 0;      // first byte of the current line
+        int end = 0;        // bytes filled
+        long lineNo = 0;
+        boolean skipping = false;   // inside an overlong line, discarding until its newline
+        long skippedLength = 0;
+        boolean first = true;
+        while (true) {
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) {
+                break;
+            }
+            end += n;
+            if (first) {
+                if (end < 3 && (buf[0] & 0xFF) == 0xEF) {
+                    continue;   // may be the start of a byte-order mark: wait for its third byte
+                }
+                first = false;
+                if (end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+                    start = 3;   // a UTF-8 byte-order mark is not part of the first line
+                }
+            }
+            int scan = start;
+            while (true) {
+                int nl = indexOf(buf, scan, end);
+                if (nl < 0) {
+                    break;
+                }
+                lineNo++;
+                if (skipping) {
+                    consumer.overlong(lineNo, skippedLength + (nl - start));
+                    skipping = false;
+                    skippedLength = 0;
+                } else {
+                    emit(buf, start, nl, lineNo, consumer);
+                }
+                start = nl + 1;
+                scan = start;
+            }
+            // No newline in [start, end): keep the partial line, making room for more.
+            int pending = end - start;
+            if (skipping || pending > maxLineBytes) {
+                skipping = true;
+                skippedLength += pending;
+                start = 0;
+                end = 0;
+                continue;
+            }
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, pending);
+                start = 0;
+                end = pending;
+            }
+            if (end == buf.length) {
+                byte[] bigger = new byte[(int) Math.min((long) buf.length * 2, (long) maxLineBytes + 1)];
+                System.arraycopy(buf, 0, bigger, 0, end);
+                buf = bigger;
+            }
+        }
+        if (skipping) {
+            lineNo++;
+            consumer.overlong(lineNo, skippedLength + (end - start));
+        } else if (end > start) {
+            lineNo++;   // a last line without its newline, e.g. a log cut off by a crash
+            emit(buf, start, end, lineNo, consumer);
+        }
+        return lineNo;
+    }
+
+    private static void emit(byte[] buf, int from, int to, long lineNo, LineConsumer consumer) {
+        int stop = to;
+        if (stop > from && buf[stop - 1] == '\r') {
+            stop--;
+        }
+        consumer.line(buf, from, stop - from, lineNo);
+    }
+
+    private static int indexOf(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

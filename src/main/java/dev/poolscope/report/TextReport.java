@@ -1,0 +1,190 @@
+package dev.poolscope.report;
+
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.EndpointRow;
+import dev.poolscope.analysis.Health;
+import dev.poolscope.analysis.HealthCheck;
+import dev.poolscope.analysis.LeakItem;
+import dev.poolscope.analysis.Level;
+import dev.poolscope.analysis.Window;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The human summary: headline first, then the health table, leaks, endpoints, windows and timeouts.
+ * Fits 80 columns; every string from the log goes through {@link Terminal#clean}.
+ */
+public final class TextReport {
+    /** Rows per table: the JSON report lists everything, this one is read at 3 a.m. */
+    static final int ROWS = 10;
+
+    private final PrintWriter out;
+    private final boolean color;
+
+    public TextReport(PrintWriter out, boolean color) {
+        this.out = out;
+        this.color = color;
+    }
+
+    public void write(Diagnosis d) {
+        headline(d);
+        health(d.health());
+        leaks(d);
+        endpoints(d.endpoints());
+        windows(d);
+        timeouts(d);
+        input(d);
+        out.flush();
+    }
+
+    private void headline(Diagnosis d) {
+        var c = d.counts();
+        String leak = String.format(Locale.ROOT, "getconn: %d, putconn: %d, LEAK: %d", c.getconn(), c.putconn(),
+                d.leakDelta());
+        out.printf(Locale.ROOT, "%s   verdict: %s%n", bold(leak), level(d.health().verdict()));
+        out.printf(Locale.ROOT, "failed getconn: %d, nearly exhausted: %d, exhaustion errors: %d, statement timeouts: %d%n",
+                c.getconnFailed(), c.nearlyExhausted(), c.exhaustionErrors(), d.timeouts().events());
+    }
+
+    private void health(Health h) {
+        out.println();
+        out.println(bold("Health"));
+        out.printf(Locale.ROOT, "  %-26s %8s %8s %9s  %s%n", "metric", "value", "normal", "critical", "level");
+        for (HealthCheck c : h.checks()) {
+            out.printf(Locale.ROOT, "  %-26s %8d %8s %9s  %s%n", label(c.metric()), c.value(),
+                    "<= " + c.threshold().normalMax(), "> " + c.threshold().criticalAbove(), level(c.level()));
+        }
+    }
+
+    private static String label(String metric) {
+        return switch (metric) {
+            case Health.POOL_USED -> "pool used (peak)";
+            case Health.LEAK_DELTA -> "getconn - putconn";
+            case Health.REQUESTS_WITHOUT_CLOSE -> "requests without close";
+            default -> metric;
+        };
+    }
+
+    private void leaks(Diagnosis d) {
+        var c = d.checkouts();
+        out.println();
+        out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests (%d in flight at end, %d orphan putconn)%n",
+                bold("Leaks"), c.leakedCheckouts(), c.leakedRequests().size(), c.inFlightCount(), c.orphanPutconn());
+        if (c.leaks().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", "acquired at (UTC)", "age", "endpoint", "request");
+        List<LeakItem> top = c.leaks().subList(0, Math.min(ROWS, c.leaks().size()));
+        for (LeakItem l : top) {
+            out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", shortTime(l.acquiredAt()), duration(l.ageMicros()),
+                    fit(l.endpoint(), 28), fit(l.requestId() != null ? l.requestId() : "conn " + l.connId(), 14));
+        }
+        more(c.leakedCheckouts() - top.size());
+    }
+
+    private void endpoints(List<EndpointRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(bold("Endpoints"));
+        out.printf(Locale.ROOT, "  %-36s %9s %7s %8s %10s%n", "endpoint", "checkouts", "leaked", "timeouts", "p95 hold");
+        List<EndpointRow> top = rows.subList(0, Math.min(ROWS, rows.size()));
+        for (EndpointRow r : top) {
+            out.printf(Locale.ROOT, "  %-36s %9d %7d %8d %10s%n", fit(r.endpoint(), 36), r.checkouts(),
+                    r.leakedCheckouts(), r.statementTimeouts(),
+                    r.holdTimes().count() == 0 ? "-" : duration(Math.round(r.holdTimes().p95() * 1000)));
+        }
+        more(rows.size() - top.size());
+    }
+
+    private void windows(Diagnosis d) {
+        var p = d.pool();
+        out.println();
+        out.printf(Locale.ROOT, "%s: %d (pool used above %d for %s in all; peak %d at %s)%n",
+                bold("Near-exhaustion windows"), p.windowCount(), d.options().thresholds().poolUsed().criticalAbove(),
+                duration(p.microsAboveCritical()), Math.max(0, p.peakUsed()), shortTime(p.peakAt()));
+        if (p.windows().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-23s %9s %5s %7s %9s  %s%n", "start (UTC)", "duration", "peak", "failed",
+                "warnings", "process");
+        List<Window> top = p.windows().subList(0, Math.min(ROWS, p.windows().size()));
+        for (Window w : top) {
+            out.printf(Locale.ROOT, "  %-23s %9s %5s %7d %9d  %s%n", shortTime(w.start()),
+                    duration(w.durationMicros()) + (w.ongoingAtEnd() ? "+" : ""),
+                    w.peakUsed() < 0 ? "-" : Integer.toString(w.peakUsed()), w.getconnFailed(), w.nearlyExhausted(),
+                    fit(w.process(), 12));
+        }
+        more(p.windowCount() - top.size());
+    }
+
+    private void timeouts(Diagnosis d) {
+        var t = d.timeouts();
+        out.println();
+        out.printf(Locale.ROOT, "%s: %d events in %d requests, %d of which left a connection open%n",
+                bold("Statement timeouts"), t.events(), t.requests().size(), d.timeoutRequestsLeftOpen());
+        JsonReport.sortedByCount(t.byEndpoint()).stream().limit(ROWS).forEach(e ->
+                out.printf(Locale.ROOT, "  %-52s %6d%n", fit(e.getKey(), 52), e.getValue()));
+    }
+
+    private void input(Diagnosis d) {
+        var in = d.input();
+        out.println();
+        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed, from %s to %s%n", in.lines(),
+                d.counts().events(), in.malformedLines(), shortTime(d.counts().firstTime()),
+                shortTime(d.counts().lastTime()));
+        in.malformedSamples().stream().limit(3).forEach(m -> out.printf(Locale.ROOT, "  malformed %s:%d: %s%n",
+                fit(m.source(), 30), m.line(), fit(m.reason(), 40)));
+    }
+
+    private void more(long hidden) {
+        if (hidden > 0) {
+            out.printf(Locale.ROOT, "  … and %d more (--format json lists them)%n", hidden);
+        }
+    }
+
+    static String shortTime(long micros) {
+        String iso = Units.time(micros);
+        if (iso == null) {
+            return "-";
+        }
+        String t = iso.replace('T', ' ').replace("Z", "");
+        return t.length() > 23 ? t.substring(0, 23) : t;
+    }
+
+    static String duration(long micros) {
+        double s = micros / 1e6;
+        if (s < 1) {
+            return String.format(Locale.ROOT, "%.1fms", micros / 1e3);
+        } else if (s < 120) {
+            return String.format(Locale.ROOT, "%.1fs", s);
+        } else if (s < 7200) {
+            return String.format(Locale.ROOT, "%.1fm", s / 60);
+        }
+        return String.format(Locale.ROOT, "%.1fh", s / 3600);
+    }
+
+    static String fit(String s, int width) {
+        String clean = Terminal.clean(s);
+        return clean.length() <= width ? clean : clean.substring(0, width - 1) + "…";
+    }
+
+    private String level(Level level) {
+        String text = level.name();
+        if (!color) {
+            return text;
+        }
+        String code = switch (level) {
+            case OK -> "32";
+            case WARNING -> "33";
+            case CRITICAL -> "1;31";
+        };
+        return "\u001b[" + code + "m" + text + "\u001b[0m";
+    }
+
+    private String bold(String s) {
+        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+}
