@@ -29,6 +29,7 @@ public final class LineReader {
         boolean skipping = false;   // inside an overlong line, discarding until its newline
         long skippedLength = 0;
         boolean first = true;
+        int scanned = 0;    // buf[start, scanned) is known to hold no newline: slow pipes must not make this quadratic
         while (true) {
             int n = in.read(buf, end, buf.length - end);
             if (n < 0) {
@@ -44,7 +45,7 @@ public final class LineReader {
                     start = 3;   // a UTF-8 byte-order mark is not part of the first line
                 }
             }
-            int scan = start;
+            int scan = Math.max(start, scanned);
             while (true) {
                 int nl = indexOf(buf, scan, end);
                 if (nl < 0) {
@@ -68,6 +69,7 @@ public final class LineReader {
                 skippedLength += pending;
                 start = 0;
                 end = 0;
+                scanned = 0;
                 continue;
             }
             if (start > 0) {
@@ -75,6 +77,7 @@ public final class LineReader {
                 start = 0;
                 end = pending;
             }
+            scanned = end;
             if (end == buf.length) {
                 byte[] bigger = new byte[(int) Math.min((long) buf.length * 2, (long) maxLineBytes + 1)];
                 System.arraycopy(buf, 0, bigger, 0, end);

@@ -1,0 +1,155 @@
+package dev.poolscope.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every broken-input case the line splitter meets, each read whole and one byte at a time. */
+class LineReaderTest {
+    private static final int LIMIT = 64;
+
+    private static Lines read(ReadMode mode, String latin1) throws IOException {
+        return read(mode, latin1.getBytes(StandardCharsets.ISO_8859_1), LIMIT);
+    }
+
+    private static Lines read(ReadMode mode, byte[] bytes, int limit) throws IOException {
+        Lines lines = new Lines();
+        long count = new LineReader(limit).read(mode.open(bytes), lines);
+        assertThat(count).as("returned line count").isEqualTo(lines.seen.size());
+        return lines;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void utf8ByteOrderMarkIsNotPartOfTheFirstLine(ReadMode mode) throws IOException {
+        assertThat(read(mode, "\u00ef\u00bb\u00bf{\"a\":1}\n{\"b\":2}\n").seen)
+                .containsExactly("1:{\"a\":1}", "2:{\"b\":2}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void aByteOrderMarkAloneIsAnEmptyInput(ReadMode mode) throws IOException {
+        assertThat(read(mode, "\u00ef\u00bb\u00bf").seen).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void aByteOrderMarkLaterInTheFileIsLeftToTheDecoder(ReadMode mode) throws IOException {
+        // e.g. two files joined with cat: only the stream's first bytes are checked
+        assertThat(read(mode, "a\n\u00ef\u00bb\u00bfb\n").seen).containsExactly("1:a", "2:\u00ef\u00bb\u00bfb");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void crlfAndMixedLineEndings(ReadMode mode) throws IOException {
+        // A lone CR is not a line break (classic Mac endings are not supported): it stays in the line.
+        assertThat(read(mode, "a\r\nb\nc\r\nd\re\n").seen).containsExactly("1:a", "2:b", "3:c", "4:d\re");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void blankLinesAreLinesToo(ReadMode mode) throws IOException {
+        assertThat(read(mode, "\n\r\n  \na\n\n").seen).containsExactly("1:", "2:", "3:  ", "4:a", "5:");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void aLastLineWithoutNewlineIsStillALine(ReadMode mode) throws IOException {
+        assertThat(read(mode, "a\nbc").seen).containsExactly("1:a", "2:bc");
+        assertThat(read(mode, "a\nbc\r").seen).containsExactly("1:a", "2:bc");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void emptyInputHasNoLines(ReadMode mode) throws IOException {
+        assertThat(read(mode, "").seen).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void nulAndInvalidUtf8BytesPassThroughUntouched(ReadMode mode) throws IOException {
+        // Splitting is byte-level: deciding what such bytes mean is the decoder's job.
+        assertThat(read(mode, "\u0000\u0000{}\n\u00ff\u00fe\n").seen).containsExactly("1:\u0000\u0000{}", "2:\u00ff\u00fe");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void aLineOfExactlyTheLimitIsKeptOneByteMoreIsSkipped(ReadMode mode) throws IOException {
+        String atLimit = "x".repeat(LIMIT);
+        String over = "y".repeat(LIMIT + 1);
+        assertThat(read(mode, atLimit + "\n" + over + "\nz\n").seen)
+                .containsExactly("1:" + atLimit, "2:OVERLONG(" + (LIMIT + 1) + ")", "3:z");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void overlongLinesAreCountedWithTheirLengthAndTheRestIsRead(ReadMode mode) throws IOException {
+        String huge = "h".repeat(LIMIT * 10 + 7);
+        assertThat(read(mode, "a\n" + huge + "\nb\n" + huge).seen)
+                .containsExactly("1:a", "2:OVERLONG(" + huge.length() + ")", "3:b", "4:OVERLONG(" + huge.length() + ")");
+    }
+
+    /**
+     * A 40 MiB line streamed from a generator that never holds it: the reader must skip it with a
+     * buffer no larger than the limit, and allocate nowhere near the line's size. One byte per read
+     * also guards against rescanning the pending line on every read (that took 230 s, now about 1 s).
+     */
+    @Timeout(30)
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void aFortyMegabyteLineIsSkippedWithoutBeingHeld(ReadMode mode) throws IOException {
+        int limit = 1 << 20;
+        long hugeLength = 40L << 20;
+        byte[] tail = "\n{\"event\":\"after\"}\n".getBytes(StandardCharsets.US_ASCII);
+        InputStream in = new GeneratedInput(hugeLength, tail);
+        if (mode == ReadMode.ONE_BYTE_AT_A_TIME) {
+            in = new ThrottledInputStream(in, 1);
+        }
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Lines lines = new Lines();
+        new LineReader(limit).read(in, lines);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(lines.seen).containsExactly("1:OVERLONG(" + hugeLength + ")", "2:{\"event\":\"after\"}");
+        assertThat(lines.largestBuffer).isLessThanOrEqualTo(limit + 1);
+        assertThat(allocated).as("bytes allocated while reading").isLessThan(4L * limit);
+    }
+
+    /** {@code length} bytes of 'x' then {@code tail}, computed on demand: the stream itself holds nothing. */
+    private static final class GeneratedInput extends InputStream {
+        private final long length;
+        private final byte[] tail;
+        private long pos;
+
+        GeneratedInput(long length, byte[] tail) {
+            this.length = length;
+            this.tail = tail;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            long total = length + tail.length;
+            if (pos >= total) {
+                return -1;
+            }
+            int n = (int) Math.min(len, total - pos);
+            for (int i = 0; i < n; i++, pos++) {
+                b[off + i] = pos < length ? (byte) 'x' : tail[(int) (pos - length)];
+            }
+            return n;
+        }
+    }
+}
