@@ -17,6 +17,7 @@ public final class Analysis {
     private final AnalysisOptions options;
     private final RequestContext context = new RequestContext();
     private final EventCounter counter = new EventCounter();
+    private final ClockWatch clock = new ClockWatch();
     private final CheckoutTracker checkouts;
     private final PoolUsageTracker pool;
     private final TimeoutCollector timeouts;
@@ -30,6 +31,7 @@ public final class Analysis {
 
     public void accept(PoolEvent raw) {
         counter.accept(raw);
+        clock.accept(raw);
         PoolEvent e = context.enrich(raw);
         checkouts.accept(e);
         pool.accept(e);
@@ -51,7 +53,8 @@ public final class Analysis {
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
                 leaks.leakedRequests().size());
         return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutAndLeaked.size(),
-                endpointRows(leaks, timeoutResult), health);
+                endpointRows(leaks, timeoutResult), health,
+                clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

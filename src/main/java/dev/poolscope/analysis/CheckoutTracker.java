@@ -25,7 +25,10 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private final Map<String, EndpointHolds> endpoints = new HashMap<>();
     private final PriorityQueue<LongHold> longest = new PriorityQueue<>(BY_HELD);
     private long longHoldCount;
+    private final SameTimeEvents ties = new SameTimeEvents();
     private long orphans;
+    private long negativeHolds;
+    private long sameTimeReorders;
     private long lastTime = PoolEvent.NO_TIME;
 
     public CheckoutTracker(AnalysisOptions options) {
@@ -35,9 +38,11 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     @Override
     public void accept(PoolEvent e) {
         lastTime = Math.max(lastTime, e.time());
+        if (e.hasTime()) {
+            orphans += ties.expire(e.time());
+        }
         switch (e.kind()) {
-            case CHECKOUT -> open.add(new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(),
-                    e.source(), e.line()));
+            case CHECKOUT -> checkout(e);
             case CHECKIN -> checkin(e);
             case REQUEST_END -> markEnded(e);
             default -> { }
@@ -47,16 +52,38 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         }
     }
 
-    private void checkin(PoolEvent e) {
-        Checkout c = open.close(e.process(), e.requestId(), e.connId());
-        if (c == null) {
-            orphans++;
+    private void checkout(PoolEvent e) {
+        Checkout c = new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line());
+        PoolEvent early = e.hasTime() ? ties.checkinFor(e) : null;
+        if (early != null) {
+            sameTimeReorders++;
+            closed(c, early);
             return;
         }
+        c.requestEnded = e.hasTime() && ties.endedAtSameTime(e);
+        open.add(c);
+    }
+
+    private void checkin(PoolEvent e) {
+        Checkout c = open.close(e.process(), e.requestId(), e.connId());
+        if (c != null) {
+            closed(c, e);
+        } else if (e.hasTime()) {
+            orphans += ties.hold(e);   // its checkout may still come, stamped with the same time
+        } else {
+            orphans++;
+        }
+    }
+
+    private void closed(Checkout c, PoolEvent e) {
         if (c.endpoint == null) {
             c.endpoint = e.endpoint();
         }
-        long held = c.acquiredAt == PoolEvent.NO_TIME || !e.hasTime() ? -1 : Math.max(0, e.time() - c.acquiredAt);
+        boolean timed = c.acquiredAt != PoolEvent.NO_TIME && e.hasTime();
+        if (timed && e.time() < c.acquiredAt) {
+            negativeHolds++;   // the clock went back between checkout and checkin: counted as held 0
+        }
+        long held = timed ? Math.max(0, e.time() - c.acquiredAt) : -1;
         EndpointHolds tally = endpointTally(c.endpoint);
         tally.checkouts++;
         if (held < 0) {
@@ -76,6 +103,9 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private void markEnded(PoolEvent e) {
         if (e.requestId() == null) {
             return;
+        }
+        if (e.hasTime()) {
+            orphans += ties.hold(e);   // a checkout of this request may still come, stamped with the same time
         }
         for (Checkout c : open.ofRequest(new RequestKey(e.process(), e.requestId()))) {
             c.requestEnded = true;
@@ -140,7 +170,17 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         open.forEach(c -> endpointCopy.computeIfAbsent(Endpoint.orUnknown(c.endpoint), k -> new EndpointHolds())
                 .checkouts++);
         return new CheckoutResult(cap(leaks), leaks.size(), leakedRequests, byEndpoint, cap(inFlight),
-                inFlight.size(), orphans, holds, longHoldCount, holdTimes.copy(), endpointCopy);
+                inFlight.size(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy);
+    }
+
+    /** Checkins stamped earlier than their checkout (counted as held for 0). */
+    public long negativeHolds() {
+        return negativeHolds;
+    }
+
+    /** Checkins logged before their own checkout with the same timestamp, paired anyway. */
+    public long sameTimeReorders() {
+        return sameTimeReorders;
     }
 
     /** Open checkouts right now, for live status lines. */

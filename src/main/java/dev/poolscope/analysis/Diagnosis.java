@@ -10,10 +10,19 @@ import java.util.List;
  */
 public record Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                         PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
-                        List<EndpointRow> endpoints, Health health) {
+                        List<EndpointRow> endpoints, Health health, TimeQuality time) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
+        java.util.Objects.requireNonNull(time, "time");
+    }
+
+    /** A diagnosis without clock notes, as before they were tracked. */
+    public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
+                     PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
+                     List<EndpointRow> endpoints, Health health) {
+        this(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints, health,
+                TimeQuality.empty());
     }
 
     public long leakDelta() {

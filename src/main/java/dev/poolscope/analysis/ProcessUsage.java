@@ -44,21 +44,26 @@ final class ProcessUsage {
 
     void step(PoolEvent e, int used, int critical, long mergeGap, List<Window> done) {
         long t = e.time();
+        if (t == PoolEvent.NO_TIME) {
+            return;   // cannot be placed in time (the log had no time before it)
+        }
         if (used != PoolEvent.NO_COUNT) {
             if (used > critical) {
                 if (!above) {
                     above = true;
                     rawStart = t;
+                    lastAbove = t;
                     rawPeak = used;
                     rawFailed = 0;
                     rawNearly = 0;
                 }
-                lastAbove = t;
+                lastAbove = Math.max(lastAbove, t);   // out-of-order times must not shrink a window
                 rawPeak = Math.max(rawPeak, used);
             } else if (above) {
                 above = false;
-                closedAboveMicros += t - rawStart;
-                offer(new Window(process, rawStart, t, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
+                long end = Math.max(lastAbove, t);
+                closedAboveMicros += end - rawStart;
+                offer(new Window(process, rawStart, end, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
             }
         }
         boolean failed = e.kind() == EventKind.CHECKOUT_FAILED;

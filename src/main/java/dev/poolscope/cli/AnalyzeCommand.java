@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Pairs every getconn with its putconn and reports leaks, the leak delta, near-exhaustion",
             "windows, failed checkouts and statement timeouts against the health thresholds."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:analysis done", "2:usage error", "3:input missing or unreadable", "4:internal error"})
+            "0:analysis done", "2:usage error",
+            "3:input missing, unreadable, empty or without events (a report of what was read is still written)",
+            "4:internal error"})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,7 +65,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 write(d, out, false);
             }
         }
-        return ExitCode.OK;
+        var problem = InputProblems.of(d);
+        problem.ifPresent(p -> spec.commandLine().getErr().println("poolscope: " + p));
+        return problem.isPresent() ? ExitCode.INPUT : ExitCode.OK;
     }
 
     private void write(Diagnosis d, PrintWriter out, boolean color) throws IOException {

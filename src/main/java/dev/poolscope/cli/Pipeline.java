@@ -1,6 +1,7 @@
 package dev.poolscope.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.poolscope.analysis.Analysis;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
@@ -8,10 +9,12 @@ import dev.poolscope.analysis.InputTally;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.FieldMapping;
+import dev.poolscope.event.LineSalvage;
 import dev.poolscope.event.MalformedLineException;
 import dev.poolscope.io.Inputs;
 import dev.poolscope.io.LineConsumer;
 import dev.poolscope.io.LineReader;
+import dev.poolscope.io.PositionedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +23,9 @@ import java.util.List;
 
 /** Reading lines → decoding events → one analysis pass: the wiring every command shares. */
 public final class Pipeline {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Python's json module writes NaN and Infinity (e.g. a wait time); rejecting them would drop the line. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final FieldMapping mapping;
     private final EventNames names;
@@ -34,7 +39,11 @@ public final class Pipeline {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Analyses the inputs in the order given as one stream: a checkout may be returned in a later file. */
+    /**
+     * Analyses the inputs in the order given as one stream: a checkout may be returned in a later file.
+     * An input that breaks while being read (a truncated gzip) is analysed up to the break and listed
+     * in {@link dev.poolscope.analysis.InputSummary#readErrors()}; only inputs missing up front throw.
+     */
     public Diagnosis run(List<String> inputs, InputStream stdin) throws InputException {
         for (String name : inputs) {
             requireReadable(name);
@@ -42,15 +51,22 @@ public final class Pipeline {
         Analysis analysis = new Analysis(options);
         InputTally tally = new InputTally();
         EventDecoder decoder = new EventDecoder(FACTORY, mapping, names);
+        LineSalvage salvage = new LineSalvage(decoder, FACTORY);
         LineReader reader = new LineReader(maxLineBytes);
         for (String name : inputs) {
             tally.file(name);
-            try (InputStream in = Inputs.open(name, stdin)) {
-                reader.read(in, new Feeder(name, decoder, analysis, tally));
+            long linesBefore = tally.lines();
+            try (PositionedInput in = Inputs.openPositioned(name, stdin)) {
+                try {
+                    reader.read(in, new Feeder(name, decoder, salvage, analysis, tally));
+                } catch (IOException e) {
+                    tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
+                }
             } catch (IOException e) {
-                throw new InputException("cannot read " + name + ": " + e.getMessage());
+                tally.readError(ReadErrors.of(name, null, 0, e));
             }
         }
+        tally.timestamps(decoder.timestamps());
         return analysis.finish(tally.finish());
     }
 
@@ -71,8 +87,8 @@ public final class Pipeline {
     }
 
     /** Hands each line of one input to the decoder and each event to the analysis. */
-    private record Feeder(String source, EventDecoder decoder, Analysis analysis, InputTally tally)
-            implements LineConsumer {
+    private record Feeder(String source, EventDecoder decoder, LineSalvage salvage, Analysis analysis,
+                          InputTally tally) implements LineConsumer {
         @Override
         public void line(byte[] buf, int off, int len, long lineNumber) {
             tally.line();
@@ -83,7 +99,22 @@ public final class Pipeline {
             try {
                 analysis.accept(decoder.decode(buf, off, len, source, lineNumber));
             } catch (MalformedLineException e) {
-                tally.malformed(source, lineNumber, e.getMessage());
+                salvage(buf, off, len, lineNumber, e.getMessage());
+            }
+        }
+
+        /** The slow path, for rejected lines only (docs/robustness.md). */
+        private void salvage(byte[] buf, int off, int len, long lineNumber, String reason) {
+            LineSalvage.Result r = salvage.salvage(buf, off, len, source, lineNumber, reason);
+            r.events().forEach(analysis::accept);
+            if (r.repair() != null) {
+                tally.repaired(source, lineNumber, r.repair());
+            }
+            if (r.split()) {
+                tally.recovered(r.events().size());
+            }
+            if (r.malformed() != null) {
+                tally.malformed(source, lineNumber, r.malformed());
             }
         }
 

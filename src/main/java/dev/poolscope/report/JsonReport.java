@@ -73,6 +73,7 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        InputNotesJson.write(g, d);
         g.writeEndObject();
     }
 
@@ -132,6 +133,7 @@ public final class JsonReport {
         g.writeObjectFieldStart("long_holds");
         g.writeNumberField("count", d.checkouts().longHoldCount());
         g.writeNumberField("threshold_s", Units.seconds(d.options().leakThreshold().toNanos() / 1000));
+        g.writeNumberField("items_listed", d.checkouts().longHolds().size());
         g.writeArrayFieldStart("items");
         for (LongHold h : d.checkouts().longHolds()) {
             g.writeStartObject();
@@ -198,6 +200,7 @@ public final class JsonReport {
         g.writeNumberField("events", t.events());
         g.writeNumberField("requests", t.requests().size());
         g.writeNumberField("left_connection_open", d.timeoutRequestsLeftOpen());
+        g.writeNumberField("items_listed", t.items().size());
         g.writeArrayFieldStart("by_endpoint");
         for (var e : sortedByCount(t.byEndpoint())) {
             g.writeStartObject();

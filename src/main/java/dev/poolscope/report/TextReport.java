@@ -28,6 +28,7 @@ public final class TextReport {
     }
 
     public void write(Diagnosis d) {
+        InputNotesText.incomplete(out, d);
         headline(d);
         health(d.health());
         leaks(d);
@@ -132,16 +133,17 @@ public final class TextReport {
     private void input(Diagnosis d) {
         var in = d.input();
         out.println();
-        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed, from %s to %s%n", in.lines(),
+        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed, from %s to %s (UTC)%n", in.lines(),
                 d.counts().events(), in.malformedLines(), shortTime(d.counts().firstTime()),
                 shortTime(d.counts().lastTime()));
-        in.malformedSamples().stream().limit(3).forEach(m -> out.printf(Locale.ROOT, "  malformed %s:%d: %s%n",
-                fit(m.source(), 30), m.line(), fit(m.reason(), 40)));
+        InputNotesText.write(out, d);
+        out.printf(Locale.ROOT, "Lists show at most %d items (--max-items); every total above is exact.%n",
+                d.options().maxItems());
     }
 
     private void more(long hidden) {
         if (hidden > 0) {
-            out.printf(Locale.ROOT, "  … and %d more (--format json lists them)%n", hidden);
+            out.printf(Locale.ROOT, "  … and %d more (--format json lists up to --max-items)%n", hidden);
         }
     }
 

@@ -1,0 +1,83 @@
+package dev.poolscope.report;
+
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.ReadError;
+import dev.poolscope.analysis.TimeQuality;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The text report's notes on damaged input and the log's clock; silent about what is fine. */
+final class InputNotesText {
+    /** Malformed lines listed by line number: enough to start looking, the JSON report has 20. */
+    static final int SAMPLES = 5;
+
+    private InputNotesText() {}
+
+    /** A warning above everything else when some input could not be read to its end. */
+    static void incomplete(PrintWriter out, Diagnosis d) {
+        for (ReadError e : d.input().readErrors()) {
+            out.printf(Locale.ROOT, "INCOMPLETE INPUT: %s: %s at byte %d; figures cover its first %d lines%n",
+                    TextReport.fit(e.source(), 40), TextReport.fit(e.message(), 60), e.byteOffset(), e.afterLine());
+        }
+    }
+
+    static void write(PrintWriter out, Diagnosis d) {
+        var in = d.input();
+        in.malformedSamples().stream().limit(SAMPLES).forEach(m -> out.printf(Locale.ROOT,
+                "  malformed %s:%d: %s%n", TextReport.fit(m.source(), 30), m.line(), TextReport.fit(m.reason(), 60)));
+        if (in.malformedLines() > SAMPLES) {
+            out.printf(Locale.ROOT, "  … %d more malformed lines (--format json lists the first 20)%n",
+                    in.malformedLines() - SAMPLES);
+        }
+        if (in.repairedLines() > 0) {
+            var first = in.repairedSamples().get(0);
+            out.printf(Locale.ROOT, "  repaired %d lines to read them, first %s:%d (%s)%n", in.repairedLines(),
+                    TextReport.fit(first.source(), 30), first.line(), first.reason());
+        }
+        if (in.recoveredRecords() > 0) {
+            out.printf(Locale.ROOT, "  recovered %d records from lines holding more than one, or a cut-off one%n",
+                    in.recoveredRecords());
+        }
+        timestamps(out, d);
+        clock(out, d.time(), d.options().grace().toNanos() / 1000);
+    }
+
+    private static void timestamps(PrintWriter out, Diagnosis d) {
+        var ts = d.input().timestamps();
+        long missing = d.counts().missingTimestamps();
+        if (missing > 0) {
+            out.printf(Locale.ROOT, "  %d events without a readable time (%d unreadable), given the previous event's%n",
+                    missing, ts.unreadable());
+        }
+        if (ts.zones().size() > 1 || ts.withoutZone() > 0) {
+            String zones = ts.sortedZones().entrySet().stream()
+                    .map(z -> TextReport.fit(z.getKey(), 20) + " " + z.getValue()).collect(Collectors.joining(", "));
+            out.printf(Locale.ROOT, "  time zones as written: %s; all shown in UTC%n", zones);
+        }
+    }
+
+    /** A gap is worth a line when it is longer than the grace period, which decides what counts as a leak. */
+    private static void clock(PrintWriter out, TimeQuality t, long graceMicros) {
+        if (t.outOfOrder() > 0) {
+            out.printf(Locale.ROOT, "  %d events out of time order, largest step back %s at %s%n", t.outOfOrder(),
+                    TextReport.duration(t.largestStepBack()), place(t.stepBackAt()));
+        }
+        if (t.negativeHolds() > 0) {
+            out.printf(Locale.ROOT, "  %d checkins stamped before their checkout (counted as held 0)%n",
+                    t.negativeHolds());
+        }
+        if (t.sameTimeReorders() > 0) {
+            out.printf(Locale.ROOT, "  %d checkins logged before their checkout with the same time, paired anyway%n",
+                    t.sameTimeReorders());
+        }
+        if (t.gapAt() != null && t.largestGap() > graceMicros) {
+            out.printf(Locale.ROOT, "  largest gap between events %s, before %s%n", TextReport.duration(t.largestGap()),
+                    place(t.gapAt()));
+        }
+    }
+
+    private static String place(TimeQuality.Place p) {
+        return p == null ? "-" : TextReport.fit(p.source(), 30) + ":" + p.line();
+    }
+}
