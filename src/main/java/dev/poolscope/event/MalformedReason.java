@@ -34,7 +34,7 @@ final class MalformedReason {
         } catch (JsonEOFException e) {
             return "the line ends inside the JSON (cut off)";
         } catch (StreamConstraintsException e) {
-            return "beyond jackson's limits: " + shorten(e.getOriginalMessage().replaceAll(" \\(.*", ""));
+            return "beyond jackson's limits: " + shorten(e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")"));
         } catch (JsonProcessingException e) {
             return startsLikeJson(b, off, len) ? "broken JSON at byte " + (e.getLocation().getByteOffset() + 1)
                     + ": " + shorten(e.getOriginalMessage()) : "plain text, not JSON";
@@ -56,7 +56,7 @@ final class MalformedReason {
         for (int i = off; i < off + len; i++) {
             byte c = b[i];
             if (c != ' ' && c != '\t' && c != '\r') {
-                return c == '{' || c == '[' || c == '"';
+                return c == '{';
             }
         }
         return false;
