@@ -2,6 +2,7 @@ package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.report.JsonReport;
+import dev.poolscope.report.Redactor;
 import dev.poolscope.report.TextReport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -51,18 +52,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     AnalysisSettings settings;
 
+    @Mixin
+    RedactOptions redaction;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         if (output != null) {
             OutputTarget.requireWritable(output, force);
         }
+        Redactor redactor = redaction.redactor();
         Diagnosis d = common.pipeline(decode, settings).run(inputs, System.in);
         if (output == null) {
-            write(d, spec.commandLine().getOut(), common.color(spec));
+            write(d, spec.commandLine().getOut(), common.color(spec), redactor);
         } else {
             try (PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputTarget.open(output, force),
                     StandardCharsets.UTF_8))) {
-                write(d, out, false);
+                write(d, out, false, redactor);
             }
         }
         var problem = InputProblems.of(d);
@@ -70,11 +75,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return problem.isPresent() ? ExitCode.INPUT : ExitCode.OK;
     }
 
-    private void write(Diagnosis d, PrintWriter out, boolean color) throws IOException {
+    private void write(Diagnosis d, PrintWriter out, boolean color, Redactor redactor) throws IOException {
         if (format == ReportFormat.JSON) {
-            JsonReport.write(d, out);
+            JsonReport.write(d, out, redactor);
         } else {
-            new TextReport(out, color).write(d);
+            new TextReport(out, color, redactor).write(d);
         }
         out.flush();
     }

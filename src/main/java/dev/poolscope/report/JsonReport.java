@@ -26,10 +26,19 @@ public final class JsonReport {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    private static final JsonEscapes ESCAPES = new JsonEscapes();
+
     private JsonReport() {}
 
     public static void write(Diagnosis d, Writer out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+        write(d, out, Redactor.none());
+    }
+
+    /** Writes the report with every string value passed through {@code redactor} ({@code --redact}). */
+    public static void write(Diagnosis d, Writer out, Redactor redactor) throws IOException {
+        JsonGenerator plain = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+        plain.setCharacterEscapes(ESCAPES);
+        try (JsonGenerator g = redactor.active() ? new RedactingGenerator(plain, redactor) : plain) {
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
             input(g, d);

@@ -21,10 +21,17 @@ public final class TextReport {
 
     private final PrintWriter out;
     private final boolean color;
+    private final Redactor redactor;
 
     public TextReport(PrintWriter out, boolean color) {
+        this(out, color, Redactor.none());
+    }
+
+    /** A report that masks secrets in every log string it prints ({@code --redact}). */
+    public TextReport(PrintWriter out, boolean color, Redactor redactor) {
         this.out = out;
         this.color = color;
+        this.redactor = redactor;
     }
 
     public void write(Diagnosis d) {
@@ -79,7 +86,7 @@ public final class TextReport {
         List<LeakItem> top = c.leaks().subList(0, Math.min(ROWS, c.leaks().size()));
         for (LeakItem l : top) {
             out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", shortTime(l.acquiredAt()), duration(l.ageMicros()),
-                    fit(l.endpoint(), 28), fit(l.requestId() != null ? l.requestId() : "conn " + l.connId(), 14));
+                    log(l.endpoint(), 28), log(l.requestId() != null ? l.requestId() : "conn " + l.connId(), 14));
         }
         more(c.leakedCheckouts() - top.size());
     }
@@ -93,7 +100,7 @@ public final class TextReport {
         out.printf(Locale.ROOT, "  %-36s %9s %7s %8s %10s%n", "endpoint", "checkouts", "leaked", "timeouts", "p95 hold");
         List<EndpointRow> top = rows.subList(0, Math.min(ROWS, rows.size()));
         for (EndpointRow r : top) {
-            out.printf(Locale.ROOT, "  %-36s %9d %7d %8d %10s%n", fit(r.endpoint(), 36), r.checkouts(),
+            out.printf(Locale.ROOT, "  %-36s %9d %7d %8d %10s%n", log(r.endpoint(), 36), r.checkouts(),
                     r.leakedCheckouts(), r.statementTimeouts(),
                     r.holdTimes().count() == 0 ? "-" : duration(Math.round(r.holdTimes().p95() * 1000)));
         }
@@ -116,7 +123,7 @@ public final class TextReport {
             out.printf(Locale.ROOT, "  %-23s %9s %5s %7d %9d  %s%n", shortTime(w.start()),
                     duration(w.durationMicros()) + (w.ongoingAtEnd() ? "+" : ""),
                     w.peakUsed() < 0 ? "-" : Integer.toString(w.peakUsed()), w.getconnFailed(), w.nearlyExhausted(),
-                    fit(w.process(), 12));
+                    log(w.process(), 12));
         }
         more(p.windowCount() - top.size());
     }
@@ -127,7 +134,7 @@ public final class TextReport {
         out.printf(Locale.ROOT, "%s: %d events in %d requests, %d of which left a connection open%n",
                 bold("Statement timeouts"), t.events(), t.requests().size(), d.timeoutRequestsLeftOpen());
         JsonReport.sortedByCount(t.byEndpoint()).stream().limit(ROWS).forEach(e ->
-                out.printf(Locale.ROOT, "  %-52s %6d%n", fit(e.getKey(), 52), e.getValue()));
+                out.printf(Locale.ROOT, "  %-52s %6d%n", log(e.getKey(), 52), e.getValue()));
     }
 
     private void input(Diagnosis d) {
@@ -166,6 +173,11 @@ public final class TextReport {
             return String.format(Locale.ROOT, "%.1fm", s / 60);
         }
         return String.format(Locale.ROOT, "%.1fh", s / 3600);
+    }
+
+    /** A log string: redacted first (a cut secret could slip past the patterns), then cleaned and fitted. */
+    private String log(String s, int width) {
+        return fit(redactor.redact(s), width);
     }
 
     static String fit(String s, int width) {

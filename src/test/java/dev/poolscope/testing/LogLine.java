@@ -45,9 +45,24 @@ public final class LogLine {
                 b.append(", ");
             }
             b.append('"').append(k).append("\": ");
-            b.append(v instanceof Number ? v.toString() : '"' + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+            b.append(v instanceof Number ? v.toString() : quote(v.toString()));
         });
         return b.append('}').toString();
+    }
+
+    /** A JSON string as Python's json.dumps writes it: quotes, backslashes and control characters escaped. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /** {@code 2026-01-01T00:00:SSZ}, a time {@code seconds} after a fixed start. */
