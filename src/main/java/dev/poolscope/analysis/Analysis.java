@@ -24,9 +24,9 @@ public final class Analysis {
 
     public Analysis(AnalysisOptions options) {
         this.options = options;
-        this.checkouts = new CheckoutTracker(options);
-        this.pool = new PoolUsageTracker(options);
         this.timeouts = new TimeoutCollector(options);
+        this.checkouts = new CheckoutTracker(options, timeouts::timedOut);
+        this.pool = new PoolUsageTracker(options);
     }
 
     public void accept(PoolEvent raw) {
@@ -51,8 +51,9 @@ public final class Analysis {
         Set<RequestKey> timedOutAndLeaked = new HashSet<>(timeoutResult.requests());
         timedOutAndLeaked.retainAll(leaks.leakedRequests());
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
-                leaks.leakedRequests().size());
-        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutAndLeaked.size(),
+                leaks.requestsWithoutClose());
+        long timedOutLeaked = timedOutAndLeaked.size() + checkouts.settledTimedOutRequests();
+        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutLeaked,
                 endpointRows(leaks, timeoutResult), health,
                 clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
     }

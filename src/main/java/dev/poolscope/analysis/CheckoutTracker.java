@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Pairs every checkout with its checkin. What is left open at the end is a leak when its request
@@ -31,8 +32,16 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private long sameTimeReorders;
     private long lastTime = PoolEvent.NO_TIME;
 
+    private final SettledLeaks settled;
+
     public CheckoutTracker(AnalysisOptions options) {
+        this(options, key -> false);
+    }
+
+    /** @param timedOut whether a request has hit a statement timeout so far (for leaks settled early) */
+    public CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut) {
         this.options = options;
+        this.settled = new SettledLeaks(options.maxItems(), timedOut);
     }
 
     @Override
@@ -49,6 +58,9 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         }
         if (e.endpoint() != null && e.requestId() != null && e.kind() != EventKind.CHECKOUT) {
             nameEndpoint(e);
+        }
+        if (e.kind() == EventKind.REQUEST_END || e.kind() == EventKind.CHECKOUT) {
+            settled.settle(open, lastTime, options.graceMicros());
         }
     }
 
@@ -107,8 +119,13 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         if (e.hasTime()) {
             orphans += ties.hold(e);   // a checkout of this request may still come, stamped with the same time
         }
-        for (Checkout c : open.ofRequest(new RequestKey(e.process(), e.requestId()))) {
+        RequestKey key = new RequestKey(e.process(), e.requestId());
+        List<Checkout> left = open.ofRequest(key);
+        for (Checkout c : left) {
             c.requestEnded = true;
+        }
+        if (!left.isEmpty()) {
+            settled.requestEnded(key, e.hasTime() ? e.time() : lastTime);
         }
     }
 
@@ -150,13 +167,17 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         leaks.sort(oldestFirst);
         inFlight.sort(oldestFirst);
         Set<RequestKey> leakedRequests = new HashSet<>();
-        Map<String, Long> byEndpoint = new HashMap<>();
+        Map<String, Long> byEndpoint = new HashMap<>(settled.byEndpoint());
         for (LeakItem leak : leaks) {
-            if (leak.requestId() != null) {
-                leakedRequests.add(new RequestKey(leak.process(), leak.requestId()));
+            RequestKey key = new RequestKey(leak.process(), leak.requestId());
+            if (leak.requestId() != null && !settled.counted(key)) {
+                leakedRequests.add(key);
             }
             byEndpoint.merge(Endpoint.orUnknown(leak.endpoint()), 1L, Long::sum);
         }
+        long openLeaks = leaks.size();
+        settled.kept().forEach(c -> leaks.add(c.toLeak(lastTime)));
+        leaks.sort(oldestFirst);
         List<LongHold> holds = new ArrayList<>(longest);
         holds.sort(BY_HELD.reversed().thenComparingLong(LongHold::acquiredAt));
         Map<String, EndpointHolds> endpointCopy = new HashMap<>();
@@ -169,8 +190,16 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         // Still-open checkouts count as checkouts of their endpoint too.
         open.forEach(c -> endpointCopy.computeIfAbsent(Endpoint.orUnknown(c.endpoint), k -> new EndpointHolds())
                 .checkouts++);
-        return new CheckoutResult(cap(leaks), leaks.size(), leakedRequests, byEndpoint, cap(inFlight),
-                inFlight.size(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy);
+        settled.byEndpoint().forEach((name, n) -> endpointCopy.computeIfAbsent(name, k -> new EndpointHolds())
+                .checkouts += n);
+        return new CheckoutResult(cap(leaks), openLeaks + settled.checkouts, leakedRequests, byEndpoint,
+                cap(inFlight), inFlight.size(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(),
+                endpointCopy, leakedRequests.size() + settled.requests, settled.byLimit);
+    }
+
+    /** Requests whose leaks were settled before the end and that had hit a statement timeout. */
+    public long settledTimedOutRequests() {
+        return settled.timedOutRequests;
     }
 
     /** Checkins stamped earlier than their checkout (counted as held for 0). */

@@ -30,6 +30,6 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
     }
 
     public long requestsWithoutClose() {
-        return checkouts.leakedRequests().size();
+        return checkouts.requestsWithoutClose();
     }
 }

@@ -80,7 +80,7 @@ final class OpenCheckouts {
         anonymous.values().forEach(q -> q.forEach(action));
     }
 
-    private void remove(Checkout c) {
+    void remove(Checkout c) {
         if (c.requestId != null) {
             removeFrom(byRequest, new RequestKey(c.process, c.requestId), c);
         }

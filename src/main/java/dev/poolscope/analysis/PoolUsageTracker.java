@@ -12,6 +12,10 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
     private static final Comparator<Window> BY_START =
             Comparator.comparingLong(Window::start).thenComparing(Window::process);
 
+    /** Far more than any real deployment logs into one analysis. */
+    static final int MAX_PROCESSES = 10_000;
+    static final String OTHER_PROCESSES = "(other processes)";
+
     private final AnalysisOptions options;
     private final Map<String, ProcessUsage> processes = new HashMap<>();
     private final List<Window> closed = new ArrayList<>();
@@ -27,7 +31,11 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
 
     @Override
     public void accept(PoolEvent e) {
-        ProcessUsage usage = processes.computeIfAbsent(e.process(), ProcessUsage::new);
+        String process = e.process();
+        if (!processes.containsKey(process) && processes.size() >= MAX_PROCESSES) {
+            process = OTHER_PROCESSES;   // a hostile log must not grow memory one pid at a time
+        }
+        ProcessUsage usage = processes.computeIfAbsent(process, ProcessUsage::new);
         int used = usage.usage(e);
         if (used > peak) {
             peak = used;

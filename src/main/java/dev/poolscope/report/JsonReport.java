@@ -99,7 +99,8 @@ public final class JsonReport {
     private static void leaks(JsonGenerator g, CheckoutResult c) throws IOException {
         g.writeObjectFieldStart("leaks");
         g.writeNumberField("leaked_checkouts", c.leakedCheckouts());
-        g.writeNumberField("requests_without_close", c.leakedRequests().size());
+        g.writeNumberField("requests_without_close", c.requestsWithoutClose());
+        g.writeNumberField("settled_by_limit", c.settledByLimit());
         g.writeNumberField("in_flight_at_end", c.inFlightCount());
         g.writeNumberField("orphan_putconn", c.orphanPutconn());
         g.writeNumberField("items_listed", c.leaks().size());

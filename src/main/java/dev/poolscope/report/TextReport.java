@@ -18,6 +18,8 @@ import java.util.Locale;
 public final class TextReport {
     /** Rows per table: the JSON report lists everything, this one is read at 3 a.m. */
     static final int ROWS = 10;
+    /** Mirrors the analysis's open-checkout limit for the note above; docs/robustness.md explains it. */
+    private static final int LIMIT_NOTE = 250_000;
 
     private final PrintWriter out;
     private final boolean color;
@@ -78,7 +80,11 @@ public final class TextReport {
         var c = d.checkouts();
         out.println();
         out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests (%d in flight at end, %d orphan putconn)%n",
-                bold("Leaks"), c.leakedCheckouts(), c.leakedRequests().size(), c.inFlightCount(), c.orphanPutconn());
+                bold("Leaks"), c.leakedCheckouts(), c.requestsWithoutClose(), c.inFlightCount(), c.orphanPutconn());
+        if (c.settledByLimit() > 0) {
+            out.printf(Locale.ROOT, "  %d of them counted before the log ended: more than %d checkouts were open at once%n",
+                    c.settledByLimit(), LIMIT_NOTE);
+        }
         if (c.leaks().isEmpty()) {
             return;
         }
