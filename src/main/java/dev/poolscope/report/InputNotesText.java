@@ -18,25 +18,25 @@ final class InputNotesText {
     static void incomplete(PrintWriter out, Diagnosis d) {
         for (ReadError e : d.input().readErrors()) {
             out.printf(Locale.ROOT, "INCOMPLETE INPUT: %s: %s at byte %d; figures cover its first %d lines%n",
-                    TextReport.fit(e.source(), 40), TextReport.fit(e.message(), 60), e.byteOffset(), e.afterLine());
+                    TextReport.fitPath(e.source(), 40), TextReport.fit(e.message(), 60), e.byteOffset(), e.afterLine());
         }
     }
 
     static void write(PrintWriter out, Diagnosis d) {
         var in = d.input();
         in.malformedSamples().stream().limit(SAMPLES).forEach(m -> out.printf(Locale.ROOT,
-                "  malformed %s:%d: %s%n", TextReport.fit(m.source(), 30), m.line(), TextReport.fit(m.reason(), 60)));
+                "  malformed %s:%d: %s%n", TextReport.fitPath(m.source(), 30), m.line(), TextReport.fit(m.reason(), 60)));
         if (in.malformedLines() > SAMPLES) {
             out.printf(Locale.ROOT, "  … %d more malformed lines (--format json lists the first 20)%n",
                     in.malformedLines() - SAMPLES);
         }
         if (in.repairedLines() > 0) {
             var first = in.repairedSamples().get(0);
-            out.printf(Locale.ROOT, "  repaired %d lines to read them, first %s:%d (%s)%n", in.repairedLines(),
-                    TextReport.fit(first.source(), 30), first.line(), first.reason());
+            out.printf(Locale.ROOT, "  repaired %d line(s) to read them, first %s:%d (%s)%n", in.repairedLines(),
+                    TextReport.fitPath(first.source(), 30), first.line(), first.reason());
         }
         if (in.recoveredRecords() > 0) {
-            out.printf(Locale.ROOT, "  recovered %d records from lines holding more than one, or a cut-off one%n",
+            out.printf(Locale.ROOT, "  recovered %d record(s) from lines holding several, or a cut-off one%n",
                     in.recoveredRecords());
         }
         timestamps(out, d);
@@ -78,6 +78,6 @@ final class InputNotesText {
     }
 
     private static String place(TimeQuality.Place p) {
-        return p == null ? "-" : TextReport.fit(p.source(), 30) + ":" + p.line();
+        return p == null ? "-" : TextReport.fitPath(p.source(), 30) + ":" + p.line();
     }
 }

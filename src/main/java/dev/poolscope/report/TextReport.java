@@ -186,6 +186,12 @@ public final class TextReport {
         return fit(redactor.redact(s), width);
     }
 
+    /** A file name keeps its end, which names the file, rather than its start. */
+    static String fitPath(String s, int width) {
+        String clean = Terminal.clean(s);
+        return clean.length() <= width ? clean : "…" + clean.substring(clean.length() - width + 1);
+    }
+
     static String fit(String s, int width) {
         String clean = Terminal.clean(s);
         return clean.length() <= width ? clean : clean.substring(0, width - 1) + "…";
