@@ -9,7 +9,8 @@ public final class TimestampTally {
     static final int MAX_ZONES = 16;
     static final String OTHER = "other";
 
-    private final Map<String, Long> zones = new HashMap<>();
+    /** Mutable counters: one lookup and no boxing per line. */
+    private final Map<String, long[]> zones = new HashMap<>();
     private long unreadable;
     private long withoutZone;
 
@@ -23,13 +24,16 @@ public final class TimestampTally {
             withoutZone++;
             zone = "none (read as UTC)";
         }
-        if (zones.size() >= MAX_ZONES && !zones.containsKey(zone)) {
-            zone = OTHER;
+        long[] count = zones.get(zone);
+        if (count == null) {
+            count = zones.computeIfAbsent(zones.size() >= MAX_ZONES ? OTHER : zone, k -> new long[1]);
         }
-        zones.merge(zone, 1L, Long::sum);
+        count[0]++;
     }
 
     public TimestampNotes snapshot() {
-        return new TimestampNotes(unreadable, withoutZone, zones);
+        Map<String, Long> counts = new HashMap<>();
+        zones.forEach((zone, n) -> counts.put(zone, n[0]));
+        return new TimestampNotes(unreadable, withoutZone, counts);
     }
 }
