@@ -20,12 +20,14 @@ public final class Analysis {
     private final CheckoutTracker checkouts;
     private final PoolUsageTracker pool;
     private final TimeoutCollector timeouts;
+    private final TimelineAnalyzer timeline;
 
     public Analysis(AnalysisOptions options) {
         this.options = options;
         this.checkouts = new CheckoutTracker(options);
         this.pool = new PoolUsageTracker(options);
         this.timeouts = new TimeoutCollector(options);
+        this.timeline = new TimelineAnalyzer(options);
     }
 
     public void accept(PoolEvent raw) {
@@ -34,6 +36,7 @@ public final class Analysis {
         checkouts.accept(e);
         pool.accept(e);
         timeouts.accept(e);
+        timeline.accept(e, pool.lastUsed(), checkouts.openCount());
     }
 
     /** Open checkouts right now. */
@@ -51,7 +54,7 @@ public final class Analysis {
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
                 leaks.leakedRequests().size());
         return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutAndLeaked.size(),
-                endpointRows(leaks, timeoutResult), health);
+                endpointRows(leaks, timeoutResult), health, timeline.finish());
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

@@ -20,6 +20,7 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
     private long peakAt = PoolEvent.NO_TIME;
     private String peakProcess;
     private int poolMax = -1;
+    private int lastUsed = PoolEvent.NO_COUNT;
 
     public PoolUsageTracker(AnalysisOptions options) {
         this.options = options;
@@ -29,6 +30,7 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
     public void accept(PoolEvent e) {
         ProcessUsage usage = processes.computeIfAbsent(e.process(), ProcessUsage::new);
         int used = usage.usage(e);
+        lastUsed = used;
         if (used > peak) {
             peak = used;
             peakAt = e.time();
@@ -43,6 +45,11 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
                 closed.add(w);
             }
         }
+    }
+
+    /** The pool used the last event showed, or {@link PoolEvent#NO_COUNT}; read by the timeline. */
+    int lastUsed() {
+        return lastUsed;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.TimelineAnalyzer;
 import dev.poolscope.report.JsonReport;
 import dev.poolscope.report.TextReport;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +43,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
+    ReportFileOptions files;
+
+    @Mixin
     CommonOptions common;
 
     @Mixin
@@ -54,7 +59,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (output != null) {
             OutputTarget.requireWritable(output, force);
         }
+        files.check(force, output);
         Diagnosis d = common.pipeline(decode, settings).run(inputs, System.in);
+        if (files.any()) {
+            writeFiles(d);
+        }
         if (output == null) {
             write(d, spec.commandLine().getOut(), common.color(spec));
         } else {
@@ -64,6 +73,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    private void writeFiles(Diagnosis d) throws UsageException {
+        if (d.timeline().widened()) {
+            spec.commandLine().getErr().printf("poolscope: --bucket %s would need more than %d buckets; used %s%n",
+                    settings.bucket, TimelineAnalyzer.MAX_BUCKETS, Duration.ofNanos(d.timeline().bucketMicros() * 1000));
+        }
+        new ReportFiles(d, force).write(files);
     }
 
     private void write(Diagnosis d, PrintWriter out, boolean color) throws IOException {
