@@ -60,9 +60,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             OutputTarget.requireWritable(output, force);
         }
         files.check(force, output);
+        Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
         Diagnosis d = common.pipeline(decode, settings).run(inputs, System.in);
         if (files.any()) {
-            writeFiles(d);
+            writeFiles(d, warmup);
         }
         if (output == null) {
             write(d, spec.commandLine().getOut(), common.color(spec));
@@ -75,12 +76,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void writeFiles(Diagnosis d) throws UsageException {
+    private void writeFiles(Diagnosis d, Thread warmup) throws UsageException {
         if (d.timeline().widened()) {
             spec.commandLine().getErr().printf("poolscope: --bucket %s would need more than %d buckets; used %s%n",
                     settings.bucket, TimelineAnalyzer.MAX_BUCKETS, Duration.ofNanos(d.timeline().bucketMicros() * 1000));
         }
-        new ReportFiles(d, force).write(files);
+        new ReportFiles(d, force).write(files, warmup);
     }
 
     private void write(Diagnosis d, PrintWriter out, boolean color) throws IOException {

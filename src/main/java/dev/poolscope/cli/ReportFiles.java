@@ -7,6 +7,7 @@ import dev.poolscope.report.ChartKind;
 import dev.poolscope.report.CsvReport;
 import dev.poolscope.report.CsvTable;
 import dev.poolscope.report.HtmlReport;
+import dev.poolscope.report.ReportWarmup;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +28,27 @@ final class ReportFiles {
         this.force = force;
     }
 
-    void write(ReportFileOptions o) throws UsageException {
+    /**
+     * Starts drawing throw-away reports on another thread so the chart stack is loaded and compiled
+     * while the log is read; {@link #write} waits for it, so the two never draw at the same time.
+     */
+    static Thread warmUp(ReportFileOptions o) {
+        boolean charts = o.chart != null || o.chartsDir != null || o.html != null;
+        Thread t = new Thread(() -> ReportWarmup.run(charts), "poolscope-report-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
+    void write(ReportFileOptions o, Thread warmup) throws UsageException {
+        if (warmup != null) {
+            try {
+                warmup.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (o.csvDir != null) {
             for (CsvTable table : CsvTable.values()) {
                 Path p = o.csvDir.resolve(table.fileName());

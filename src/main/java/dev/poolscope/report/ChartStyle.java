@@ -85,8 +85,12 @@ final class ChartStyle {
         return m;
     }
 
-    /** Long endpoint names would squeeze the bars to nothing. */
-    static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    /**
+     * A log string as a chart label: control characters replaced (XML 1.0, and so SVG, forbids most of
+     * them) and long names shortened, which would otherwise squeeze the bars to nothing.
+     */
+    static String label(String s, int max) {
+        String clean = Terminal.clean(s);
+        return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
     }
 }

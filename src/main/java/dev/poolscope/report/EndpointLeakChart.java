@@ -41,7 +41,7 @@ final class EndpointLeakChart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<Map.Entry<String, Long>> sorted = JsonReport.sortedByCount(d.checkouts().leaksByEndpoint());
         for (Map.Entry<String, Long> e : sorted.subList(0, Math.min(TOP, sorted.size()))) {
-            data.addValue(e.getValue(), SERIES, ChartStyle.shorten(e.getKey(), NAME_MAX));
+            data.addValue(e.getValue(), SERIES, ChartStyle.label(e.getKey(), NAME_MAX));
         }
         return data;
     }

@@ -125,7 +125,7 @@ class ChartDatasetTest {
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
         assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
         assertThat(doc.getElementsByTagNameNS("*", "script").getLength()).isZero();
-        assertThat(doc.getDocumentElement().getTextContent()).contains("=cmd|' /C calc'!A0");
+        assertThat(doc.getDocumentElement().getTextContent()).contains("=cmd|' /C calc'!A0", "=1+2?[2J?");
     }
 
     private static byte[] bytes(ChartKind kind, ChartFormat format, Diagnosis d) throws IOException {

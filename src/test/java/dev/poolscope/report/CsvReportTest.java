@@ -127,7 +127,7 @@ class CsvReportTest {
     void hostileTextIsNeutralisedButNumbersStayNumbers() throws IOException {
         List<CSVRecord> leaks = records(Scenarios.HOSTILE, CsvTable.LEAKS);
         assertThat(leaks).extracting(r -> r.get("request_id")).contains("'=cmd|' /C calc'!A0", "'+1+1", "'-2+3");
-        assertThat(leaks).extracting(r -> r.get("endpoint")).contains("'=cmd|' /C calc'!A0", "'\t=1+2");
+        assertThat(leaks).extracting(r -> r.get("endpoint")).contains("'=cmd|' /C calc'!A0", "'\t=1+2\uFFFD[2J\uFFFD");
         assertThat(leaks).extracting(r -> r.get("process")).contains("'=HYPERLINK(\"http://evil.example/\",\"x\")");
         for (CsvTable t : CsvTable.values()) {
             for (CSVRecord r : records(Scenarios.HOSTILE, t)) {
