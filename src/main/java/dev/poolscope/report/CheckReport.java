@@ -49,8 +49,10 @@ public final class CheckReport {
     private void leaks(Diagnosis d, List<LeakedRequest> top) {
         var c = d.checkouts();
         out.println();
-        out.printf(Locale.ROOT, "Leaked: %d connections never returned, by %d requests%n", c.leakedCheckouts(),
-                c.leakedRequests().size());
+        out.printf(Locale.ROOT, "Leaked: %d connections never returned, by %d requests%s%n", c.leakedCheckouts(),
+                c.leakedRequests().size(), c.inFlightCount() == 0 ? ""
+                        : String.format(Locale.ROOT, "; %d more still open when the log ends (in flight)",
+                                c.inFlightCount()));
         if (c.leakedCheckouts() > 0) {
             out.println("  by endpoint: " + GateText.leakedEndpoints(d, ENDPOINTS));
         }
