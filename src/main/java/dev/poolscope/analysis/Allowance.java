@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * How much is allowed on top of nothing or of a base figure: a count ({@code 5}) or a percentage of the
  * base ({@code 1%}). Used for {@code --max-malformed} (of the lines read) and {@code --tolerance} (of the
- * baseline). Exact decimal arithmetic, so {@code 0.1%} of 30 000 is 30, not 29.
+ * baseline). Exact decimal arithmetic, so {@code 0.57%} of 10 000 is 57, not 56.
  */
 public record Allowance(BigDecimal amount, boolean percent) {
 
