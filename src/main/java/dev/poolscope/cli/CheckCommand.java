@@ -31,17 +31,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope check}: the CI gate. Analyses the logs, then passes or fails the build (docs/ci.md). */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = ConfigDefaults.class,
-        description = {"Fails a CI build when the pool leaks: analyses the logs like 'analyze', checks each figure",
-            "against its limit and exits 1 if any is breached. Limits come from --max-* options, else from",
-            "--baseline plus --tolerance, else from the health table at the --fail-on level. Every option",
-            "can also be set in a --config properties file; the command line wins. See docs/ci.md."},
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+        defaultValueProvider = ConfigDefaults.class,
+        description = {
+            "Fails a CI build when the connection pool leaks.",
+            "Analyses the logs like 'analyze', then checks each figure against its",
+            "limit: a --max-* option if given, else",
+            "--baseline plus --tolerance, else the health table at the --fail-on level.",
+            "Any option can also be set in a --config properties file; the command line",
+            "wins. See docs/ci.md.", ""},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:every check passed",
             "1:a check breached its limit (--fail-on level, --max-*, or --baseline)",
-            "2:usage error: bad option, bad --config file, output file exists without --force",
-            "3:input missing, unreadable or empty; more malformed lines than --max-malformed;",
-            "  no pool events at all (unless --allow-empty); --baseline missing or not a report",
+            "2:usage error: bad option or --config file; --junit file exists without --force",
+            "3:input missing, unreadable or empty; more malformed lines than --max-malformed; "
+                    + "no pool events at all (unless --allow-empty); --baseline missing or not a report",
             "4:internal error"})
 public final class CheckCommand implements Callable<Integer> {
     /** The process environment; tests replace it so they never depend on where they run. */
