@@ -33,14 +33,14 @@ final class JobFlow {
         sim.events.getconnSuccess(t, checkout, "job:" + o.job, sim.us(1, 150));
         queriesLeft = 1 + sim.rng.nextInt(3);
         lastAt = t;
-        sim.at(t + sim.us(5_000, 80_000), this::query);
+        sim.at(t + sim.us(20_000, 400_000), this::query);
     }
 
     private void query(long t) {
         sim.events.dbQuery(t, checkout, o.job, sim.rng.nextInt(5000), (t - lastAt) / 10 + 1);
         lastAt = t;
         if (--queriesLeft > 0) {
-            sim.at(t + sim.us(5_000, 80_000), this::query);
+            sim.at(t + sim.us(20_000, 400_000), this::query);
             return;
         }
         long at = t + sim.us(50, 500);
