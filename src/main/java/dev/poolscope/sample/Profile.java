@@ -15,8 +15,9 @@ package dev.poolscope.sample;
  * @param divisionByZero     chance a coding-stats call fails with DivisionByZero (not a timeout)
  * @param jobEvery           mean gap between background jobs per process (0: no jobs)
  * @param warmup             simulated but unlogged time before the start, so the log opens mid-stream
- * @param restartAfterFailure a process stops (request mode) or restarts (size mode) this long after
- *                           its first failed checkout (0: never)
+ * @param restartAfterFailure a worker restarts (fresh pid and pool) this long after its first
+ *                           failed checkout, so long size-targeted runs don't degrade into 503s only;
+ *                           LEAKY_ROUTERS in request mode instead ends there (0: never)
  */
 record Profile(double baseRate, double stormRate, long stormCycle, long stormOffset, long stormLength,
                double earlyReturn, double leakOnEarlyReturn, double timeoutInStorm, int timeoutLeakEvery,
@@ -26,13 +27,13 @@ record Profile(double baseRate, double stormRate, long stormCycle, long stormOff
 
     static Profile of(Scenario scenario) {
         return switch (scenario) {
-            case HEALTHY -> new Profile(6, 0, 0, 0, 0, 0.2, 0, 0, 0, 0.01, 15 * SECOND, 0, 0);
+            case HEALTHY -> new Profile(6, 0, 0, 0, 0, 0.2, 0, 0, 0, 0.08, 15 * SECOND, 0, 20 * SECOND);
             case LEAKY_ROUTERS -> new Profile(8, 0, 0, 0, 0, 0.45, 1.0, 0, 0, 0, 20 * SECOND, 0,
                     20 * SECOND);
-            case TIMEOUT_STORM -> new Profile(5, 16, 60 * SECOND, 15 * SECOND, 14 * SECOND, 0.15, 0,
-                    0.7, 5, 0.03, 20 * SECOND, 0, 0);
+            case TIMEOUT_STORM -> new Profile(5, 30, 60 * SECOND, 15 * SECOND, 12 * SECOND, 0.15, 0,
+                    0.75, 5, 0.03, 20 * SECOND, 0, 20 * SECOND);
             case MIXED_PROCESSES -> new Profile(9, 0, 0, 0, 0, 0.25, 0.08, 0, 0, 0.01, 3 * SECOND,
-                    3 * SECOND, 0);
+                    3 * SECOND, 20 * SECOND);
         };
     }
 

@@ -99,7 +99,7 @@ final class Simulation {
             Pool p = pools.get(i);
             if (profile.restartAfterFailure() > 0 && p.firstFailure >= 0
                     && t - p.firstFailure >= profile.restartAfterFailure()) {
-                if (!cfg.sizeMode()) {
+                if (!cfg.sizeMode() && cfg.scenario() == Scenario.LEAKY_ROUTERS) {
                     stopped = true; // the incident has played out
                     return;
                 }
