@@ -288,7 +288,7 @@ class CheckCommandTest {
                 "::error title=poolscope check failed%3A requests without close::requests without close is 1, "
                         + "above the limit 0 (health table: critical above 0)"
                         + "%0ALeaking endpoints: POST /api/orders (1)"
-                        + "%0APOST /api/orders acquired at 2026-01-02T03:00:00.600Z, 1 connection, request leak1");
+                        + "%0APOST /api/orders acquired at 2026-01-02T03:00:00.600000Z, 1 connection, request leak1");
         assertThat(local.out()).doesNotContain("::");
         assertThat(passing.out()).doesNotContain("::");
     }

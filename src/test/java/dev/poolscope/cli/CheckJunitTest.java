@@ -43,7 +43,7 @@ class CheckJunitTest {
         Element failure = (Element) leaked.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message"))
                 .isEqualTo("requests without close is 1, above the limit 0 (health table: critical above 0)");
-        assertThat(failure.getTextContent()).contains("DELETE /api/things acquired at 2026-01-02T03:00:00.600Z")
+        assertThat(failure.getTextContent()).contains("DELETE /api/things acquired at 2026-01-02T03:00:00.600000Z")
                 .contains("request r1");
         assertThat(suite.getElementsByTagName("failure").getLength()).isEqualTo(1);
     }
