@@ -13,6 +13,7 @@ import dev.poolscope.analysis.Verdict;
 import dev.poolscope.report.CheckReport;
 import dev.poolscope.report.GithubAnnotations;
 import dev.poolscope.report.JunitReport;
+import dev.poolscope.report.Terminal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -108,7 +109,7 @@ public final class CheckCommand implements Callable<Integer> {
     enum FailOn { WARNING, CRITICAL }
 
     @Override
-    public Integer call() throws InputException, UsageException, IOException {
+    public Integer call() throws InputException, UsageException {
         if (junit != null) {
             OutputTarget.requireWritable(junit, force);
         }
@@ -178,7 +179,7 @@ public final class CheckCommand implements Callable<Integer> {
     private InputException annotated(InputException e) {
         if (onGithub()) {
             PrintWriter out = spec.commandLine().getOut();
-            GithubAnnotations.error(out, "poolscope check: input problem", e.getMessage());
+            GithubAnnotations.error(out, "poolscope check: input problem", Terminal.clean(e.getMessage()));
             out.flush();
         }
         return e;

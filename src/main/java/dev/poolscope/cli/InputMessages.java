@@ -17,7 +17,8 @@ final class InputMessages {
             case TOO_MALFORMED -> String.format(Locale.ROOT,
                     "%d of %d lines are not JSON log events (more than --max-malformed %s)%s", in.malformedLines(),
                     in.lines() - in.blankLines(), maxMalformed, firstSample(d));
-            case EMPTY -> "the input is empty (" + in.lines() + " lines); pass --allow-empty to accept that";
+            case EMPTY -> "the input is empty (" + (in.lines() == 0 ? "0 lines" : "all " + in.lines() + " lines blank")
+                    + "); pass --allow-empty to accept that";
             case NO_POOL_EVENTS -> String.format(Locale.ROOT,
                     "no pool events in %d lines: wrong file, or the log names its events differently "
                             + "(see --event-checkout, --event-checkin); pass --allow-empty to accept that",

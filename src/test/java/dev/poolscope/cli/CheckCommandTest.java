@@ -193,6 +193,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void logOfBlankLinesIsEmpty() throws IOException {
+        Path blank = new CheckLog().raw("").raw("   ").write(dir.resolve("blank.jsonl"));
+
+        CheckRun r = CheckRun.run("check", blank.toString());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("poolscope: the input is empty (all 2 lines blank)");
+    }
+
+    @Test
     void logWithoutPoolEventsIsAnInputError() throws IOException {
         Path log = new CheckLog().start("a", "GET", "/").end("a").write(dir.resolve("web.jsonl"));
 
