@@ -4,14 +4,11 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.EndpointRow;
 import dev.poolscope.analysis.Health;
 import dev.poolscope.analysis.HealthCheck;
-import dev.poolscope.analysis.LeakItem;
+import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.Window;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -80,22 +77,14 @@ public final class TextReport {
         boolean oneDay = sameDay(d.counts().firstTime(), d.counts().lastTime());
         out.printf(Locale.ROOT, "  %-14s %7s %6s  %s%n", "acquired (UTC)", "age", "conns", "endpoint / request");
         // One entry per request: a request that leaked three connections is one bug, not three.
-        Map<String, List<LeakItem>> byRequest = new LinkedHashMap<>();
-        for (LeakItem l : c.leaks()) {
-            String who = l.requestId() != null ? "request " + l.requestId() : "conn " + l.connId() + " (no request id)";
-            byRequest.computeIfAbsent(l.process() + "\u0000" + who, k -> new ArrayList<>()).add(l);
+        List<LeakedRequest> requests = LeakedRequest.group(c.leaks());
+        for (LeakedRequest r : requests.subList(0, Math.min(ROWS, requests.size()))) {
+            String who = r.requestId() != null ? "request " + r.requestId() : "conn " + r.connId() + " (no request id)";
+            out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(r.firstAcquiredAt(), oneDay),
+                    duration(d.counts().lastTime() - r.firstAcquiredAt()), r.connections(), fit(r.endpoint(), 48));
+            out.printf(Locale.ROOT, "  %30s%s%n", "", fit(who, 48));
         }
-        int shown = 0;
-        for (var group : byRequest.entrySet()) {
-            if (shown++ == ROWS) {
-                break;
-            }
-            LeakItem first = group.getValue().get(0);
-            out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(first.acquiredAt(), oneDay),
-                    duration(first.ageMicros()), group.getValue().size(), fit(first.endpoint(), 48));
-            out.printf(Locale.ROOT, "  %30s%s%n", "", fit(group.getKey().substring(group.getKey().indexOf('\u0000') + 1), 48));
-        }
-        more(byRequest.size() - Math.min(ROWS, byRequest.size()), "requests");
+        more(requests.size() - Math.min(ROWS, requests.size()), "requests");
     }
 
     private void endpoints(List<EndpointRow> rows) {
