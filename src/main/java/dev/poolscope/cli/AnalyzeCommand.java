@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope analyze}: one streaming pass over the logs, then a report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Analyse logs: leaks, leak delta, near-exhaustion windows, timeouts, health.",
+        header = "Report leaks, exhaustion windows, timeouts and pool health.",
+        abbreviateSynopsis = true,
         description = {"Pairs every getconn with its putconn and reports leaks, the leak",
             "delta, near-exhaustion windows, failed checkouts and statement",
             "timeouts against the health thresholds."})
