@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope check}: the CI gate. Analyses the logs, then passes or fails the build (docs/ci.md). */
-@Command(name = "check", abbreviateSynopsis = true, mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         defaultValueProvider = ConfigDefaults.class,
         description = {
             "Fails a CI build when the connection pool leaks.",
