@@ -4,7 +4,7 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.EndpointRow;
 import dev.poolscope.analysis.Health;
 import dev.poolscope.analysis.HealthCheck;
-import dev.poolscope.analysis.LeakItem;
+import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.Window;
 import java.io.PrintWriter;
@@ -74,13 +74,17 @@ public final class TextReport {
         if (c.leaks().isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", "acquired at (UTC)", "age", "endpoint", "request");
-        List<LeakItem> top = c.leaks().subList(0, Math.min(ROWS, c.leaks().size()));
-        for (LeakItem l : top) {
-            out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", shortTime(l.acquiredAt()), duration(l.ageMicros()),
-                    fit(l.endpoint(), 28), fit(l.requestId() != null ? l.requestId() : "conn " + l.connId(), 14));
+        boolean oneDay = sameDay(d.counts().firstTime(), d.counts().lastTime());
+        out.printf(Locale.ROOT, "  %-14s %7s %6s  %s%n", "acquired (UTC)", "age", "conns", "endpoint / request");
+        // One entry per request: a request that leaked three connections is one bug, not three.
+        List<LeakedRequest> requests = LeakedRequest.group(c.leaks());
+        for (LeakedRequest r : requests.subList(0, Math.min(ROWS, requests.size()))) {
+            String who = r.requestId() != null ? "request " + r.requestId() : "conn " + r.connId() + " (no request id)";
+            out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(r.firstAcquiredAt(), oneDay),
+                    duration(d.counts().lastTime() - r.firstAcquiredAt()), r.connections(), fit(r.endpoint(), 48));
+            out.printf(Locale.ROOT, "  %30s%s%n", "", fit(who, 48));
         }
-        more(c.leakedCheckouts() - top.size());
+        more(requests.size() - Math.min(ROWS, requests.size()), "requests");
     }
 
     private void endpoints(List<EndpointRow> rows) {
@@ -140,8 +144,13 @@ public final class TextReport {
     }
 
     private void more(long hidden) {
+        more(hidden, "");
+    }
+
+    private void more(long hidden, String what) {
         if (hidden > 0) {
-            out.printf(Locale.ROOT, "  … and %d more (--format json lists them)%n", hidden);
+            out.printf(Locale.ROOT, "  … and %d more%s (--format json lists them)%n", hidden,
+                    what.isEmpty() ? "" : " " + what);
         }
     }
 
@@ -152,6 +161,16 @@ public final class TextReport {
         }
         String t = iso.replace('T', ' ').replace("Z", "");
         return t.length() > 23 ? t.substring(0, 23) : t;
+    }
+
+    /** Time of day when the log spans one UTC day (the date is in the input line), else date and time. */
+    static String clock(long micros, boolean oneDay) {
+        String t = shortTime(micros);
+        return t.length() < 23 ? t : oneDay ? t.substring(11) : t.substring(5, 19);
+    }
+
+    private static boolean sameDay(long a, long b) {
+        return a != dev.poolscope.event.PoolEvent.NO_TIME && Math.floorDiv(a, 86_400_000_000L) == Math.floorDiv(b, 86_400_000_000L);
     }
 
     static String duration(long micros) {
