@@ -94,7 +94,7 @@ class ReportFilesTest {
         assertThat(run("--csv", dir.toString(), "--bucket", "2s")).isZero();
         List<String> rows = Files.readAllLines(dir.resolve("timeline.csv"));
         assertThat(rows).hasSize(1 + 3);   // 00:00, 00:02, 00:04
-        assertThat(rows.get(1)).startsWith("2026-01-01T00:00:00Z,2.000000,4,1,");
+        assertThat(rows.get(1)).startsWith("2026-01-01T00:00:00.000000Z,2.000000,4,1,");
         assertThat(run("--bucket", "-1s")).isEqualTo(ExitCode.USAGE);
     }
 }

@@ -2,6 +2,8 @@ package dev.poolscope.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolscope.analysis.Diagnosis;
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvReportTest {
@@ -62,11 +65,11 @@ class CsvReportTest {
         assertThat(csv(Scenarios.TINY, CsvTable.TIMELINE)).isEqualTo(String.join("\r\n",
                 "bucket_start,bucket_seconds,getconn,putconn,leak_delta,pool_used_max,open_checkouts_max,"
                         + "getconn_failed,statement_timeouts,level",
-                "2026-01-01T00:00:00Z,1.000000,2,1,1,2,2,0,0,warning",
-                "2026-01-01T00:00:01Z,1.000000,2,0,3,3,3,1,0,critical",
-                "2026-01-01T00:00:02Z,1.000000,0,0,3,,,0,0,critical",
-                "2026-01-01T00:00:03Z,1.000000,0,1,2,2,3,0,1,warning",
-                "2026-01-01T00:00:04Z,1.000000,0,1,1,1,1,0,0,ok", ""));
+                "2026-01-01T00:00:00.000000Z,1.000000,2,1,1,2,2,0,0,warning",
+                "2026-01-01T00:00:01.000000Z,1.000000,2,0,3,3,3,1,0,critical",
+                "2026-01-01T00:00:02.000000Z,1.000000,0,0,3,,,0,0,critical",
+                "2026-01-01T00:00:03.000000Z,1.000000,0,1,2,2,3,0,1,warning",
+                "2026-01-01T00:00:04.000000Z,1.000000,0,1,1,1,1,0,0,ok", ""));
     }
 
     /*
@@ -80,14 +83,14 @@ class CsvReportTest {
     void tinyItemsCheckedByHand() throws IOException {
         String file = Scenarios.TINY.path;
         assertThat(csv(Scenarios.TINY, CsvTable.LEAKS)).endsWith(
-                "\r\nleaked,r2,c2,GET /b,1,2026-01-01T00:00:00.200Z,4.100000,true," + file + ",2\r\n");
+                "\r\nleaked,r2,c2,GET /b,1,2026-01-01T00:00:00.200000Z,4.100000,true," + file + ",2\r\n");
         assertThat(csv(Scenarios.TINY, CsvTable.LONG_HOLDS)).endsWith(
-                "\r\nr4,c4,GET /a,1,2026-01-01T00:00:01.200Z,2026-01-01T00:00:04.200Z,3.000000"
-                        + "\r\nr3,c3,POST /c,1,2026-01-01T00:00:01.100Z,2026-01-01T00:00:03.500Z,2.400000\r\n");
+                "\r\nr4,c4,GET /a,1,2026-01-01T00:00:01.200000Z,2026-01-01T00:00:04.200000Z,3.000000"
+                        + "\r\nr3,c3,POST /c,1,2026-01-01T00:00:01.100000Z,2026-01-01T00:00:03.500000Z,2.400000\r\n");
         assertThat(csv(Scenarios.TINY, CsvTable.WINDOWS)).endsWith(
-                "\r\n1,2026-01-01T00:00:01.200Z,2026-01-01T00:00:03.500Z,2.300000,3,1,0,1,false\r\n");
+                "\r\n1,2026-01-01T00:00:01.200000Z,2026-01-01T00:00:03.500000Z,2.300000,3,1,0,1,false\r\n");
         assertThat(csv(Scenarios.TINY, CsvTable.TIMEOUTS)).endsWith(
-                "\r\n2026-01-01T00:00:03Z,r3,POST /c,1," + file + ",9\r\n");
+                "\r\n2026-01-01T00:00:03.000000Z,r3,POST /c,1," + file + ",9\r\n");
         assertThat(csv(Scenarios.TINY, CsvTable.HEALTH)).isEqualTo("metric,value,level,normal_max,critical_above\r\n"
                 + "pool_used,3,critical,1,2\r\nleak_delta,1,ok,1,2\r\nrequests_without_close,1,critical,0,0\r\n");
         List<CSVRecord> endpoints = records(Scenarios.TINY, CsvTable.ENDPOINTS);
@@ -121,6 +124,36 @@ class CsvReportTest {
         assertThat(windows.get(0).get("start")).isEqualTo("2026-11-27T15:16:40.588652Z");
         assertThat(windows.get(0).get("getconn_failed")).isEqualTo("867");
         assertThat(records(Scenarios.REAL, CsvTable.TIMEOUTS)).hasSize(8);
+    }
+
+    /** The bundled samples against the truth their generator wrote while simulating (samples/*.expected.json). */
+    @ParameterizedTest
+    @EnumSource(value = Scenarios.class, names = {"HEALTHY", "LEAKY_ROUTERS", "TIMEOUT_STORM", "MULTI_PROCESS"})
+    void samplesAgreeWithTheirGeneratorTruth(Scenarios s) throws IOException {
+        JsonNode truth = new ObjectMapper().readTree(s.truth().toFile());
+        List<CSVRecord> timeline = records(s, CsvTable.TIMELINE);
+        assertThat(timeline.size()).isBetween(100, 2000);
+        assertThat(timeline.get(0).get("bucket_start")).isLessThanOrEqualTo(truth.get("first_timestamp").asText());
+        assertThat(sum(timeline, "getconn")).isEqualTo(truth.get("getconn").asLong());
+        assertThat(sum(timeline, "putconn")).isEqualTo(truth.get("putconn").asLong());
+        assertThat(sum(timeline, "getconn_failed")).isEqualTo(truth.get("getconn_failed").asLong());
+        assertThat(sum(timeline, "statement_timeouts")).isEqualTo(truth.get("statement_timeout_events").asLong());
+        assertThat(timeline.get(timeline.size() - 1).get("leak_delta")).isEqualTo(truth.get("leak_delta").asText());
+        int peak = 0;
+        for (JsonNode used : truth.get("pool_used_max")) {
+            peak = Math.max(peak, used.asInt());
+        }
+        assertThat(timeline.stream().filter(r -> !r.get("pool_used_max").isEmpty())
+                .mapToInt(r -> Integer.parseInt(r.get("pool_used_max"))).max()).hasValue(peak);
+
+        List<CSVRecord> leaked = records(s, CsvTable.LEAKS).stream().filter(r -> r.get("state").equals("leaked")).toList();
+        assertThat(leaked).hasSize(truth.get("leaked_checkouts").asInt());
+        truth.get("leaks_by_endpoint").properties().forEach(e -> assertThat(
+                leaked.stream().filter(r -> r.get("endpoint").equals(e.getKey())).count())
+                .as("leaks of %s", e.getKey()).isEqualTo(e.getValue().get("checkouts").asLong()));
+        assertThat(records(s, CsvTable.TIMEOUTS)).hasSize(truth.get("statement_timeout_events").asInt());
+        List<CSVRecord> health = records(s, CsvTable.HEALTH);
+        assertThat(health.get(2).get("value")).isEqualTo(truth.get("requests_without_close").asText());
     }
 
     @Test

@@ -24,7 +24,12 @@ enum Scenarios {
     /** The real structlog + psycopg2 capture, default settings (automatic bucket). */
     REAL("src/test/resources/fixtures/real-structlog/app.jsonl", AnalysisOptions.defaults()),
     /** Log text written to attack spreadsheets and browsers (fixtures/hostile/hostile.jsonl). */
-    HOSTILE("src/test/resources/fixtures/hostile/hostile.jsonl", AnalysisOptions.defaults());
+    HOSTILE("src/test/resources/fixtures/hostile/hostile.jsonl", AnalysisOptions.defaults()),
+    /** The bundled generator samples (samples/README.md), each with the generator's own truth beside it. */
+    HEALTHY("samples/healthy.jsonl", AnalysisOptions.defaults()),
+    LEAKY_ROUTERS("samples/leaky-routers.jsonl", AnalysisOptions.defaults()),
+    TIMEOUT_STORM("samples/timeout-storm.jsonl", AnalysisOptions.defaults()),
+    MULTI_PROCESS("samples/multi-process.jsonl", AnalysisOptions.defaults());
 
     final String path;
     final AnalysisOptions options;
@@ -32,6 +37,11 @@ enum Scenarios {
     Scenarios(String path, AnalysisOptions options) {
         this.path = path;
         this.options = options;
+    }
+
+    /** The generator's truth for a sample, or null for the other scenarios. */
+    java.nio.file.Path truth() {
+        return path.startsWith("samples/") ? java.nio.file.Path.of(path.replace(".jsonl", ".expected.json")) : null;
     }
 
     String dir() {
