@@ -4,12 +4,12 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.TimelineAnalyzer;
 import dev.poolscope.report.JsonReport;
 import dev.poolscope.report.TextReport;
+import dev.poolscope.report.Units;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,10 +79,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private void writeFiles(Diagnosis d, Thread warmup) throws UsageException {
         if (d.timeline().widened()) {
-            spec.commandLine().getErr().printf("poolscope: --bucket %s would need more than %d buckets; used %s%n",
-                    settings.bucket, TimelineAnalyzer.MAX_BUCKETS, Duration.ofNanos(d.timeline().bucketMicros() * 1000));
+            spec.commandLine().getErr().printf("poolscope: --bucket %ss would need more than %d buckets; used %ss%n",
+                    seconds(settings.bucket.toNanos() / 1000), TimelineAnalyzer.MAX_BUCKETS,
+                    seconds(d.timeline().bucketMicros()));
         }
         new ReportFiles(d, force).write(files, warmup);
+    }
+
+    private static String seconds(long micros) {
+        return Units.seconds(micros).stripTrailingZeros().toPlainString();
     }
 
     private void write(Diagnosis d, PrintWriter out, boolean color) throws IOException {

@@ -19,12 +19,11 @@ import java.nio.file.Path;
 /** Writes the files of {@link ReportFileOptions}; the only cli class that touches the CSV and chart code. */
 final class ReportFiles {
     private final Diagnosis diagnosis;
-    private final ChartImages charts;
+    private ChartImages charts;   // created on first use: CSV alone needs no Java2D
     private final boolean force;
 
     ReportFiles(Diagnosis diagnosis, boolean force) {
         this.diagnosis = diagnosis;
-        this.charts = new ChartImages(diagnosis);
         this.force = force;
     }
 
@@ -34,7 +33,13 @@ final class ReportFiles {
      */
     static Thread warmUp(ReportFileOptions o) {
         boolean charts = o.chart != null || o.chartsDir != null || o.html != null;
-        Thread t = new Thread(() -> ReportWarmup.run(charts), "poolscope-report-warmup");
+        Thread t = new Thread(() -> {
+            try {
+                ReportWarmup.run(charts);
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the real drawing afterwards meets the same problem and reports it in one line.
+            }
+        }, "poolscope-report-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
@@ -57,17 +62,24 @@ final class ReportFiles {
         }
         if (o.chart != null) {
             ChartFormat f = format(o.chartFileFormat());
-            bytes(o.chart, out -> out.write(charts.bytes(ChartKind.POOL_USAGE, f)));
+            bytes(o.chart, out -> out.write(charts().bytes(ChartKind.POOL_USAGE, f)));
         }
         if (o.chartsDir != null) {
             ChartFormat f = format(o.chartFormat);
             for (ChartKind kind : ChartKind.values()) {
-                bytes(o.chartsDir.resolve(kind.baseName() + "." + f.extension()), out -> out.write(charts.bytes(kind, f)));
+                bytes(o.chartsDir.resolve(kind.baseName() + "." + f.extension()), out -> out.write(charts().bytes(kind, f)));
             }
         }
         if (o.html != null) {
-            text(o.html, w -> HtmlReport.write(diagnosis, charts, w));
+            text(o.html, w -> HtmlReport.write(diagnosis, charts(), w));
         }
+    }
+
+    private ChartImages charts() {
+        if (charts == null) {
+            charts = new ChartImages(diagnosis);
+        }
+        return charts;
     }
 
     private static ChartFormat format(ReportFileOptions.ChartFileFormat f) {

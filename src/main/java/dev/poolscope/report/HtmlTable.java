@@ -57,8 +57,9 @@ final class HtmlTable {
     String html() {
         StringBuilder out = new StringBuilder("<div class=\"scroll\"><table class=\"sortable\"><thead><tr>");
         for (Column c : columns) {
-            out.append(c.numeric() ? "<th class=\"num\" scope=\"col\">" : "<th scope=\"col\">")
-                    .append("<button type=\"button\">").append(Html.text(c.name())).append("</button></th>");
+            String name = Html.text(c.name());
+            out.append(c.numeric() ? "<th class=\"num\" scope=\"col\"" : "<th scope=\"col\"").append(" data-label=\"")
+                    .append(name).append("\"><button type=\"button\">").append(name).append("</button></th>");
         }
         return out.append("</tr></thead>\n<tbody>\n").append(body).append("</tbody></table></div>\n").toString();
     }

@@ -63,14 +63,21 @@ final class PoolUsageChart {
         return ChartStyle.finish(new JFreeChart("Pool usage over time", plot), "no timestamped events");
     }
 
-    /** Series 0 pool used, series 1 open checkouts; a bucket without a value is a gap (null y). */
+    /**
+     * Series 0 pool used, series 1 open checkouts. A bucket without a value repeats the previous one:
+     * with no event in it, nothing was taken or returned, and short buckets are often empty.
+     */
     static XYSeriesCollection usage(Diagnosis d) {
         XYSeries used = new XYSeries(USED, true, false);
         XYSeries open = new XYSeries(OPEN, true, false);
+        Number lastUsed = null;
+        Number lastOpen = null;
         for (TimelineBucket b : d.timeline().buckets()) {
             double x = b.start() / 1000.0;
-            used.add(x, b.poolUsedMax() < 0 ? null : Integer.valueOf(b.poolUsedMax()));
-            open.add(x, b.openCheckoutsMax() < 0 ? null : Long.valueOf(b.openCheckoutsMax()));
+            lastUsed = b.poolUsedMax() < 0 ? lastUsed : Integer.valueOf(b.poolUsedMax());
+            lastOpen = b.openCheckoutsMax() < 0 ? lastOpen : Long.valueOf(b.openCheckoutsMax());
+            used.add(x, lastUsed);
+            open.add(x, lastOpen);
         }
         XYSeriesCollection c = new XYSeriesCollection(used);
         c.addSeries(open);

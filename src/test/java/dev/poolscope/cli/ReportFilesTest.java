@@ -97,4 +97,17 @@ class ReportFilesTest {
         assertThat(rows.get(1)).startsWith("2026-01-01T00:00:00.000000Z,2.000000,4,1,");
         assertThat(run("--bucket", "-1s")).isEqualTo(ExitCode.USAGE);
     }
+
+    /** 3 days of 1 s buckets would be 259,200 rows, over the 100,000 cap: the width grows and stderr says so. */
+    @Test
+    void aTooFineBucketIsWidenedWithANote() throws IOException {
+        Path log = Files.writeString(dir.resolve("long.jsonl"),
+                "{\"event\": \"pool.getconn.success\", \"timestamp\": \"2026-01-01T00:00:00Z\", \"request_id\": \"a\"}\n"
+                + "{\"event\": \"pool.putconn.success\", \"timestamp\": \"2026-01-04T00:00:00Z\", \"request_id\": \"a\"}\n");
+        int code = PoolscopeCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(
+                "analyze", log.toString(), "--csv", dir.resolve("csv").toString(), "--bucket", "1s");
+        assertThat(code).isZero();
+        assertThat(err.toString()).contains("--bucket 1s would need more than 100000 buckets; used 5s");
+        assertThat(Files.readAllLines(dir.resolve("csv/timeline.csv"))).hasSize(1 + 3 * 86_400 / 5 + 1);
+    }
 }

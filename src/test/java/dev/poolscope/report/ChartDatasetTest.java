@@ -34,7 +34,10 @@ class ChartDatasetTest {
         tiny = Scenarios.TINY.diagnose();
     }
 
-    /** Per 1 s bucket of tiny.jsonl (see CsvReportTest): pool used 2,3,–,2,1; open checkouts 2,3,–,3,1. */
+    /**
+     * Per 1 s bucket of tiny.jsonl (see CsvReportTest): pool used 2,3,–,2,1 and open checkouts 2,3,–,3,1,
+     * the empty bucket at 2 s repeating the one before.
+     */
     @Test
     void poolUsageSeriesFollowTheTimeline() {
         XYPlot plot = PoolUsageChart.build(tiny).getXYPlot();
@@ -42,8 +45,8 @@ class ChartDatasetTest {
         assertThat((Object) usage.getSeriesKey(0)).isEqualTo(PoolUsageChart.USED);
         assertThat((Object) usage.getSeriesKey(1)).isEqualTo(PoolUsageChart.OPEN);
         assertThat(xs(usage, 0)).containsExactly(T0, T0 + 1000, T0 + 2000, T0 + 3000, T0 + 4000);
-        assertThat(ys(usage, 0)).containsExactly(2.0, 3.0, null, 2.0, 1.0);
-        assertThat(ys(usage, 1)).containsExactly(2.0, 3.0, null, 3.0, 1.0);
+        assertThat(ys(usage, 0)).containsExactly(2.0, 3.0, 3.0, 2.0, 1.0);
+        assertThat(ys(usage, 1)).containsExactly(2.0, 3.0, 3.0, 3.0, 1.0);
 
         XYDataset events = plot.getDataset(1);
         assertThat((Object) events.getSeriesKey(0)).isEqualTo(PoolUsageChart.FAILED);
