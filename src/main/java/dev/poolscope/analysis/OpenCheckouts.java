@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -44,8 +45,11 @@ final class OpenCheckouts {
             // The checkin may be logged outside the request's context; the connection still identifies it.
             match = last(byConn.get(new ConnKey(process, connId)));
         }
-        if (match == null && requestId != null && connId == null) {
-            match = last(byRequest.get(new RequestKey(process, requestId)));
+        if (match == null && requestId != null) {
+            ArrayDeque<Checkout> ofRequest = byRequest.get(new RequestKey(process, requestId));
+            // Without a connection id on the checkin, the request's latest checkout; with one, a checkout
+            // whose getconn was logged before its connection was known.
+            match = connId == null ? last(ofRequest) : lastWithConn(ofRequest, null);
         }
         if (match == null && requestId == null && connId == null) {
             match = last(anonymous.get(process));
@@ -112,7 +116,7 @@ final class OpenCheckouts {
         var it = q.descendingIterator();
         while (it.hasNext()) {
             Checkout c = it.next();
-            if (connId.equals(c.connId)) {
+            if (Objects.equals(connId, c.connId)) {
                 return c;
             }
         }
