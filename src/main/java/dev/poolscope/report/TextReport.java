@@ -7,7 +7,11 @@ import dev.poolscope.analysis.HealthCheck;
 import dev.poolscope.analysis.LeakItem;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.Window;
+import dev.poolscope.event.PoolEvent;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +22,10 @@ import java.util.Locale;
 public final class TextReport {
     /** Rows per table: the JSON report lists everything, this one is read at 3 a.m. */
     static final int ROWS = 10;
+    /** Every line fits a terminal this wide. */
+    static final int WIDTH = 80;
+    private static final DateTimeFormatter SHORT_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final PrintWriter out;
     private final boolean color;
@@ -43,8 +51,9 @@ public final class TextReport {
         String leak = String.format(Locale.ROOT, "getconn: %d, putconn: %d, LEAK: %d", c.getconn(), c.putconn(),
                 d.leakDelta());
         out.printf(Locale.ROOT, "%s   verdict: %s%n", bold(leak), level(d.health().verdict()));
-        out.printf(Locale.ROOT, "failed getconn: %d, nearly exhausted: %d, exhaustion errors: %d, statement timeouts: %d%n",
-                c.getconnFailed(), c.nearlyExhausted(), c.exhaustionErrors(), d.timeouts().events());
+        out.printf(Locale.ROOT, "failed getconn: %d, nearly exhausted: %d, exhaustion errors: %d%n",
+                c.getconnFailed(), c.nearlyExhausted(), c.exhaustionErrors());
+        out.printf(Locale.ROOT, "statement timeouts: %d%n", d.timeouts().events());
     }
 
     private void health(Health h) {
@@ -69,8 +78,9 @@ public final class TextReport {
     private void leaks(Diagnosis d) {
         var c = d.checkouts();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests (%d in flight at end, %d orphan putconn)%n",
-                bold("Leaks"), c.leakedCheckouts(), c.leakedRequests().size(), c.inFlightCount(), c.orphanPutconn());
+        out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests%n",
+                bold("Leaks"), c.leakedCheckouts(), c.leakedRequests().size());
+        out.printf(Locale.ROOT, "  in flight at end: %d, orphan putconn: %d%n", c.inFlightCount(), c.orphanPutconn());
         if (c.leaks().isEmpty()) {
             return;
         }
@@ -102,9 +112,11 @@ public final class TextReport {
     private void windows(Diagnosis d) {
         var p = d.pool();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d (pool used above %d for %s in all; peak %d at %s)%n",
+        out.printf(Locale.ROOT, "%s: %d (pool used above %d for %s in all)%n",
                 bold("Near-exhaustion windows"), p.windowCount(), d.options().thresholds().poolUsed().criticalAbove(),
-                duration(p.microsAboveCritical()), Math.max(0, p.peakUsed()), shortTime(p.peakAt()));
+                duration(p.microsAboveCritical()));
+        out.printf(Locale.ROOT, "  peak used %d at %s in process %s%n", Math.max(0, p.peakUsed()),
+                shortTime(p.peakAt()), fit(p.peakProcess(), 20));
         if (p.windows().isEmpty()) {
             return;
         }
@@ -123,8 +135,9 @@ public final class TextReport {
     private void timeouts(Diagnosis d) {
         var t = d.timeouts();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d events in %d requests, %d of which left a connection open%n",
-                bold("Statement timeouts"), t.events(), t.requests().size(), d.timeoutRequestsLeftOpen());
+        out.printf(Locale.ROOT, "%s: %d events in %d requests%n", bold("Statement timeouts"), t.events(),
+                t.requests().size());
+        out.printf(Locale.ROOT, "  %d of those requests left a connection open%n", d.timeoutRequestsLeftOpen());
         JsonReport.sortedByCount(t.byEndpoint()).stream().limit(ROWS).forEach(e ->
                 out.printf(Locale.ROOT, "  %-52s %6d%n", fit(e.getKey(), 52), e.getValue()));
     }
@@ -132,11 +145,13 @@ public final class TextReport {
     private void input(Diagnosis d) {
         var in = d.input();
         out.println();
-        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed, from %s to %s%n", in.lines(),
-                d.counts().events(), in.malformedLines(), shortTime(d.counts().firstTime()),
-                shortTime(d.counts().lastTime()));
-        in.malformedSamples().stream().limit(3).forEach(m -> out.printf(Locale.ROOT, "  malformed %s:%d: %s%n",
-                fit(m.source(), 30), m.line(), fit(m.reason(), 40)));
+        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed%n", in.lines(), d.counts().events(),
+                in.malformedLines());
+        out.printf(Locale.ROOT, "  from %s to %s%n", shortTime(d.counts().firstTime()), shortTime(d.counts().lastTime()));
+        in.malformedSamples().stream().limit(3).forEach(m -> {
+            String where = String.format(Locale.ROOT, "  malformed %s:%d: ", fit(m.source(), 30), m.line());
+            out.println(where + fit(m.reason(), Math.max(10, WIDTH - where.length())));
+        });
     }
 
     private void more(long hidden) {
@@ -145,13 +160,13 @@ public final class TextReport {
         }
     }
 
+    /** UTC to the millisecond, always the same width so columns line up. */
     static String shortTime(long micros) {
-        String iso = Units.time(micros);
-        if (iso == null) {
+        if (micros == PoolEvent.NO_TIME) {
             return "-";
         }
-        String t = iso.replace('T', ' ').replace("Z", "");
-        return t.length() > 23 ? t.substring(0, 23) : t;
+        return SHORT_TIME.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                Math.floorMod(micros, 1_000_000L) * 1_000));
     }
 
     static String duration(long micros) {

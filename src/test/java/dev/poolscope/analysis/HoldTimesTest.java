@@ -76,6 +76,17 @@ class HoldTimesTest {
     }
 
     @Test
+    void maxIsExactAndCapsThePercentiles() {
+        HoldTimes h = new HoldTimes();
+        h.record(3_000_000);   // alone, the histogram would answer with its bucket's top, 3000.319 ms
+        assertThat(h.percentiles()).isEqualTo(new Percentiles(1, 3000.0, 3000.0, 3000.0, 3000.0));
+        h.record(61_500_000);
+        assertThat(h.percentiles().max()).isEqualTo(61500.0);
+        assertThat(h.percentiles().p99()).isEqualTo(61500.0);
+        assertThat(h.percentiles().p50()).isCloseTo(3000.0, withinPercentage(0.1));
+    }
+
+    @Test
     void mergedHistogramsEqualOneOverAllValues() {
         HoldTimes all = new HoldTimes();
         HoldTimes left = new HoldTimes();
