@@ -77,6 +77,17 @@ class WindowsTest {
     }
 
     @Test
+    void slightlyOutOfOrderLinesNeverMakeANegativeWindow() {
+        // Threads of one process write their lines a few milliseconds out of timestamp order.
+        PoolResult p = Ev.analyze(Ev.windows(NO_MERGE, 3), used(10, 4), used(9.99, 2), used(20, 5), used(19.995, 6))
+                .pool();
+        assertThat(p.windows()).containsExactly(
+                new Window("p1", at(10), at(10), 4, 0, 0, 1, false),
+                new Window("p1", at(20), at(20), 6, 0, 0, 1, true));
+        assertThat(p.microsAboveCritical()).isZero();
+    }
+
+    @Test
     void windowsArePerProcess() {
         List<Window> w = windows(Duration.ofSeconds(5),
                 used(0, 4).pid("a"), used(0.5, 9).pid("b"), used(1, 0).pid("a"), used(2, 0).pid("b"));

@@ -179,6 +179,20 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void absentValuesAreNullInJson() throws Exception {
+        Path failedOnly = dir.resolve("failed.jsonl");
+        Files.writeString(failedOnly, "{\"event\":\"pool.getconn.FAILED\",\"timestamp\":\"2026-01-06T10:00:00Z\"}\n");
+        JsonNode j = json(Cli.run("analyze", "--format", "json", failedOnly.toString()).out());
+        assertThat(j.at("/near_exhaustion_windows/0/getconn_failed").asLong()).isEqualTo(1);
+        assertThat(j.at("/near_exhaustion_windows/0/peak_used").isNull()).isTrue();
+        assertThat(j.at("/hold_time_ms/count").asLong()).isZero();
+        assertThat(j.at("/hold_time_ms/p95").isNull()).isTrue();
+        assertThat(j.at("/pool/peak_used").asLong()).isZero();
+        assertThat(j.at("/pool/peak_at").isNull()).isTrue();
+        assertThat(j.at("/pool/max").isNull()).isTrue();
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         Cli r = Cli.run("analyze", "--help");
         assertThat(r.code()).isEqualTo(ExitCode.OK);

@@ -241,7 +241,6 @@ class EventDecoderTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"event\":\"db.error\",\"pgcode\":\"23505\",\"error\":\"duplicate key value violates unique constraint\"}",
-        "{\"event\":\"db.error\",\"note\":{\"pgcode\":\"57014\"}}",
         "{\"event\":\"canceling statement due to user request\",\"pgcode\":\"57014x\"}",
         "{\"canceling statement due to statement timeout\":true}"})
     void otherErrorsAreNotStatementTimeouts(String json) throws Exception {
