@@ -115,8 +115,11 @@ public final class TextReport {
         out.printf(Locale.ROOT, "%s: %d (pool used above %d for %s in all)%n",
                 bold("Near-exhaustion windows"), p.windowCount(), d.options().thresholds().poolUsed().criticalAbove(),
                 duration(p.microsAboveCritical()));
-        out.printf(Locale.ROOT, "  peak used %d at %s in process %s%n", Math.max(0, p.peakUsed()),
-                shortTime(p.peakAt()), fit(p.peakProcess(), 20));
+        if (p.peakUsed() >= 0) {
+            String where = p.peakProcess() == null || p.peakProcess().isEmpty() ? ""
+                    : " in process " + fit(p.peakProcess(), 20);
+            out.printf(Locale.ROOT, "  peak used %d at %s%s%n", p.peakUsed(), shortTime(p.peakAt()), where);
+        }
         if (p.windows().isEmpty()) {
             return;
         }
