@@ -87,7 +87,8 @@ public final class TextReport {
         out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", "acquired at (UTC)", "age", "endpoint", "request");
         List<LeakItem> top = c.leaks().subList(0, Math.min(ROWS, c.leaks().size()));
         for (LeakItem l : top) {
-            out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", shortTime(l.acquiredAt()), duration(l.ageMicros()),
+            out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", shortTime(l.acquiredAt()),
+                    l.ageMicros() == LeakItem.UNKNOWN_AGE ? "-" : duration(l.ageMicros()),
                     fit(l.endpoint(), 28), fit(l.requestId() != null ? l.requestId() : "conn " + l.connId(), 14));
         }
         more(c.leakedCheckouts() - top.size());

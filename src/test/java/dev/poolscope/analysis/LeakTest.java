@@ -8,6 +8,8 @@ import static dev.poolscope.analysis.Ev.other;
 import static dev.poolscope.analysis.Ev.putconn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.event.EventKind;
+import dev.poolscope.event.PoolEvent;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,17 @@ class LeakTest {
         assertThat(c.leakedCheckouts()).isEqualTo(5);
         assertThat(c.inFlightCount()).isZero();
         assertThat(c.leakedRequests()).hasSize(4);
+    }
+
+    @Test
+    void aCheckoutBeforeTheFirstTimestampHasNoAge() {
+        CheckoutResult c = Ev.analyze(
+                Ev.untimed(EventKind.CHECKOUT).req("r1"),
+                end(10).req("r1")).checkouts();
+        assertThat(c.leaks()).singleElement().satisfies(l -> {
+            assertThat(l.acquiredAt()).isEqualTo(PoolEvent.NO_TIME);
+            assertThat(l.ageMicros()).isEqualTo(LeakItem.UNKNOWN_AGE);
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import static dev.poolscope.analysis.Ev.nearly;
 import static dev.poolscope.analysis.Ev.other;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.event.EventKind;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,13 @@ class WindowsTest {
                 new Window("p1", at(10), at(10), 4, 0, 0, 1, false),
                 new Window("p1", at(20), at(20), 6, 0, 0, 1, true));
         assertThat(p.microsAboveCritical()).isZero();
+    }
+
+    @Test
+    void eventsBeforeTheFirstTimestampMakeNoWindow() {
+        List<Window> w = windows(Duration.ofSeconds(5), Ev.untimed(EventKind.CHECKOUT_FAILED),
+                failed(1), failed(2));
+        assertThat(w).containsExactly(new Window("p1", at(1), at(2), -1, 2, 0, 2, false));
     }
 
     @Test

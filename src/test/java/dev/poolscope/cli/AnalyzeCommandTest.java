@@ -190,6 +190,15 @@ class AnalyzeCommandTest {
         assertThat(j.at("/pool/peak_used").asLong()).isZero();
         assertThat(j.at("/pool/peak_at").isNull()).isTrue();
         assertThat(j.at("/pool/max").isNull()).isTrue();
+
+        Path untimed = dir.resolve("untimed.jsonl");
+        Files.writeString(untimed, "{\"event\":\"pool.getconn.success\",\"request_id\":\"r1\"}\n"
+                + "{\"event\":\"http.request.finished\",\"request_id\":\"r1\",\"timestamp\":\"2026-01-06T10:00:00Z\"}\n");
+        Cli r = Cli.run("analyze", "--format", "json", untimed.toString());
+        j = json(r.out());
+        assertThat(j.at("/leaks/items/0/acquired_at").isNull()).isTrue();
+        assertThat(j.at("/leaks/items/0/age_s").isNull()).isTrue();
+        assertThat(Cli.run("analyze", untimed.toString()).out()).contains("  -                               -  -");
     }
 
     @Test
