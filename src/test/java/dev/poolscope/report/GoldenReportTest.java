@@ -124,6 +124,29 @@ class GoldenReportTest {
     }
 
     @Test
+    void everyKeyIssue2PromisesScriptsIsThere() throws Exception {
+        StringWriter out = new StringWriter();
+        JsonReport.write(d, out);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        List<String> pointers = List.of("/schema", "/input/files", "/input/lines", "/input/events",
+                "/input/malformed_lines", "/input/first_timestamp", "/input/last_timestamp", "/counts/getconn",
+                "/counts/putconn", "/counts/getconn_failed", "/counts/nearly_exhausted", "/counts/exhaustion_errors",
+                "/leak_delta", "/leaks/leaked_checkouts", "/leaks/requests_without_close", "/leaks/in_flight_at_end",
+                "/leaks/orphan_putconn", "/leaks/items/0/request_id", "/leaks/items/0/conn_id",
+                "/leaks/items/0/endpoint", "/leaks/items/0/acquired_at", "/leaks/items/0/age_s", "/long_holds",
+                "/hold_time_ms/p50", "/hold_time_ms/p95", "/hold_time_ms/p99", "/hold_time_ms/max",
+                "/pool/peak_used", "/pool/peak_at", "/pool/max", "/near_exhaustion_windows/0/start",
+                "/near_exhaustion_windows/0/end", "/near_exhaustion_windows/0/duration_s",
+                "/near_exhaustion_windows/0/peak_used", "/near_exhaustion_windows/0/getconn_failed",
+                "/near_exhaustion_windows/0/nearly_exhausted", "/statement_timeouts/events",
+                "/statement_timeouts/requests", "/statement_timeouts/left_connection_open",
+                "/statement_timeouts/by_endpoint", "/endpoints", "/health/verdict", "/health/checks/0/metric",
+                "/health/checks/0/value", "/health/checks/0/level", "/health/checks/0/normal_max",
+                "/health/checks/0/critical_above");
+        assertThat(pointers).allSatisfy(p -> assertThat(json.at(p).isMissingNode()).as(p).isFalse());
+    }
+
+    @Test
     void textReportMatchesItsGoldenFile() throws Exception {
         StringWriter out = new StringWriter();
         new TextReport(new PrintWriter(out), false).write(d);
