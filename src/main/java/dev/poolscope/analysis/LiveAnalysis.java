@@ -61,13 +61,13 @@ public final class LiveAnalysis {
     }
 
     /**
-     * The figures at log time {@code now}. Moves the live view forward: forgets processes silent since
-     * {@code now} − forget period, turns checkouts older than the leak threshold into suspects, and hands
-     * out the notices gathered since the previous call. Call it once per status line.
+     * The figures at log time {@code now}. Moves the live view forward: turns checkouts older than the leak
+     * threshold into suspects, forgets processes silent since {@code now} − forget period, and hands out the
+     * notices gathered since the previous call. Call it once per status line.
      */
     public LiveStatus status(long now) {
+        leaks.scan(checkouts, now);   // first, so a catch-up still reports the leaks of processes about to go
         forgetSilent(now);
-        leaks.scan(checkouts, now);
         long graceMicros = options.graceMicros();
         Set<RequestKey> withoutClose = new HashSet<>();
         PriorityQueue<Checkout> oldest = new PriorityQueue<>(YOUNGEST_FIRST);

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 /** Tells the user what happened to the followed file, in one line each. */
 final class FollowMessages implements FollowListener {
     private final Consumer<String> out;
+    private boolean followed;
 
     FollowMessages(Consumer<String> out) {
         this.out = out;
@@ -14,6 +15,7 @@ final class FollowMessages implements FollowListener {
 
     @Override
     public void opened(Path path, long position) {
+        followed = true;
         out.accept(position > 0
                 ? "poolscope: following " + path + " from its end (" + position + " bytes before it skipped; --from-start reads them)"
                 : "poolscope: reading " + path + " from its start");
@@ -31,6 +33,7 @@ final class FollowMessages implements FollowListener {
 
     @Override
     public void missing(Path path) {
-        out.accept("poolscope: " + path + " does not exist (yet); waiting for it to appear");
+        out.accept(followed ? "poolscope: " + path + " was moved or deleted; waiting for a new file of that name"
+                : "poolscope: " + path + " does not exist (yet); waiting for it to appear");
     }
 }

@@ -25,9 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope watch}: follows a live log and raises the alarm (docs/watch.md). */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Follows a growing JSON-lines log like tail -F and prints a status line every interval;",
-            "alerts on stderr (and through --alert-cmd) when the health level changes, reports leak suspects",
-            "while they are still open, and can keep a Prometheus textfile up to date. Stop with Ctrl-C."},
+        description = {"Follows a growing JSON-lines log like tail -F; a status line every interval.",
+            "Alerts on stderr (and through --alert-cmd) when the health level changes,",
+            "reports leak suspects while they are still open, and keeps a Prometheus",
+            "textfile up to date.",
+            "--merge-gap and --max-items are accepted but do not change what watch shows.",
+            "Stop with Ctrl-C or SIGTERM; a summary follows. See docs/watch.md."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:stopped (by a signal, the JVM reports 130 for Ctrl-C and 143 for SIGTERM)",
             "2:usage error", "3:log unreadable or a directory", "4:internal error"})

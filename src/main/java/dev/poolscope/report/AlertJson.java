@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class AlertJson {
     public static final String SCHEMA = "poolscope-alert/1";
+    static final int FIELD_MAX = 200;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -55,10 +56,10 @@ public final class AlertJson {
             g.writeArrayFieldStart("oldest_open");
             for (LeakItem o : s.oldest()) {
                 g.writeStartObject();
-                g.writeStringField("request_id", o.requestId());
-                g.writeStringField("conn_id", o.connId());
-                g.writeStringField("endpoint", o.endpoint());
-                g.writeStringField("process", o.process());
+                g.writeStringField("request_id", cap(o.requestId()));
+                g.writeStringField("conn_id", cap(o.connId()));
+                g.writeStringField("endpoint", cap(o.endpoint()));
+                g.writeStringField("process", cap(o.process()));
                 g.writeStringField("acquired_at", Units.time(o.acquiredAt()));
                 g.writeNumberField("age_s", Units.seconds(o.ageMicros()));
                 g.writeBooleanField("request_ended", o.requestEnded());
@@ -86,6 +87,11 @@ public final class AlertJson {
         env.put("POOLSCOPE_REQUESTS_WITHOUT_CLOSE", Long.toString(s.requestsWithoutClose()));
         env.put("POOLSCOPE_SUMMARY", WatchMessages.alert(a, s));
         return env;
+    }
+
+    /** Log text is capped so a hostile line cannot make the alert too big for a pipe. */
+    private static String cap(String s) {
+        return s == null || s.length() <= FIELD_MAX ? s : s.substring(0, FIELD_MAX) + "…";
     }
 
     private static void figures(JsonGenerator g, LiveStatus s) throws IOException {

@@ -46,4 +46,12 @@ class AlertJsonTest {
         assertThat(env.values()).noneMatch(v -> v.contains("rm -rf") || v.contains("GET /api/x"));
         assertThat(env.keySet()).allMatch(k -> k.startsWith("POOLSCOPE_"));
     }
+
+    @Test
+    void capsLogTextSoTheAlertStaysSmall() {
+        String huge = "r".repeat(100_000);
+        byte[] json = AlertJson.json(new Alert(null, Level.CRITICAL, 0, 0), new LiveSamples(huge).first, "app.jsonl");
+        assertThat(json.length).isLessThan(8192);
+        assertThat(JsonPaths.flatten(json).get("oldest_open.0.request_id")).isEqualTo("r".repeat(200) + "…");
+    }
 }
