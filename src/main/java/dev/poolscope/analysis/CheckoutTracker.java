@@ -86,6 +86,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         }
         for (Checkout c : open.ofRequest(new RequestKey(e.process(), e.requestId()))) {
             c.requestEnded = true;
+            c.endedAt = e.time();
         }
     }
 

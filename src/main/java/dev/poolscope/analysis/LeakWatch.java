@@ -18,6 +18,11 @@ import java.util.Set;
 final class LeakWatch implements CheckoutTracker.ReturnListener {
     /** Notices kept per status interval; a flood of suspects after a long outage is counted, not listed. */
     static final int MAX_NOTICES = 20;
+    /**
+     * Some frameworks log the request's end a moment before their teardown returns its connection; a
+     * checkout counts as left behind by its request only once the end is this old.
+     */
+    static final long END_SKEW_MICROS = 1_000_000;
 
     private final long thresholdMicros;
     private final Set<Checkout> suspects = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -44,7 +49,7 @@ final class LeakWatch implements CheckoutTracker.ReturnListener {
     void scan(CheckoutTracker tracker, long now) {
         List<Checkout> fresh = new ArrayList<>();
         tracker.forEachOpen(c -> {
-            if (!suspects.contains(c) && (c.requestEnded || age(c, now) > thresholdMicros)) {
+            if (!suspects.contains(c) && (leftBehind(c, now) || age(c, now) > thresholdMicros)) {
                 fresh.add(c);
             }
         });
@@ -83,6 +88,12 @@ final class LeakWatch implements CheckoutTracker.ReturnListener {
 
     long returnedTotal() {
         return returnedTotal;
+    }
+
+    /** Its request has ended, long enough ago that the checkin is not merely logged after the end. */
+    static boolean leftBehind(Checkout c, long now) {
+        return c.requestEnded && (c.endedAt == PoolEvent.NO_TIME || now == PoolEvent.NO_TIME
+                || now - c.endedAt >= END_SKEW_MICROS);
     }
 
     static long age(Checkout c, long now) {

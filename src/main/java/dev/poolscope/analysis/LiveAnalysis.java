@@ -73,7 +73,7 @@ public final class LiveAnalysis {
         PriorityQueue<Checkout> oldest = new PriorityQueue<>(YOUNGEST_FIRST);
         checkouts.forEachOpen(c -> {
             long age = LeakWatch.age(c, now);
-            if (c.requestId != null && (c.requestEnded || age > graceMicros)) {
+            if (c.requestId != null && (LeakWatch.leftBehind(c, now) || age > graceMicros)) {
                 withoutClose.add(new RequestKey(c.process, c.requestId));
             }
             if (age >= 0) {

@@ -94,6 +94,17 @@ class LiveAnalysisTest {
     }
 
     @Test
+    void aCheckinLoggedJustAfterItsRequestEndIsNotALeak() {
+        checkout(0, "p", "r1", "c1");
+        live.accept(new PoolEvent(EventKind.REQUEST_END, 10 * S, "p", "r1", null, -1, -1, null, false, false, "t", 2));
+        LiveStatus between = live.status(10 * S + 500_000);   // the teardown's checkin is still to come
+        assertThat(between.notices()).isEmpty();
+        assertThat(between.level()).isEqualTo(Level.OK);
+        checkin(11, "p", "r1", "c1");
+        assertThat(live.status(12 * S).notices()).isEmpty();
+    }
+
+    @Test
     void aLongHoldReturnedBetweenTwoStatusesIsReportedAsReturnedOnly() {
         checkout(0, "p", "r1", "c1");
         checkin(70, "p", "r1", "c1");

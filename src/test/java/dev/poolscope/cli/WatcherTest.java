@@ -46,12 +46,13 @@ class WatcherTest {
                 + " | in 10s: 2 events, 0 failed, 0 timeouts | oldest -");
 
         rig.append(getconn(12, "r2", "c2", 1), finished(13, "r2"));   // a request that leaves without putconn
-        rig.after(TEN);
+        rig.after(Duration.ZERO);                                       // read as written, at wall 00:00:10
+        rig.after(TEN);                                                 // log time now 13 s + 10 s quiet = 23 s
         assertThat(rig.lastStatus()).isEqualTo("2026-01-01T00:00:20Z CRITICAL used 1 (peak 1, max 80) | open 1 | delta +1"
-                + " | in 10s: 2 events, 0 failed, 0 timeouts | oldest 1s r2 GET /api/items/{id} (ended)");
+                + " | in 10s: 2 events, 0 failed, 0 timeouts | oldest 11s r2 GET /api/items/{id} (ended)");
         assertThat(rig.errLines()).endsWith(
                 "2026-01-01T00:00:20Z leak suspected: request r2 (GET /api/items/{id}) in process 7 has held connection c2"
-                        + " for 1s, its request has ended",
+                        + " for 11s, its request has ended",
                 "2026-01-01T00:00:20Z ALERT critical (was ok): requests without close 1 > 0 critical, pool used 1 ok,"
                         + " getconn - putconn 1 ok");
         assertThat(Files.readString(prom)).contains("poolscope_level{log=\"" + log + "\"} 2\n");
@@ -66,15 +67,16 @@ class WatcherTest {
 
         rig.append(getconn(31, "r3", "c3", 1), finished(32, "r3"));   // leaks again: critical within the cooldown
         int errBefore = rig.errLines().size();
+        rig.after(Duration.ZERO);                                       // read at wall 00:00:30
         rig.after(TEN);
         assertThat(rig.lastStatus()).startsWith("2026-01-01T00:00:40Z CRITICAL");
         assertThat(rig.errLines().subList(errBefore, rig.errLines().size())).singleElement().asString()
                 .startsWith("2026-01-01T00:00:40Z leak suspected: request r3");
 
-        rig.after(Duration.ofMinutes(5));                               // 5m20s after the first critical alert
+        rig.after(Duration.ofMinutes(5));   // 5m20s after the first critical alert; log time 32 s + 5m10s quiet
         assertThat(rig.errLines()).last().isEqualTo("2026-01-01T00:05:40Z ALERT critical (was ok): requests without"
                 + " close 1 > 0 critical, pool used 1 ok, getconn - putconn 1 ok; 1 change(s) held back by the cooldown");
-        assertThat(rig.lastStatus()).endsWith("| in 5m00s: 0 events, 0 failed, 0 timeouts | oldest 5m01s r3"
+        assertThat(rig.lastStatus()).endsWith("| in 5m00s: 0 events, 0 failed, 0 timeouts | oldest 5m11s r3"
                 + " GET /api/items/{id} (ended)");
 
         LiveStatus last = rig.watcher.finish(Duration.ofSeconds(10));
@@ -99,7 +101,7 @@ class WatcherTest {
         assertThat(metrics).contains("poolscope_alerts_total" + label + "3\n", "poolscope_getconn_total" + label + "3\n",
                 "poolscope_putconn_total" + label + "2\n", "poolscope_leak_suspicions_total" + label + "2\n",
                 "poolscope_leak_returns_total" + label + "1\n", "poolscope_lines_total" + label + "7\n",
-                "poolscope_oldest_checkout_age_seconds" + label + "301.000000\n");
+                "poolscope_oldest_checkout_age_seconds" + label + "311.000000\n");
     }
 
     @Test
