@@ -8,6 +8,7 @@ import dev.poolscope.analysis.LiveAnalysis;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.io.FileFollower;
 import dev.poolscope.io.LineSplitter;
+import dev.poolscope.report.StatusLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class WatchCommand implements Callable<Integer> {
                 System.console() != null, TerminalWidth::columns);
         Watcher watcher = watcher(options, screen, Clock.systemUTC());
         screen.message("poolscope: watching " + log + (fromStart ? " from its start" : " from its end")
-                + "; status every " + dev.poolscope.report.StatusLine.age(interval.toNanos() / 1000)
+                + "; status every " + StatusLine.age(interval.toNanos() / 1000)
                 + "; Ctrl-C to stop");
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);

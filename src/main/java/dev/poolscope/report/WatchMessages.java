@@ -20,15 +20,15 @@ public final class WatchMessages {
         String who = who(n);
         String held = StatusLine.age(n.heldMicros());
         if (n.kind() == LeakNotice.Kind.SUSPECTED) {
-            String why = n.requestEnded() ? "its request has ended" : "over the " + StatusLine.age(micros(threshold))
-                    + " leak threshold";
-            return "leak suspected: " + who + " has held " + conn(n) + " for " + held + ", " + why;
+            String why = n.requestEnded() ? ", its request has ended"
+                    : " (leak threshold " + StatusLine.age(micros(threshold)) + ")";
+            return "leak suspected: " + who + " has held " + conn(n) + " for " + held + why;
         }
         if (n.reportedOpen()) {
             return "leak suspect returned: " + who + " gave " + conn(n) + " back after " + held;
         }
-        return "long hold: " + who + " gave " + conn(n) + " back after " + held + ", over the "
-                + StatusLine.age(micros(threshold)) + " leak threshold";
+        return "long hold: " + who + " gave " + conn(n) + " back after " + held + " (leak threshold "
+                + StatusLine.age(micros(threshold)) + ")";
     }
 
     /** One line for stderr: the new level, the old one, and the checks that are not ok. */

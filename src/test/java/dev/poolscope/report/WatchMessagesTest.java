@@ -22,9 +22,9 @@ class WatchMessagesTest {
                 "leak suspect returned: request req-1 (GET /api/x) in process web/7 gave connection c1 back after 1m40s");
         LeakNotice unseen = new LeakNotice(LeakNotice.Kind.RETURNED, "", null, null, null, 0, 75_000_000, false, false);
         assertThat(WatchMessages.notice(unseen, THRESHOLD)).isEqualTo(
-                "long hold: a checkout without request id gave a connection back after 1m15s, over the 1m00s leak threshold");
+                "long hold: a checkout without request id gave a connection back after 1m15s (leak threshold 1m00s)");
         LeakNotice old = new LeakNotice(LeakNotice.Kind.SUSPECTED, "", "r", null, null, 0, 61_000_000, false, false);
-        assertThat(WatchMessages.notice(old, THRESHOLD)).endsWith("for 1m01s, over the 1m00s leak threshold");
+        assertThat(WatchMessages.notice(old, THRESHOLD)).endsWith("for 1m01s (leak threshold 1m00s)");
     }
 
     @Test
