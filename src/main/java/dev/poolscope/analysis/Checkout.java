@@ -10,6 +10,7 @@ final class Checkout {
     final long line;
     String endpoint;
     boolean requestEnded;
+    long endedAt = dev.poolscope.event.PoolEvent.NO_TIME;
 
     Checkout(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
              long line) {
