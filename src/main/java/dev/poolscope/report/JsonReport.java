@@ -121,7 +121,11 @@ public final class JsonReport {
         g.writeStringField("endpoint", leak.endpoint());
         g.writeStringField("process", leak.process());
         g.writeStringField("acquired_at", Units.time(leak.acquiredAt()));
-        g.writeNumberField("age_s", Units.seconds(leak.ageMicros()));
+        if (leak.ageMicros() == LeakItem.UNKNOWN_AGE) {
+            g.writeNullField("age_s");
+        } else {
+            g.writeNumberField("age_s", Units.seconds(leak.ageMicros()));
+        }
         g.writeBooleanField("request_ended", leak.requestEnded());
         g.writeStringField("file", leak.source());
         g.writeNumberField("line", leak.line());

@@ -7,6 +7,7 @@ import dev.poolscope.analysis.HealthCheck;
 import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.Window;
+import dev.poolscope.event.PoolEvent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,7 @@ public final class TextReport {
         for (LeakedRequest r : requests.subList(0, Math.min(ROWS, requests.size()))) {
             String who = r.requestId() != null ? "request " + r.requestId() : "conn " + r.connId() + " (no request id)";
             out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(r.firstAcquiredAt(), oneDay),
-                    duration(d.counts().lastTime() - r.firstAcquiredAt()), r.connections(), fit(r.endpoint(), 48));
+                    age(r.firstAcquiredAt(), d.counts().lastTime()), r.connections(), fit(r.endpoint(), 48));
             out.printf(Locale.ROOT, "  %30s%s%n", "", fit(who, 48));
         }
         more(requests.size() - Math.min(ROWS, requests.size()), "requests");
@@ -170,7 +171,11 @@ public final class TextReport {
     }
 
     private static boolean sameDay(long a, long b) {
-        return a != dev.poolscope.event.PoolEvent.NO_TIME && Math.floorDiv(a, 86_400_000_000L) == Math.floorDiv(b, 86_400_000_000L);
+        return a != PoolEvent.NO_TIME && Math.floorDiv(a, 86_400_000_000L) == Math.floorDiv(b, 86_400_000_000L);
+    }
+
+    private static String age(long from, long to) {
+        return from == PoolEvent.NO_TIME || to == PoolEvent.NO_TIME ? "-" : duration(to - from);
     }
 
     static String duration(long micros) {
