@@ -12,6 +12,7 @@ final class Checkout {
     final long line;
     String endpoint;
     boolean requestEnded;
+    long endedAt = dev.poolscope.event.PoolEvent.NO_TIME;
 
     Checkout(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
              long line) {
@@ -25,8 +26,8 @@ final class Checkout {
     }
 
     LeakItem toLeak(long lastTime) {
-        long age = acquiredAt == PoolEvent.NO_TIME || lastTime == PoolEvent.NO_TIME ? LeakItem.UNKNOWN_AGE
-                : lastTime - acquiredAt;
-        return new LeakItem(process, requestId, connId, endpoint, acquiredAt, age, requestEnded, source, line);
+        boolean known = acquiredAt != PoolEvent.NO_TIME && lastTime != PoolEvent.NO_TIME;
+        return new LeakItem(process, requestId, connId, endpoint, acquiredAt,
+                known ? lastTime - acquiredAt : LeakItem.UNKNOWN_AGE, requestEnded, source, line);
     }
 }

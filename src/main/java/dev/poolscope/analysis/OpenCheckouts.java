@@ -84,6 +84,18 @@ final class OpenCheckouts {
         anonymous.values().forEach(q -> q.forEach(action));
     }
 
+    /** Removes every open checkout of one process; returns them. */
+    List<Checkout> removeProcess(String process) {
+        List<Checkout> gone = new ArrayList<>();
+        forEach(c -> {
+            if (c.process.equals(process)) {
+                gone.add(c);
+            }
+        });
+        gone.forEach(this::remove);
+        return gone;
+    }
+
     private void remove(Checkout c) {
         if (c.requestId != null) {
             removeFrom(byRequest, new RequestKey(c.process, c.requestId), c);

@@ -4,14 +4,11 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.EndpointRow;
 import dev.poolscope.analysis.Health;
 import dev.poolscope.analysis.HealthCheck;
-import dev.poolscope.analysis.LeakItem;
+import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.Window;
 import dev.poolscope.event.PoolEvent;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,8 +21,6 @@ public final class TextReport {
     static final int ROWS = 10;
     /** Every line fits a terminal this wide. */
     static final int WIDTH = 80;
-    private static final DateTimeFormatter SHORT_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final PrintWriter out;
     private final boolean color;
@@ -84,14 +79,17 @@ public final class TextReport {
         if (c.leaks().isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", "acquired at (UTC)", "age", "endpoint", "request");
-        List<LeakItem> top = c.leaks().subList(0, Math.min(ROWS, c.leaks().size()));
-        for (LeakItem l : top) {
-            out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", shortTime(l.acquiredAt()),
-                    l.ageMicros() == LeakItem.UNKNOWN_AGE ? "-" : duration(l.ageMicros()),
-                    fit(l.endpoint(), 28), fit(l.requestId() != null ? l.requestId() : "conn " + l.connId(), 14));
+        boolean oneDay = sameDay(d.counts().firstTime(), d.counts().lastTime());
+        out.printf(Locale.ROOT, "  %-14s %7s %6s  %s%n", "acquired (UTC)", "age", "conns", "endpoint / request");
+        // One entry per request: a request that leaked three connections is one bug, not three.
+        List<LeakedRequest> requests = LeakedRequest.group(c.leaks());
+        for (LeakedRequest r : requests.subList(0, Math.min(ROWS, requests.size()))) {
+            String who = r.requestId() != null ? "request " + r.requestId() : "conn " + r.connId() + " (no request id)";
+            out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(r.firstAcquiredAt(), oneDay),
+                    age(r.firstAcquiredAt(), d.counts().lastTime()), r.connections(), fit(r.endpoint(), 47));
+            out.printf(Locale.ROOT, "  %31s%s%n", "", fit(who, 47));
         }
-        more(c.leakedCheckouts() - top.size());
+        more(requests.size() - Math.min(ROWS, requests.size()), "requests");
     }
 
     private void endpoints(List<EndpointRow> rows) {
@@ -159,18 +157,37 @@ public final class TextReport {
     }
 
     private void more(long hidden) {
+        more(hidden, "");
+    }
+
+    private void more(long hidden, String what) {
         if (hidden > 0) {
-            out.printf(Locale.ROOT, "  … and %d more (--format json lists them)%n", hidden);
+            out.printf(Locale.ROOT, "  … and %d more%s (--format json lists them)%n", hidden,
+                    what.isEmpty() ? "" : " " + what);
         }
     }
 
-    /** UTC to the millisecond, always the same width so columns line up. */
     static String shortTime(long micros) {
-        if (micros == PoolEvent.NO_TIME) {
+        String iso = Units.time(micros);
+        if (iso == null) {
             return "-";
         }
-        return SHORT_TIME.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                Math.floorMod(micros, 1_000_000L) * 1_000));
+        String t = iso.replace('T', ' ').replace("Z", "");
+        return t.length() > 23 ? t.substring(0, 23) : t;
+    }
+
+    /** Time of day when the log spans one UTC day (the date is in the input line), else date and time. */
+    static String clock(long micros, boolean oneDay) {
+        String t = shortTime(micros);
+        return t.length() < 23 ? t : oneDay ? t.substring(11) : t.substring(5, 19);
+    }
+
+    private static boolean sameDay(long a, long b) {
+        return a != PoolEvent.NO_TIME && Math.floorDiv(a, 86_400_000_000L) == Math.floorDiv(b, 86_400_000_000L);
+    }
+
+    private static String age(long from, long to) {
+        return from == PoolEvent.NO_TIME || to == PoolEvent.NO_TIME ? "-" : duration(to - from);
     }
 
     static String duration(long micros) {

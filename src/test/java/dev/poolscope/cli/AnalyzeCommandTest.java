@@ -198,7 +198,7 @@ class AnalyzeCommandTest {
         j = json(r.out());
         assertThat(j.at("/leaks/items/0/acquired_at").isNull()).isTrue();
         assertThat(j.at("/leaks/items/0/age_s").isNull()).isTrue();
-        assertThat(Cli.run("analyze", untimed.toString()).out()).contains("  -                               -  -");
+        assertThat(Cli.run("analyze", untimed.toString()).out()).contains("  -                    -      1  -");
     }
 
     @Test

@@ -69,9 +69,10 @@ class TimestampsTest {
     }
 
     @Test
-    void formatWritesIsoUtcAndNullForNoTime() {
+    void formatWritesIsoUtcWithSixDigitsAndNullForNoTime() {
         assertThat(Timestamps.format(micros("2026-01-06T10:15:23.123456Z"))).isEqualTo("2026-01-06T10:15:23.123456Z");
-        assertThat(Timestamps.format(micros("2026-01-06T10:15:23Z"))).isEqualTo("2026-01-06T10:15:23Z");
+        assertThat(Timestamps.format(micros("2026-01-06T10:15:23Z"))).isEqualTo("2026-01-06T10:15:23.000000Z");
+        assertThat(Timestamps.format(micros("1969-12-31T23:59:59.5Z"))).isEqualTo("1969-12-31T23:59:59.500000Z");
         assertThat(Timestamps.format(PoolEvent.NO_TIME)).isNull();
     }
 

@@ -114,11 +114,11 @@ class GoldenReportTest {
         assertThat(json.at("/counts/getconn").asLong()).isEqualTo(6);
         assertThat(json.at("/leak_delta").asLong()).isEqualTo(2);
         assertThat(json.at("/leaks/requests_without_close").asLong()).isEqualTo(2);
-        assertThat(json.at("/leaks/items/0/acquired_at").asText()).isEqualTo("2026-01-06T10:00:01Z");
+        assertThat(json.at("/leaks/items/0/acquired_at").asText()).isEqualTo("2026-01-06T10:00:01.000000Z");
         assertThat(json.at("/leaks/items/0/age_s").decimalValue()).isEqualByComparingTo("79");
         assertThat(json.at("/near_exhaustion_windows/0/duration_s").decimalValue()).isEqualByComparingTo("3");
-        assertThat(json.at("/input/first_timestamp").asText()).isEqualTo("2026-01-06T10:00:00Z");
-        assertThat(json.at("/input/last_timestamp").asText()).isEqualTo("2026-01-06T10:01:20Z");
+        assertThat(json.at("/input/first_timestamp").asText()).isEqualTo("2026-01-06T10:00:00.000000Z");
+        assertThat(json.at("/input/last_timestamp").asText()).isEqualTo("2026-01-06T10:01:20.000000Z");
         assertThat(json.at("/health/verdict").asText()).isEqualTo("critical");
         Golden.check(SCENARIO, "report.json", out.toString());
     }
