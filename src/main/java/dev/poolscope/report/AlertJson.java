@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.poolscope.analysis.Alert;
-import dev.poolscope.analysis.HealthCheck;
 import dev.poolscope.analysis.LeakItem;
 import dev.poolscope.analysis.LiveStatus;
 import java.io.ByteArrayOutputStream;
@@ -41,17 +40,7 @@ public final class AlertJson {
             g.writeStringField("previous_level", a.previous() == null ? null : a.previous().label());
             g.writeNumberField("changes_held_back", a.suppressedChanges());
             g.writeStringField("summary", WatchMessages.alert(a, s));
-            g.writeArrayFieldStart("checks");
-            for (HealthCheck c : s.health().checks()) {
-                g.writeStartObject();
-                g.writeStringField("metric", c.metric());
-                g.writeNumberField("value", c.value());
-                g.writeStringField("level", c.level().label());
-                g.writeNumberField("normal_max", c.threshold().normalMax());
-                g.writeNumberField("critical_above", c.threshold().criticalAbove());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            JsonReport.checks(g, s.health().checks());
             figures(g, s);
             g.writeArrayFieldStart("oldest_open");
             for (LeakItem o : s.oldest()) {

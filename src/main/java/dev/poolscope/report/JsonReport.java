@@ -253,11 +253,10 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
-    private static void health(JsonGenerator g, Diagnosis d) throws IOException {
-        g.writeObjectFieldStart("health");
-        g.writeStringField("verdict", d.health().verdict().label());
+    /** The health table as the {@code checks} array; the alert JSON of {@code watch} shares it. */
+    static void checks(JsonGenerator g, List<HealthCheck> checks) throws IOException {
         g.writeArrayFieldStart("checks");
-        for (HealthCheck c : d.health().checks()) {
+        for (HealthCheck c : checks) {
             g.writeStartObject();
             g.writeStringField("metric", c.metric());
             g.writeNumberField("value", c.value());
@@ -267,6 +266,12 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void health(JsonGenerator g, Diagnosis d) throws IOException {
+        g.writeObjectFieldStart("health");
+        g.writeStringField("verdict", d.health().verdict().label());
+        checks(g, d.health().checks());
         g.writeEndObject();
     }
 
