@@ -37,6 +37,9 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
             peakProcess = e.process();
         }
         poolMax = Math.max(poolMax, e.poolMax());
+        if (!e.hasTime()) {
+            return;   // only lines before the first timestamp: a window cannot be placed in time
+        }
         List<Window> done = new ArrayList<>(0);
         usage.step(e, used, (int) options.thresholds().poolUsed().criticalAbove(), options.mergeGapMicros(), done);
         for (Window w : done) {

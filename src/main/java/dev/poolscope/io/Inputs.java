@@ -33,9 +33,32 @@ public final class Inputs {
         int b2 = in.read();
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
-            return new GZIPInputStream(in, BUFFER);
+            return new GZIPInputStream(new MoreMembers(in), BUFFER);
         }
         return in;
+    }
+
+    /**
+     * GZIPInputStream reads the next member of a concatenated file ({@code cat a.gz b.gz}) only when
+     * {@code available()} is positive; a pipe says 0 whenever the writer is behind, and the rest of the
+     * input would be dropped silently. This answers by peeking, blocking if need be, so 0 means end of input.
+     */
+    private static final class MoreMembers extends FilterInputStream {
+        MoreMembers(BufferedInputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() throws IOException {
+            int n = in.available();
+            if (n > 0) {
+                return n;
+            }
+            in.mark(1);
+            int b = in.read();
+            in.reset();
+            return b < 0 ? 0 : 1;
+        }
     }
 
     private static final class NonClosing extends FilterInputStream {

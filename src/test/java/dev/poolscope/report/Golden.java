@@ -8,22 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Byte-for-byte comparison with files under src/test/resources/golden/. Run the tests with
- * {@code -Dpoolscope.updateGolden=true} to rewrite them, then review the diff before committing.
+ * Golden files under src/test/resources/golden/&lt;scenario&gt;/, compared byte for byte.
+ * {@code mvn test -Dpoolscope.updateGolden=true} rewrites them; review the diff before committing.
  */
 final class Golden {
-    static final Path ROOT = Path.of("src/test/resources/golden");
+    static final Path ROOT = Path.of("src", "test", "resources", "golden");
+    private static final boolean UPDATE = Boolean.getBoolean("poolscope.updateGolden");
 
     private Golden() {}
 
-    static void assertMatches(String scenario, String file, String actual) throws IOException {
-        Path golden = ROOT.resolve(scenario).resolve(file);
-        if (Boolean.getBoolean("poolscope.updateGolden")) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    static void check(String scenario, String file, String actual) throws IOException {
+        Path path = ROOT.resolve(scenario).resolve(file);
+        if (UPDATE) {
+            Files.writeString(path, actual, StandardCharsets.UTF_8);
         }
-        assertThat(golden).as("golden file %s (regenerate with -Dpoolscope.updateGolden=true)", golden).exists();
-        assertThat(actual).as("%s differs from %s", file, golden)
-                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        assertThat(path).as("golden file %s (run with -Dpoolscope.updateGolden=true to create it)", path).exists();
+        String expected = Files.readString(path, StandardCharsets.UTF_8);
+        assertThat(actual).as("%s differs from its golden file", file).isEqualTo(expected);
     }
 }
