@@ -33,7 +33,7 @@ public final class ReportFileOptions {
     Path chartsDir;
 
     @Option(names = "--chart-format", paramLabel = "FORMAT", defaultValue = "png",
-            description = "file format of --charts: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+            description = "file format of --charts: png or svg (default: ${DEFAULT-VALUE})")
     ChartFileFormat chartFormat;
 
     @Option(names = "--html", paramLabel = "FILE", description = "write a self-contained HTML report to FILE")
