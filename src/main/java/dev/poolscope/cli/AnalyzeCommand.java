@@ -27,7 +27,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "LOG", description = "JSON-lines log files (gzip detected), or - for stdin")
+    @Parameters(arity = "1..*", paramLabel = "LOG", description = "JSON-lines log files or directories of them (gzip detected; read in order of first timestamp), or - for stdin")
     List<String> inputs;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
