@@ -42,10 +42,12 @@ public final class Analysis {
     }
 
     public Diagnosis finish(InputSummary input) {
-        Counts counts = counter.finish();
-        CheckoutResult leaks = checkouts.finish();
-        PoolResult usage = pool.finish();
-        TimeoutResult timeoutResult = timeouts.finish();
+        return diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeouts.finish());
+    }
+
+    /** Joins the analyzers' results; a {@link Summary} finishes through here too. */
+    static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
+                              PoolResult usage, TimeoutResult timeoutResult) {
         Set<RequestKey> timedOutAndLeaked = new HashSet<>(timeoutResult.requests());
         timedOutAndLeaked.retainAll(leaks.leakedRequests());
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
