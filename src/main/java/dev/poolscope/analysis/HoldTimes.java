@@ -11,6 +11,13 @@ public final class HoldTimes {
 
     private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
 
+    /** Hold times read back from a stored histogram of microseconds. */
+    public static HoldTimes of(Histogram stored) {
+        HoldTimes h = new HoldTimes();
+        h.histogram.add(stored);
+        return h;
+    }
+
     public void record(long micros) {
         histogram.recordValue(Math.max(0, micros));
     }

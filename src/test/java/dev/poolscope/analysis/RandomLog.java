@@ -18,14 +18,14 @@ import java.util.Set;
  * anonymous checkouts; one process that never logs pool_used. Pool usage is computed from the simulated
  * pools, so exhaustion, refusals and windows above the critical threshold happen on their own.
  */
-final class RandomLog {
+public final class RandomLog {
     static final int POOL_MAX = 10;
 
     private record Plan(EventKind kind, long time, int process, String request, String endpoint, int order, String id) {}
 
     private RandomLog() {}
 
-    static List<PoolEvent> generate(long seed, int requests) {
+    public static List<PoolEvent> generate(long seed, int requests) {
         Random rnd = new Random(seed);
         long base = 1_767_600_000_000_000L;   // 2026-01-05T08:00:00Z
         long span = 3600L * 1_000_000;

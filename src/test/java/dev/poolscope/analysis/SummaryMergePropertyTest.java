@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * in order, and every figure equals one pass over the whole. Compared through the full JSON report, the
  * per-minute timeline and the uncapped leak list.
  */
-class SummaryMergePropertyTest {
+public class SummaryMergePropertyTest {
     /** Critical above 6 of 10 connections, so the random pools cross it often. */
-    static final AnalysisOptions OPTIONS = new AnalysisOptions(Duration.ofSeconds(60), Duration.ofSeconds(5),
+    public static final AnalysisOptions OPTIONS = new AnalysisOptions(Duration.ofSeconds(60), Duration.ofSeconds(5),
             Duration.ofSeconds(5), 100_000, new Thresholds(new Threshold(2, 6), new Threshold(2, 10), new Threshold(0, 0)));
 
     @RepeatedTest(40)
@@ -36,6 +36,7 @@ class SummaryMergePropertyTest {
         events.forEach(whole::accept);
         Diagnosis expected = whole.finish(input(events.size()));
         Summary.Finished expectedSummary = summarise(events).finish();
+        assertThat(json(expectedSummary.diagnosis())).isEqualTo(json(expected));   // a summary alone is one pass
 
         List<Summary> parts = new ArrayList<>();
         int from = 0;
@@ -117,7 +118,7 @@ class SummaryMergePropertyTest {
         assertThat(json(s.merge(Summary.empty(OPTIONS)).finish().diagnosis())).isEqualTo(alone);
     }
 
-    static Summary summarise(List<PoolEvent> events) {
+    public static Summary summarise(List<PoolEvent> events) {
         SummaryAnalysis a = new SummaryAnalysis(OPTIONS);
         events.forEach(a::accept);
         return a.finish(input(events.size()));
@@ -137,7 +138,7 @@ class SummaryMergePropertyTest {
         return new ArrayList<>(cuts);
     }
 
-    static String json(Diagnosis d) throws IOException {
+    public static String json(Diagnosis d) throws IOException {
         StringWriter w = new StringWriter();
         JsonReport.write(d, w);
         return w.toString();
