@@ -1,6 +1,7 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.Summary;
 import dev.poolscope.report.JsonReport;
 import dev.poolscope.report.TextReport;
 import java.io.IOException;
@@ -40,6 +41,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace output files that already exist")
     boolean force;
 
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "also write a mergeable summary of this run to FILE (docs/summaries.md)")
+    Path summary;
+
     @Mixin
     CommonOptions common;
 
@@ -54,7 +59,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (output != null) {
             OutputTarget.requireWritable(output, force);
         }
-        Diagnosis d = common.pipeline(decode, settings).run(inputs, System.in);
+        Diagnosis d;
+        if (summary != null) {
+            OutputTarget.requireWritable(summary, force);
+            Summary s = common.pipeline(decode, settings).summarise(inputs, System.in);
+            SummaryFiles.write(s, summary, force);
+            d = s.finish().diagnosis();
+        } else {
+            d = common.pipeline(decode, settings).run(inputs, System.in);
+        }
         if (output == null) {
             write(d, spec.commandLine().getOut(), common.color(spec));
         } else {

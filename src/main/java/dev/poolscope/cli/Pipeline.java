@@ -5,6 +5,8 @@ import dev.poolscope.analysis.Analysis;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputTally;
+import dev.poolscope.analysis.Summary;
+import dev.poolscope.analysis.SummaryAnalysis;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.FieldMapping;
@@ -43,6 +45,14 @@ public final class Pipeline {
      */
     public Diagnosis run(List<String> inputs, InputStream stdin) throws InputException {
         Analysis analysis = new Analysis(options);
+        InputTally tally = new InputTally();
+        feed(inputs, stdin, analysis::accept, tally);
+        return analysis.finish(tally.finish());
+    }
+
+    /** Like {@link #run}, ending in a mergeable summary (docs/summaries.md). */
+    public Summary summarise(List<String> inputs, InputStream stdin) throws InputException {
+        SummaryAnalysis analysis = new SummaryAnalysis(options);
         InputTally tally = new InputTally();
         feed(inputs, stdin, analysis::accept, tally);
         return analysis.finish(tally.finish());
