@@ -54,10 +54,11 @@ public final class Weekly {
                 current.notes());
     }
 
+    /** Refused checkouts are what users felt (errors, 503s), so they rank first among equal verdicts. */
     private static final Comparator<DayFigures> SEVERITY = Comparator.comparing(DayFigures::verdict)
+            .thenComparingLong(DayFigures::getconnFailed)
             .thenComparingLong(DayFigures::requestsWithoutClose)
             .thenComparingLong(DayFigures::aboveCriticalMicros)
-            .thenComparingLong(DayFigures::getconnFailed)
             .thenComparingLong(DayFigures::statementTimeouts)
             .thenComparing(DayFigures::date, Comparator.reverseOrder());   // the earlier of equal days
 

@@ -72,7 +72,7 @@ final class InputOrder {
                     throw new InputException("cannot list " + name + ": " + e.getMessage());
                 }
                 if (found.isEmpty()) {
-                    throw new InputException(name + " has no log files (*.jsonl, *.json, *.ndjson, *.log, rotated or gzipped)");
+                    throw new InputException(name + " has no log files (*.jsonl, *.ndjson, *.log, rotated or gzipped)");
                 }
                 found.forEach(p -> files.add(p.toString()));
             } else {

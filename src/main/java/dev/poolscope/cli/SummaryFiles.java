@@ -39,6 +39,7 @@ final class SummaryFiles {
      * checkouts meet the next one's checkins. Summaries without any timestamp go last.
      */
     static Summary merge(List<Summary> summaries, Summary start) throws InputException {
+        requireDisjoint(summaries);
         List<Summary> ordered = new ArrayList<>(summaries);
         ordered.sort(Comparator.comparing((Summary s) -> s.counts().firstTime() == PoolEvent.NO_TIME)
                 .thenComparingLong(s -> s.counts().firstTime()));
@@ -51,6 +52,20 @@ final class SummaryFiles {
             }
         }
         return merged;
+    }
+
+    /** A log file in two summaries would be counted twice, e.g. a week's merge left beside its days. */
+    private static void requireDisjoint(List<Summary> summaries) throws InputException {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            for (String file : summaries.get(i).input().files()) {
+                Integer before = seen.putIfAbsent(file, i);
+                if (before != null && before != i) {
+                    throw new InputException("two summaries both cover " + file
+                            + "; merging them would count it twice (is a merged summary next to its parts?)");
+                }
+            }
+        }
     }
 
     static void write(Summary s, Path path, boolean force) throws IOException, UsageException {

@@ -15,8 +15,11 @@ import java.util.stream.Stream;
  * pairs checkouts per file when the log names no process.
  */
 public final class LogFiles {
-    /** Log-like names, rotated or compressed: app.jsonl, app.log.1, app.json.2.gz, app.ndjson-20260105.zst. */
-    private static final Pattern LOG_NAME = Pattern.compile(".*\\.(jsonl|ndjson|json|log)([.-].*)?");
+    /**
+     * Log-like names, rotated or compressed: app.jsonl, app.log.1, app.ndjson-20260105.gz. Plain {@code .json}
+     * files are left out: they are usually single documents (configs, expected figures), not logs.
+     */
+    private static final Pattern LOG_NAME = Pattern.compile(".*\\.(jsonl|ndjson|log)([.-].*)?");
     private static final Pattern ROTATION_SUFFIX =
             Pattern.compile("(\\.(gz|zst|\\d{1,4})|[.-]\\d{8}(\\d{2,6})?|[.-]\\d{4}-\\d{2}-\\d{2}(T[\\d:-]+)?)$");
     public static final String SUMMARY_EXTENSION = ".psum";
