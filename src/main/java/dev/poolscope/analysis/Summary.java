@@ -29,29 +29,45 @@ public record Summary(AnalysisOptions options, InputSummary input, Counts counts
 
     /** The summary of this summary's logs followed by {@code later}'s. */
     public Summary merge(Summary later) {
-        requireCompatible(later.options);
+        return mergeAll(List.of(this, later));
+    }
+
+    /**
+     * The summary of all these summaries' logs, read in the order given. Restores the first one's state
+     * once and continues it with each of the others, so merging k summaries costs one pass over them.
+     */
+    public static Summary mergeAll(List<Summary> ordered) {
+        Summary first = ordered.get(0);
         Timeline tl = new Timeline();
-        tl.add(timeline);
-        tl.add(later.timeline);
-        PoolUsageTracker pool = PoolUsageTracker.restore(options, usage, tl);
-        Map<String, UsageHead> mergedHeads = new HashMap<>(heads);
-        later.heads.forEach((process, h) -> {
-            UsageHead mine = heads.get(process);
-            if (mine == null) {
-                mergedHeads.put(process, h);
-            } else if (!mine.synced()) {
-                List<UsageStep> steps = new ArrayList<>(mine.steps());
-                steps.addAll(h.steps());
-                mergedHeads.put(process, new UsageHead(steps, h.synced(), h.truncated()));
-            } else {
-                h.steps().forEach(s -> pool.accept(s.toEvent(process)));
-            }
-        });
-        pool.continueWith(later.usage);
-        CheckoutTracker checkouts = CheckoutTracker.restore(options, pairing);
-        checkouts.continueWith(later.pairing);
-        return new Summary(options, input.merge(later.input), counts.merge(later.counts), checkouts.state(),
-                pool.state(), mergedHeads, timeouts.merge(later.timeouts, options.maxItems()), tl.rows());
+        tl.add(first.timeline);
+        PoolUsageTracker pool = PoolUsageTracker.restore(first.options, first.usage, tl);
+        CheckoutTracker checkouts = CheckoutTracker.restore(first.options, first.pairing);
+        Map<String, UsageHead> heads = new HashMap<>(first.heads);
+        InputSummary input = first.input;
+        Counts counts = first.counts;
+        TimeoutResult timeouts = first.timeouts;
+        for (Summary later : ordered.subList(1, ordered.size())) {
+            first.requireCompatible(later.options);
+            tl.add(later.timeline);
+            later.heads.forEach((process, h) -> {
+                UsageHead mine = heads.get(process);
+                if (mine == null) {
+                    heads.put(process, h);
+                } else if (!mine.synced()) {
+                    List<UsageStep> steps = new ArrayList<>(mine.steps());
+                    steps.addAll(h.steps());
+                    heads.put(process, new UsageHead(steps, h.synced(), h.truncated()));
+                } else {
+                    h.steps().forEach(step -> pool.accept(step.toEvent(process)));
+                }
+            });
+            pool.continueWith(later.usage);
+            checkouts.continueWith(later.pairing);
+            input = input.merge(later.input);
+            counts = counts.merge(later.counts);
+            timeouts = timeouts.merge(later.timeouts, first.options.maxItems());
+        }
+        return new Summary(first.options, input, counts, checkouts.state(), pool.state(), heads, timeouts, tl.rows());
     }
 
     private void requireCompatible(AnalysisOptions o) {

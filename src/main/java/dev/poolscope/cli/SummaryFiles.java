@@ -43,15 +43,12 @@ final class SummaryFiles {
         List<Summary> ordered = new ArrayList<>(summaries);
         ordered.sort(Comparator.comparing((Summary s) -> s.counts().firstTime() == PoolEvent.NO_TIME)
                 .thenComparingLong(s -> s.counts().firstTime()));
-        Summary merged = start;
-        for (Summary s : ordered) {
-            try {
-                merged = merged.merge(s);
-            } catch (IllegalArgumentException e) {
-                throw new InputException("cannot merge: " + e.getMessage());
-            }
+        ordered.add(0, start);
+        try {
+            return Summary.mergeAll(ordered);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("cannot merge: " + e.getMessage());
         }
-        return merged;
     }
 
     /** A log file in two summaries would be counted twice, e.g. a week's merge left beside its days. */

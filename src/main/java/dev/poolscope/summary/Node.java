@@ -37,11 +37,13 @@ final class Node {
     }
 
     Node at(int i) {
-        List<Node> l = list();
+        if (!(value instanceof List<?> l)) {
+            throw new Bad(path + " is not a list");
+        }
         if (i >= l.size()) {
             throw new Bad(path + " has " + l.size() + " items, needs " + (i + 1));
         }
-        return l.get(i);
+        return new Node(l.get(i), path);
     }
 
     List<Node> list() {
@@ -49,8 +51,8 @@ final class Node {
             throw new Bad(path + " is not a list");
         }
         List<Node> out = new ArrayList<>(l.size());
-        for (int i = 0; i < l.size(); i++) {
-            out.add(new Node(l.get(i), path + "[" + i + "]"));
+        for (Object item : l) {
+            out.add(new Node(item, path + "[]"));   // the index is not worth a string per item
         }
         return out;
     }

@@ -54,7 +54,8 @@ public class SummaryMergePropertyTest {
         }
 
         String context = "seed " + seed + ", cuts " + cuts;
-        for (Summary merged : List.of(leftFold, rightFold)) {
+        Summary inOneGo = Summary.mergeAll(parts);
+        for (Summary merged : List.of(leftFold, rightFold, inOneGo)) {
             Summary.Finished f = merged.finish();
             assertThat(withoutEndFlags(json(f.diagnosis()))).as(context).isEqualTo(withoutEndFlags(json(expected)));
             assertThat(f.timeline()).as(context).isEqualTo(expectedSummary.timeline());
