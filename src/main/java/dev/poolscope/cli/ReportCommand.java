@@ -61,6 +61,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of stdout")
     Path output;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML page with charts to FILE")
+    Path html;
+
     @Option(names = "--force", description = "replace output files that already exist")
     boolean force;
 
@@ -79,6 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (output != null) {
             OutputTarget.requireWritable(output, force);
         }
+        if (html != null) {
+            OutputTarget.requireWritable(html, force);
+        }
         Summary.Finished current = load(inputs).finish();
         Summary.Finished before = previous == null || previous.isEmpty() ? null : load(previous).finish();
         LocalDate[] range = range(current, zone);
@@ -95,6 +101,11 @@ public final class ReportCommand implements Callable<Integer> {
             try (PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputTarget.open(output, force),
                     StandardCharsets.UTF_8))) {
                 write(w, out);
+            }
+        }
+        if (html != null) {
+            try (java.io.Writer out = new OutputStreamWriter(OutputTarget.open(html, force), StandardCharsets.UTF_8)) {
+                dev.poolscope.report.WeeklyHtml.write(w, out);
             }
         }
         return ExitCode.OK;
