@@ -13,17 +13,12 @@ import dev.poolscope.analysis.LongHold;
 import dev.poolscope.analysis.MalformedLine;
 import dev.poolscope.analysis.OpenCheckout;
 import dev.poolscope.analysis.PairingState;
-import dev.poolscope.analysis.ProcessState;
 import dev.poolscope.analysis.RequestKey;
 import dev.poolscope.analysis.Summary;
 import dev.poolscope.analysis.Threshold;
 import dev.poolscope.analysis.TimelineRow;
 import dev.poolscope.analysis.TimeoutEvent;
 import dev.poolscope.analysis.TimeoutResult;
-import dev.poolscope.analysis.UsageHead;
-import dev.poolscope.analysis.UsageState;
-import dev.poolscope.analysis.UsageStep;
-import dev.poolscope.analysis.Window;
 import dev.poolscope.event.PoolEvent;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -56,8 +50,8 @@ public final class SummaryWriter {
             input(g, s.input());
             counts(g, s.counts());
             pairing(g, s.pairing());
-            usage(g, s.usage());
-            heads(g, s.heads());
+            UsageWriter.usage(g, s.usage());
+            UsageWriter.heads(g, s.heads());
             timeouts(g, s.timeouts());
             timeline(g, s.timeline());
             g.writeEndObject();
@@ -171,78 +165,6 @@ public final class SummaryWriter {
         g.writeEndObject();
     }
 
-    private static void usage(JsonGenerator g, UsageState u) throws IOException {
-        g.writeObjectFieldStart("usage");
-        g.writeObjectFieldStart("processes");
-        for (var e : new TreeMap<>(u.processes()).entrySet()) {
-            ProcessState p = e.getValue();
-            g.writeObjectFieldStart(e.getKey());
-            g.writeBooleanField("reports", p.reports());
-            g.writeNumberField("open", p.open());
-            g.writeBooleanField("above", p.above());
-            time(g, "raw_start_us", p.rawStart());
-            time(g, "last_above_us", p.lastAbove());
-            g.writeNumberField("raw_peak", p.rawPeak());
-            g.writeNumberField("raw_failed", p.rawFailed());
-            g.writeNumberField("raw_nearly", p.rawNearly());
-            g.writeNumberField("closed_above_us", p.closedAboveMicros());
-            g.writeFieldName("pending");
-            window(g, p.pending());
-            g.writeFieldName("first_done");
-            window(g, p.firstDone());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-        g.writeArrayFieldStart("closed");
-        for (Window w : u.closed()) {
-            window(g, w);
-        }
-        g.writeEndArray();
-        g.writeNumberField("closed_count", u.closedCount());
-        g.writeNumberField("peak", u.peak());
-        time(g, "peak_at_us", u.peakAt());
-        g.writeStringField("peak_process", u.peakProcess());
-        g.writeNumberField("pool_max", u.poolMax());
-        g.writeEndObject();
-    }
-
-    private static void window(JsonGenerator g, Window w) throws IOException {
-        if (w == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartArray();
-        g.writeString(w.process());
-        timeValue(g, w.start());
-        timeValue(g, w.end());
-        g.writeNumber(w.peakUsed());
-        g.writeNumber(w.getconnFailed());
-        g.writeNumber(w.nearlyExhausted());
-        g.writeNumber(w.episodes());
-        g.writeBoolean(w.ongoingAtEnd());
-        g.writeEndArray();
-    }
-
-    private static void heads(JsonGenerator g, Map<String, UsageHead> heads) throws IOException {
-        g.writeObjectFieldStart("heads");
-        for (var e : new TreeMap<>(heads).entrySet()) {
-            g.writeObjectFieldStart(e.getKey());
-            g.writeBooleanField("synced", e.getValue().synced());
-            g.writeBooleanField("truncated", e.getValue().truncated());
-            g.writeArrayFieldStart("steps");
-            for (UsageStep s : e.getValue().steps()) {
-                g.writeStartArray();
-                g.writeString(s.kind().name());
-                timeValue(g, s.time());
-                g.writeNumber(s.used());
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
     private static void timeouts(JsonGenerator g, TimeoutResult t) throws IOException {
         g.writeObjectFieldStart("timeouts");
         g.writeNumberField("events", t.events());
@@ -309,12 +231,12 @@ public final class SummaryWriter {
         }
     }
 
-    private static void time(JsonGenerator g, String name, long micros) throws IOException {
+    static void time(JsonGenerator g, String name, long micros) throws IOException {
         g.writeFieldName(name);
         timeValue(g, micros);
     }
 
-    private static void timeValue(JsonGenerator g, long micros) throws IOException {
+    static void timeValue(JsonGenerator g, long micros) throws IOException {
         if (micros == PoolEvent.NO_TIME) {
             g.writeNull();
         } else {

@@ -173,6 +173,18 @@ class WeeklyReportTest {
     }
 
     @Test
+    void htmlIsWrittenBesideTheReportAndNotOverwrittenWithoutForce() throws Exception {
+        Path html = dir.resolve("week.html");
+        Run r = run("report", week.toString(), "--html", html.toString(), "--format", "json");
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("Connection-pool health 2026-01-05")
+                .contains("<img alt=\"peak pool used per day against the thresholds\"");
+        Run again = run("report", week.toString(), "--html", html.toString());
+        assertThat(again.code).isEqualTo(2);
+        assertThat(again.err).contains("pass --force");
+    }
+
+    @Test
     void aDayWithoutLogsSaysSo() throws Exception {
         Map<String, Object> report = json(run("report", week.toString(), "--from", "2026-01-11", "--to", "2026-01-12",
                 "--format", "json"));
