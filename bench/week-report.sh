@@ -2,14 +2,14 @@
 # Memory and time of the weekly report over a generated week of rotated logs, at two sizes, and of
 # merging seven daily summaries. Usage: bench/week-report.sh [SMALL_PER_DAY] [LARGE_PER_DAY] [DIR]
 # (sizes as `poolscope generate --bytes` takes them; defaults 50M and 500M a day, i.e. 0.35 and 3.5 GB).
-# Needs: mvn -B -q package -DskipTests; GNU time at /usr/bin/time.
+# SCENARIOS="healthy ..." (seven names) changes the days. Needs: mvn -B -q package -DskipTests; GNU time.
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 ps="$here/bin/poolscope"
 small=${1:-50M}
 large=${2:-500M}
 dir=${3:-/tmp/poolscope-week-bench}
-scenarios="healthy healthy leaky-routers timeout-storm mixed-processes healthy healthy"
+scenarios=${SCENARIOS:-"healthy healthy leaky-routers timeout-storm mixed-processes healthy healthy"}
 
 week() { # $1 = per-day size, $2 = directory
     rm -rf "$2"; mkdir -p "$2"

@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope merge}: combines summaries into one, as if their logs had been analysed together. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Combines summaries written by 'analyze --summary' into one, in the order of their first",
-            "timestamps: checkouts open at the end of one are matched with checkins at the start of the next."},
+        description = "Combines summaries written by 'analyze --summary' into one, in the order of their first "
+            + "timestamps: checkouts open at the end of one are matched with checkins at the start of the next, so "
+            + "the result has the figures of one analysis over all their logs (docs/summaries.md).",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:merged", "2:usage error", "3:summary missing, unreadable, or made with other settings",
             "4:internal error"})

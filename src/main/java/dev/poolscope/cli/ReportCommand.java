@@ -26,9 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope report}: the weekly health review over logs and summaries (docs/weekly-report.md). */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"One row per day (getconn, putconn, delta, requests without close, peak used, minutes above",
-            "critical, failed getconns, statement timeouts, verdict), totals, the worst day and endpoints, and the",
-            "change against the previous period. Reads logs, directories and .psum summaries together."},
+        description = "The weekly health review: one row per day (getconn, putconn, delta, requests without close, "
+            + "peak used, minutes above critical, failed getconns, statement timeouts, verdict), totals, the worst day "
+            + "and endpoints, and the change against the previous period. Reads logs, directories and .psum "
+            + "summaries together (docs/weekly-report.md).",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:report written", "2:usage error", "3:input missing, unreadable or not mergeable", "4:internal error"})
 public final class ReportCommand implements Callable<Integer> {
