@@ -105,6 +105,36 @@ class MultiFileInputTest {
     }
 
     @Test
+    void theRealCaptureGivesTheSameReportThroughASummary(@TempDir Path dir) throws Exception {
+        String fixture = "src/test/resources/fixtures/real-structlog/app.jsonl";
+        java.io.StringWriter plain = new java.io.StringWriter();
+        java.io.StringWriter viaSummary = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(new java.io.StringWriter());
+        assertThat(PoolscopeCommand.commandLine(new java.io.PrintWriter(plain), err)
+                .execute("analyze", fixture, "--format", "json")).isZero();
+        Path psum = dir.resolve("app.psum");
+        assertThat(PoolscopeCommand.commandLine(new java.io.PrintWriter(viaSummary), err)
+                .execute("analyze", fixture, "--format", "json", "--summary", psum.toString())).isZero();
+        assertThat(viaSummary.toString()).isEqualTo(plain.toString());
+        // split in two halves, summarised apart and reported together: the figures of app.truth.json
+        List<String> lines = Files.readAllLines(Path.of(fixture));
+        Files.write(dir.resolve("app.jsonl.1"), lines.subList(0, lines.size() / 2));
+        Files.write(dir.resolve("app.jsonl"), lines.subList(lines.size() / 2, lines.size()));
+        for (String part : List.of("app.jsonl.1", "app.jsonl")) {
+            assertThat(PoolscopeCommand.commandLine(new java.io.PrintWriter(new java.io.StringWriter()), err)
+                    .execute("analyze", dir.resolve(part).toString(), "--summary", dir.resolve("parts/" + part + ".psum")
+                            .toString())).isZero();
+        }
+        java.io.StringWriter week = new java.io.StringWriter();
+        assertThat(PoolscopeCommand.commandLine(new java.io.PrintWriter(week), err)
+                .execute("report", dir.resolve("parts").toString(), "--format", "json")).isZero();
+        String totals = week.toString().substring(week.toString().indexOf("\"totals\""));
+        assertThat(totals).contains("\"getconn\" : 1974").contains("\"putconn\" : 1894")
+                .contains("\"leaked_checkouts\" : 80").contains("\"requests_without_close\" : 51")
+                .contains("\"getconn_failed\" : 867");   // app.truth.json
+    }
+
+    @Test
     void anEmptyDirectoryIsAnInputError(@TempDir Path dir) {
         assertThatThrownBy(() -> run(List.of(dir.toString())))
                 .isInstanceOf(InputException.class).hasMessageContaining("has no log files");
