@@ -33,6 +33,12 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** Null unless recording for a summary. */
     private List<BoundaryEvent> boundary;
     private long unlisted;
+    private ReturnListener onReturn = (c, at) -> { };
+
+    /** Told of every checkout a checkin closes; the live leak watch uses it to report returns. */
+    interface ReturnListener {
+        void returned(Checkout c, long at);
+    }
 
     public CheckoutTracker(AnalysisOptions options) {
         this.options = options;
@@ -80,6 +86,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         if (c.endpoint == null) {
             c.endpoint = e.endpoint();
         }
+        onReturn.returned(c, e.time());
         long held = c.acquiredAt == PoolEvent.NO_TIME || !e.hasTime() ? -1 : Math.max(0, e.time() - c.acquiredAt);
         EndpointHolds tally = endpointTally(c.endpoint);
         tally.checkouts++;
@@ -103,6 +110,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         }
         for (Checkout c : open.ofRequest(new RequestKey(e.process(), e.requestId()))) {
             c.requestEnded = true;
+            c.endedAt = e.time();
         }
     }
 
@@ -248,6 +256,19 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** Open checkouts right now, for live status lines. */
     public long openCount() {
         return open.size();
+    }
+
+    void onReturn(ReturnListener listener) {
+        this.onReturn = listener;
+    }
+
+    void forEachOpen(java.util.function.Consumer<Checkout> action) {
+        open.forEach(action);
+    }
+
+    /** Drops the open checkouts of a process that is gone (live mode); returns them. */
+    List<Checkout> forget(String process) {
+        return open.removeProcess(process);
     }
 
     private <T> List<T> cap(List<T> items) {

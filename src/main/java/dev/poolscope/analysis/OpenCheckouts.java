@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -46,8 +47,11 @@ final class OpenCheckouts {
             // The checkin may be logged outside the request's context; the connection still identifies it.
             match = last(byConn.get(new ConnKey(process, connId)));
         }
-        if (match == null && requestId != null && connId == null) {
-            match = last(byRequest.get(new RequestKey(process, requestId)));
+        if (match == null && requestId != null) {
+            ArrayDeque<Checkout> ofRequest = byRequest.get(new RequestKey(process, requestId));
+            // Without a connection id on the checkin, the request's latest checkout; with one, a checkout
+            // whose getconn was logged before its connection was known.
+            match = connId == null ? last(ofRequest) : lastWithConn(ofRequest, null);
         }
         if (match == null && requestId == null && connId == null) {
             match = last(anonymous.get(process));
@@ -90,6 +94,18 @@ final class OpenCheckouts {
         anonymous.values().forEach(q -> q.forEach(action));
     }
 
+    /** Removes every open checkout of one process; returns them. */
+    List<Checkout> removeProcess(String process) {
+        List<Checkout> gone = new ArrayList<>();
+        forEach(c -> {
+            if (c.process.equals(process)) {
+                gone.add(c);
+            }
+        });
+        gone.forEach(this::remove);
+        return gone;
+    }
+
     private void remove(Checkout c) {
         if (c.requestId != null) {
             removeFrom(byRequest, new RequestKey(c.process, c.requestId), c);
@@ -122,7 +138,7 @@ final class OpenCheckouts {
         var it = q.descendingIterator();
         while (it.hasNext()) {
             Checkout c = it.next();
-            if (connId.equals(c.connId)) {
+            if (Objects.equals(connId, c.connId)) {
                 return c;
             }
         }

@@ -46,6 +46,9 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
             offerPeak(used, e.time(), e.process());
         }
         poolMax = Math.max(poolMax, e.poolMax());
+        if (!e.hasTime()) {
+            return;   // only lines before the first timestamp: a window cannot be placed in time
+        }
         List<Window> done = new ArrayList<>(0);
         usage.step(e, used, critical(), options.mergeGapMicros(), done);
         done.forEach(this::close);

@@ -122,17 +122,20 @@ final class ProcessUsage {
                 if (!above) {
                     above = true;
                     rawStart = t;
+                    lastAbove = t;
                     rawPeak = used;
                     rawFailed = 0;
                     rawNearly = 0;
                 }
-                lastAbove = t;
+                lastAbove = Math.max(lastAbove, t);
                 rawPeak = Math.max(rawPeak, used);
             } else if (above) {
                 above = false;
-                closedAboveMicros += t - rawStart;
-                sink.above(rawStart, t);
-                offer(new Window(process, rawStart, t, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
+                // Threads of one process log a few milliseconds out of order: a window never ends before it starts.
+                long end = Math.max(t, rawStart);
+                closedAboveMicros += end - rawStart;
+                sink.above(rawStart, end);
+                offer(new Window(process, rawStart, end, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
             }
         }
         boolean failed = e.kind() == EventKind.CHECKOUT_FAILED;

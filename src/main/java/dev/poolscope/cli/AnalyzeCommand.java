@@ -20,10 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope analyze}: one streaming pass over the logs, then a report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Pairs every getconn with its putconn and reports leaks, the leak delta, near-exhaustion",
-            "windows, failed checkouts and statement timeouts against the health thresholds."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:analysis done", "2:usage error", "3:input missing or unreadable", "4:internal error"})
+        header = "Report leaks, exhaustion windows, timeouts and pool health.",
+        abbreviateSynopsis = true,
+        description = {"Pairs every getconn with its putconn and reports leaks, the leak",
+            "delta, near-exhaustion windows, failed checkouts and statement",
+            "timeouts against the health thresholds."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -106,7 +106,7 @@ public final class SummaryReader {
     private static PairingState pairing(Node p) {
         Map<String, EndpointHolds> endpoints = new HashMap<>();
         for (Node e : p.get("endpoints").list()) {
-            endpoints.put(e.at(0).asString(), new EndpointHolds(e.at(1).asLong(), histogram(e.at(2).asString())));
+            endpoints.put(e.at(0).asString(), new EndpointHolds(e.at(1).asLong(), holdTimes(e.at(2))));
         }
         List<LongHold> holds = p.get("long_holds").list().stream().map(h -> new LongHold(h.at(0).asString(),
                 h.at(1).asString(), h.at(2).asString(), h.at(3).asString(), h.at(4).asLong(), h.at(5).asLong())).toList();
@@ -117,7 +117,7 @@ public final class SummaryReader {
                 boundaryKind(b.at(0).asString()), b.at(5).asTime(), b.at(1).asString(), b.at(2).asString(),
                 b.at(3).asString(), b.at(4).asString(), b.at(6).asString(), b.at(7).asLong())).toList();
         return new PairingState(p.get("first_us").asTime(), p.get("last_us").asTime(),
-                histogram(p.get("hold_times").asString()), endpoints, holds, p.get("long_hold_count").asLong(),
+                holdTimes(p.get("hold_times")), endpoints, holds, p.get("long_hold_count").asLong(),
                 p.get("orphans").asLong(), open, boundary, p.get("unlisted_orphans").asLong());
     }
 
@@ -188,10 +188,12 @@ public final class SummaryReader {
         }).toList();
     }
 
-    private static HoldTimes histogram(String base64) {
+    private static HoldTimes holdTimes(Node pair) {
+        long max = pair.at(0).asLong();
+        String base64 = pair.at(1).asString();
         try {
             byte[] bytes = Base64.getDecoder().decode(base64);
-            return HoldTimes.of(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0));
+            return HoldTimes.of(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0), max);
         } catch (DataFormatException | RuntimeException e) {
             throw new IllegalArgumentException("unreadable hold-time histogram");
         }

@@ -118,14 +118,15 @@ public final class SummaryWriter {
         g.writeObjectFieldStart("pairing");
         time(g, "first_us", p.firstTime());
         time(g, "last_us", p.lastTime());
-        g.writeStringField("hold_times", histogram(p.holdTimes()));
+        g.writeFieldName("hold_times");
+        holdTimes(g, p.holdTimes());
         g.writeArrayFieldStart("endpoints");
         for (var e : new TreeMap<>(p.endpoints()).entrySet()) {
             EndpointHolds h = e.getValue();
             g.writeStartArray();
             g.writeString(e.getKey());
             g.writeNumber(h.checkouts());
-            g.writeString(histogram(h.holds()));
+            holdTimes(g, h.holds());
             g.writeEndArray();
         }
         g.writeEndArray();
@@ -242,6 +243,14 @@ public final class SummaryWriter {
         } else {
             g.writeNumber(micros);
         }
+    }
+
+    /** [exact max µs, HdrHistogram compressed encoding in base64]. */
+    private static void holdTimes(JsonGenerator g, HoldTimes h) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(h.max());
+        g.writeString(histogram(h));
+        g.writeEndArray();
     }
 
     static String histogram(HoldTimes h) {
