@@ -45,16 +45,22 @@ public final class Analysis {
     }
 
     public Diagnosis finish(InputSummary input) {
-        Counts counts = counter.finish();
-        CheckoutResult leaks = checkouts.finish();
-        PoolResult usage = pool.finish();
-        TimeoutResult timeoutResult = timeouts.finish();
+        return diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeouts.finish(),
+                timeline.finish());
+    }
+
+    /**
+     * Joins the analyzers' results; a {@link Summary} finishes through here too, without the fine-grained
+     * timeline (summaries keep per-minute rows instead, see {@link MinuteTimeline}).
+     */
+    static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
+                              PoolResult usage, TimeoutResult timeoutResult, Timeline timeline) {
         Set<RequestKey> timedOutAndLeaked = new HashSet<>(timeoutResult.requests());
         timedOutAndLeaked.retainAll(leaks.leakedRequests());
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
                 leaks.leakedRequests().size());
         return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutAndLeaked.size(),
-                endpointRows(leaks, timeoutResult), health, timeline.finish());
+                endpointRows(leaks, timeoutResult), health, timeline);
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

@@ -12,6 +12,8 @@ final class Checkout {
     final long line;
     String endpoint;
     boolean requestEnded;
+    /** Order of arrival: with several candidates the latest closes first, so a restored set must keep it. */
+    long seq;
     long endedAt = dev.poolscope.event.PoolEvent.NO_TIME;
 
     Checkout(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
@@ -23,6 +25,17 @@ final class Checkout {
         this.endpoint = endpoint;
         this.source = source;
         this.line = line;
+    }
+
+    OpenCheckout toOpen() {
+        return new OpenCheckout(process, requestId, connId, acquiredAt, endpoint, requestEnded, source, line);
+    }
+
+    static Checkout of(OpenCheckout o) {
+        Checkout c = new Checkout(o.process(), o.requestId(), o.connId(), o.acquiredAt(), o.endpoint(), o.source(),
+                o.line());
+        c.requestEnded = o.requestEnded();
+        return c;
     }
 
     LeakItem toLeak(long lastTime) {

@@ -14,6 +14,19 @@ public final class HoldTimes {
     private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
     private long max;
 
+    /** Hold times read back from a stored histogram of microseconds and the exact maximum kept beside it. */
+    public static HoldTimes of(Histogram stored, long maxMicros) {
+        HoldTimes h = new HoldTimes();
+        h.histogram.add(stored);
+        h.max = maxMicros;
+        return h;
+    }
+
+    /** The exact longest hold in microseconds (0 when none). */
+    public long max() {
+        return max;
+    }
+
     public void record(long micros) {
         long v = Math.max(0, micros);
         histogram.recordValue(v);

@@ -21,8 +21,10 @@ final class OpenCheckouts {
     private final Map<ConnKey, ArrayDeque<Checkout>> byConn = new HashMap<>();
     private final Map<String, ArrayDeque<Checkout>> anonymous = new HashMap<>();
     private long size;
+    private long nextSeq;
 
     void add(Checkout c) {
+        c.seq = nextSeq++;
         if (c.requestId != null) {
             byRequest.computeIfAbsent(new RequestKey(c.process, c.requestId), k -> new ArrayDeque<>(2)).addLast(c);
         }
@@ -72,6 +74,14 @@ final class OpenCheckouts {
 
     long size() {
         return size;
+    }
+
+    /** Every open checkout in arrival order. */
+    List<Checkout> inOrder() {
+        List<Checkout> all = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE));
+        forEach(all::add);
+        all.sort(java.util.Comparator.comparingLong(c -> c.seq));
+        return all;
     }
 
     void forEach(Consumer<Checkout> action) {

@@ -30,7 +30,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "LOG", description = "JSON-lines log files (gzip detected), or - for stdin")
+    @Parameters(arity = "1..*", paramLabel = "LOG", description = "JSON-lines log files or directories of them (gzip detected; read in order of first timestamp), or - for stdin")
     List<String> inputs;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -42,6 +42,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "replace output files that already exist")
     boolean force;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "also write a mergeable summary of this run to FILE (docs/summaries.md)")
+    Path summary;
 
     @Mixin
     ReportFileOptions files;
@@ -61,8 +65,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             OutputTarget.requireWritable(output, force);
         }
         files.check(force, output);
+        if (summary != null) {
+            OutputTarget.requireWritable(summary, force);
+        }
         Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
-        Diagnosis d = common.pipeline(decode, settings).run(inputs, System.in);
+        Diagnosis d;
+        if (summary != null) {
+            Pipeline.Both both = common.pipeline(decode, settings).runAndSummarise(inputs, System.in);
+            SummaryFiles.write(both.summary(), summary, force);
+            d = both.diagnosis();
+        } else {
+            d = common.pipeline(decode, settings).run(inputs, System.in);
+        }
         if (files.any()) {
             writeFiles(d, warmup);
         }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code poolscope} command and its subcommands; maps every failure to one line and an exit code. */
 @Command(name = "poolscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Diagnoses database connection-pool leaks and exhaustion from structured JSON logs.",
-        subcommands = {AnalyzeCommand.class, CheckCommand.class, WatchCommand.class, GenerateCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, CheckCommand.class, WatchCommand.class, MergeCommand.class,
+            ReportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class PoolscopeCommand implements Runnable {
     @CommandLine.Spec

@@ -35,7 +35,20 @@ public final class Inputs {
         if (b1 == 0x1f && b2 == 0x8b) {
             return new GZIPInputStream(new MoreMembers(in), BUFFER);
         }
+        if (isZstd(in)) {
+            throw new IOException("it is zstd-compressed, which poolscope does not read; "
+                    + "pipe it in instead: zstdcat FILE | poolscope ... -");
+        }
         return in;
+    }
+
+    /** zstd frames start with 28 b5 2f fd; named so the user gets a hint rather than "not a JSON object". */
+    private static boolean isZstd(BufferedInputStream in) throws IOException {
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        return magic.length == 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5
+                && (magic[2] & 0xFF) == 0x2F && (magic[3] & 0xFF) == 0xFD;
     }
 
     /**

@@ -119,11 +119,14 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void aDirectoryIsAnInputError() {
-        Cli r = Cli.run("analyze", dir.toString());
+    void aDirectoryWithoutLogFilesIsAnInputError() throws Exception {
+        // a directory stands for its log files (issue #5); one with none is an input error
+        Path empty = Files.createDirectories(dir.resolve("no-logs"));
+        Files.writeString(empty.resolve("notes.txt"), "not a log\n");
+        Cli r = Cli.run("analyze", empty.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INPUT);
         assertOneCleanLine(r);
-        assertThat(r.err()).contains("is a directory");
+        assertThat(r.err()).contains("has no log files");
         assertThat(r.err().lines()).hasSize(1);
     }
 
@@ -168,8 +171,9 @@ class AnalyzeCommandTest {
 
     @Test
     void severalFilesAreOneStream() throws Exception {
-        Path first = dir.resolve("a.jsonl");
-        Path second = dir.resolve("b.jsonl");
+        // no pid or host in these lines: pairing is per file, the rotated segments of one file counting as one
+        Path first = dir.resolve("a.jsonl.1");
+        Path second = dir.resolve("a.jsonl");
         Files.writeString(first, "{\"event\":\"pool.getconn.success\",\"timestamp\":\"2026-01-06T10:00:00Z\",\"conn_id\":1}\n");
         Files.writeString(second, "{\"event\":\"pool.putconn.success\",\"timestamp\":\"2026-01-06T10:00:01Z\",\"conn_id\":1}\n");
         JsonNode j = json(Cli.run("analyze", "--format", "json", first.toString(), second.toString()).out());

@@ -1,6 +1,7 @@
 package dev.poolscope.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -107,5 +108,13 @@ class InputsTest {
         });
         assertThat(n).isEqualTo(2);
         assertThat(seen).hasToString("1:{\"event\":\"pool.getconn.success\"}|2:{\"event\":\"pool.putconn.success\"}|");
+    }
+
+    @Test
+    void zstdIsNamedWithAHintInsteadOfBeingReadAsGarbage() {
+        byte[] zstdFrame = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0x00, 0x58, 0x01, 0x00};
+        assertThatThrownBy(() -> Inputs.open("-", new ByteArrayInputStream(zstdFrame)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("zstd").hasMessageContaining("zstdcat");
     }
 }
