@@ -21,12 +21,14 @@ public final class Analysis {
     private final CheckoutTracker checkouts;
     private final PoolUsageTracker pool;
     private final TimeoutCollector timeouts;
+    private final TimelineAnalyzer timeline;
 
     public Analysis(AnalysisOptions options) {
         this.options = options;
         this.timeouts = new TimeoutCollector(options);
         this.checkouts = new CheckoutTracker(options, timeouts::timedOut);
         this.pool = new PoolUsageTracker(options);
+        this.timeline = new TimelineAnalyzer(options);
     }
 
     public void accept(PoolEvent raw) {
@@ -36,6 +38,7 @@ public final class Analysis {
         checkouts.accept(e);
         pool.accept(e);
         timeouts.accept(e);
+        timeline.accept(e, pool.lastUsed(), checkouts.openCount());
     }
 
     /** Open checkouts right now. */
@@ -43,19 +46,38 @@ public final class Analysis {
         return checkouts.openCount();
     }
 
+    /** Open checkouts held in memory (leaks settled early are only counted), for tests of memory bounds. */
+    long trackedCheckouts() {
+        return checkouts.trackedCount();
+    }
+
     public Diagnosis finish(InputSummary input) {
-        Counts counts = counter.finish();
-        CheckoutResult leaks = checkouts.finish();
-        PoolResult usage = pool.finish();
-        TimeoutResult timeoutResult = timeouts.finish();
+        Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(),
+                timeouts.finish(), timeline.finish(), checkouts.settledTimedOutRequests());
+        return new Diagnosis(d.options(), d.input(), d.counts(), d.checkouts(), d.pool(), d.timeouts(),
+                d.timeoutRequestsLeftOpen(), d.endpoints(), d.health(), d.timeline(),
+                clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
+    }
+
+    /**
+     * Joins the analyzers' results; a {@link Summary} finishes through here too, without the fine-grained
+     * timeline (summaries keep per-minute rows instead, see {@link MinuteTimeline}).
+     */
+    static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
+                              PoolResult usage, TimeoutResult timeoutResult, Timeline timeline) {
+        return diagnose(options, input, counts, leaks, usage, timeoutResult, timeline, 0);
+    }
+
+    /** @param settledTimedOut timed-out requests whose leaks were settled early (not in {@code leakedRequests}) */
+    private static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts,
+                                      CheckoutResult leaks, PoolResult usage, TimeoutResult timeoutResult,
+                                      Timeline timeline, long settledTimedOut) {
         Set<RequestKey> timedOutAndLeaked = new HashSet<>(timeoutResult.requests());
         timedOutAndLeaked.retainAll(leaks.leakedRequests());
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
                 leaks.requestsWithoutClose());
-        long timedOutLeaked = timedOutAndLeaked.size() + checkouts.settledTimedOutRequests();
-        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutLeaked,
-                endpointRows(leaks, timeoutResult), health,
-                clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
+        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult,
+                timedOutAndLeaked.size() + settledTimedOut, endpointRows(leaks, timeoutResult), health, timeline);
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

@@ -5,21 +5,27 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.poolscope.analysis.Analysis;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.InputSummary;
 import dev.poolscope.analysis.InputTally;
+import dev.poolscope.analysis.Summary;
+import dev.poolscope.analysis.SummaryAnalysis;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.FieldMapping;
 import dev.poolscope.event.LineSalvage;
 import dev.poolscope.event.MalformedLineException;
+import dev.poolscope.event.PoolEvent;
 import dev.poolscope.io.Inputs;
 import dev.poolscope.io.LineConsumer;
 import dev.poolscope.io.LineReader;
+import dev.poolscope.io.LogFiles;
 import dev.poolscope.io.PositionedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reading lines → decoding events → one analysis pass: the wiring every command shares. */
 public final class Pipeline {
@@ -40,25 +46,58 @@ public final class Pipeline {
     }
 
     /**
-     * Analyses the inputs in the order given as one stream: a checkout may be returned in a later file.
-     * An input that breaks while being read (a truncated gzip) is analysed up to the break and listed
-     * in {@link dev.poolscope.analysis.InputSummary#readErrors()}; only inputs missing up front throw.
+     * Analyses the inputs as one stream: directories become their log files, files are read in the order
+     * of their first timestamp (docs/summaries.md), and a checkout may be returned in a later file.
      */
     public Diagnosis run(List<String> inputs, InputStream stdin) throws InputException {
-        for (String name : inputs) {
-            requireReadable(name);
-        }
         Analysis analysis = new Analysis(options);
         InputTally tally = new InputTally();
+        feed(inputs, stdin, analysis::accept, tally);
+        return analysis.finish(tally.finish());
+    }
+
+    /** Like {@link #run}, ending in a mergeable summary (docs/summaries.md). */
+    /** A diagnosis and a summary of the same inputs, from one read. */
+    public record Both(Diagnosis diagnosis, Summary summary) {}
+
+    /** One read feeding both analyses: the report is the one-pass diagnosis, the summary is for later merges. */
+    public Both runAndSummarise(List<String> inputs, InputStream stdin) throws InputException {
+        Analysis analysis = new Analysis(options);
+        SummaryAnalysis summary = new SummaryAnalysis(options);
+        InputTally tally = new InputTally();
+        feed(inputs, stdin, e -> {
+            analysis.accept(e);
+            summary.accept(e);
+        }, tally);
+        InputSummary input = tally.finish();
+        return new Both(analysis.finish(input), summary.finish(input));
+    }
+
+    public Summary summarise(List<String> inputs, InputStream stdin) throws InputException {
+        SummaryAnalysis analysis = new SummaryAnalysis(options);
+        InputTally tally = new InputTally();
+        feed(inputs, stdin, analysis::accept, tally);
+        return analysis.finish(tally.finish());
+    }
+
+    /**
+     * Reads every log input, in reading order, handing each decoded event to {@code sink}. An input that
+     * breaks while being read (a truncated gzip) is analysed up to the break and listed in
+     * {@link InputSummary#readErrors()}; only inputs missing up front throw.
+     */
+    void feed(List<String> inputs, InputStream stdin, Consumer<PoolEvent> sink, InputTally tally)
+            throws InputException {
+        List<String> files = new InputOrder(FACTORY, mapping, maxLineBytes).resolve(inputs, LogFiles::isLogName);
         EventDecoder decoder = new EventDecoder(FACTORY, mapping, names);
         LineSalvage salvage = new LineSalvage(decoder, FACTORY);
         LineReader reader = new LineReader(maxLineBytes);
-        for (String name : inputs) {
+        for (String name : files) {
             tally.file(name);
+            decoder.defaultProcess(LogFiles.streamName(name));
             long linesBefore = tally.lines();
             try (PositionedInput in = Inputs.openPositioned(name, stdin)) {
                 try {
-                    reader.read(in, new Feeder(name, decoder, salvage, analysis, tally));
+                    reader.read(in, new Feeder(name, decoder, salvage, sink, tally));
                 } catch (IOException e) {
                     tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
                 }
@@ -67,7 +106,6 @@ public final class Pipeline {
             }
         }
         tally.timestamps(decoder.timestamps());
-        return analysis.finish(tally.finish());
     }
 
     static void requireReadable(String name) throws InputException {
@@ -78,16 +116,13 @@ public final class Pipeline {
         if (!Files.exists(path)) {
             throw new InputException("no such file: " + name);
         }
-        if (Files.isDirectory(path)) {
-            throw new InputException(name + " is a directory; name the log files in it");
-        }
         if (!Files.isReadable(path)) {
             throw new InputException("cannot read " + name + ": permission denied");
         }
     }
 
     /** Hands each line of one input to the decoder and each event to the analysis. */
-    private record Feeder(String source, EventDecoder decoder, LineSalvage salvage, Analysis analysis,
+    private record Feeder(String source, EventDecoder decoder, LineSalvage salvage, Consumer<PoolEvent> sink,
                           InputTally tally) implements LineConsumer {
         @Override
         public void line(byte[] buf, int off, int len, long lineNumber) {
@@ -97,7 +132,7 @@ public final class Pipeline {
                 return;
             }
             try {
-                analysis.accept(decoder.decode(buf, off, len, source, lineNumber));
+                sink.accept(decoder.decode(buf, off, len, source, lineNumber));
             } catch (MalformedLineException e) {
                 salvage(buf, off, len, lineNumber, e.getMessage());
             }
@@ -106,7 +141,7 @@ public final class Pipeline {
         /** The slow path, for rejected lines only (docs/robustness.md). */
         private void salvage(byte[] buf, int off, int len, long lineNumber, String reason) {
             LineSalvage.Result r = salvage.salvage(buf, off, len, source, lineNumber, reason);
-            r.events().forEach(analysis::accept);
+            r.events().forEach(sink);
             if (r.repair() != null) {
                 tally.repaired(source, lineNumber, r.repair());
             }

@@ -26,11 +26,20 @@ public final class EventDecoder {
     private final TimestampTally timestamps = new TimestampTally();
     private boolean timeoutText;
     private boolean exhaustedText;
+    private String defaultProcess = "";
 
     public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names) {
         this.factory = factory;
         this.mapping = mapping;
         this.names = names;
+    }
+
+    /**
+     * The process key of events that name neither a process nor a host, e.g. the file's stream name:
+     * pairing is then per file, so request ids need only be unique within it.
+     */
+    public void defaultProcess(String process) {
+        this.defaultProcess = process == null ? "" : process;
     }
 
     public PoolEvent decode(byte[] buf, int off, int len, String source, long line) throws MalformedLineException {
@@ -146,7 +155,7 @@ public final class EventDecoder {
         String pid = value(Field.PROCESS);
         String host = value(Field.HOST);
         if (host == null) {
-            return pid == null ? "" : pid;
+            return pid == null ? defaultProcess : pid;
         }
         return pid == null ? host : host + "/" + pid;
     }

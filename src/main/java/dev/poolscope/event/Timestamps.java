@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Turns the timestamp forms loggers write into microseconds since the epoch (UTC).
@@ -28,7 +30,9 @@ public final class Timestamps {
         }
         if (c0 >= '0' && c0 <= '9' || c0 == '-') {
             try {
-                return fromEpochNumber(Double.parseDouble(text));
+                // Integers exactly: epoch nanoseconds exceed a double's 53-bit precision.
+                return isDigits(text) && text.length() <= 19 ? fromEpochNumber(Long.parseLong(text))
+                        : fromEpochNumber(Double.parseDouble(text));
             } catch (NumberFormatException e) {
                 return PoolEvent.NO_TIME;
             }
@@ -134,6 +138,15 @@ public final class Timestamps {
         return instant.getEpochSecond() * MICROS_PER_SECOND + instant.getNano() / 1_000;
     }
 
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int digits(String s, int from, int count) {
         if (from + count > s.length()) {
             return -1;
@@ -183,13 +196,16 @@ public final class Timestamps {
         return text.substring(i).strip();
     }
 
-    /** ISO-8601 UTC with microseconds, the form every report writes. */
+    /** ISO-8601 UTC with exactly six fraction digits, the form every report writes (fixed width, sorts as text). */
     public static String format(long micros) {
         if (micros == PoolEvent.NO_TIME) {
             return null;
         }
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
                 Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
-        return instant.toString();
+        return OUTPUT.format(instant);
     }
+
+    private static final DateTimeFormatter OUTPUT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 }

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /** The text report's notes on damaged input and the log's clock; silent about what is fine. */
 final class InputNotesText {
-    /** Malformed lines listed by line number: enough to start looking, the JSON report has 20. */
-    static final int SAMPLES = 5;
+    /** Malformed lines the text report lists by line number: enough to start looking, the JSON report has 20. */
+    static final int SAMPLES = 3;
 
     private InputNotesText() {}
 
@@ -22,13 +22,12 @@ final class InputNotesText {
         }
     }
 
+    /** Notes after the input line; the first malformed samples are printed by the caller. */
     static void write(PrintWriter out, Diagnosis d) {
         var in = d.input();
-        in.malformedSamples().stream().limit(SAMPLES).forEach(m -> out.printf(Locale.ROOT,
-                "  malformed %s:%d: %s%n", TextReport.fitPath(m.source(), 30), m.line(), TextReport.fit(m.reason(), 60)));
-        if (in.malformedLines() > SAMPLES) {
-            out.printf(Locale.ROOT, "  … %d more malformed lines (--format json lists the first 20)%n",
-                    in.malformedLines() - SAMPLES);
+        if (in.malformedLines() > in.malformedSamples().stream().limit(SAMPLES).count()) {
+            out.printf(Locale.ROOT, "  … %d malformed lines in all (--format json lists the first 20)%n",
+                    in.malformedLines());
         }
         if (in.repairedLines() > 0) {
             var first = in.repairedSamples().get(0);
@@ -41,6 +40,12 @@ final class InputNotesText {
         }
         timestamps(out, d);
         clock(out, d.time(), d.options().grace().toNanos() / 1000);
+        var c = d.checkouts();
+        boolean capped = c.leaks().size() < c.leakedCheckouts() || c.longHolds().size() < c.longHoldCount()
+                || d.pool().windows().size() < d.pool().windowCount() || d.timeouts().items().size() < d.timeouts().events();
+        if (capped) {
+            out.printf(Locale.ROOT, "  lists stop at --max-items=%d; every total is exact%n", d.options().maxItems());
+        }
     }
 
     private static void timestamps(PrintWriter out, Diagnosis d) {

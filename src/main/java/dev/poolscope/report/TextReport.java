@@ -4,9 +4,10 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.EndpointRow;
 import dev.poolscope.analysis.Health;
 import dev.poolscope.analysis.HealthCheck;
-import dev.poolscope.analysis.LeakItem;
+import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.Window;
+import dev.poolscope.event.PoolEvent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,10 @@ import java.util.Locale;
 public final class TextReport {
     /** Rows per table: the JSON report lists everything, this one is read at 3 a.m. */
     static final int ROWS = 10;
-    /** Mirrors the analysis's open-checkout limit for the note above; docs/robustness.md explains it. */
+    /** Every line fits a terminal this wide. */
+    static final int WIDTH = 80;
+
+    /** Mirrors the analysis's open-checkout limit for the note on leaks counted early (docs/robustness.md). */
     private static final int LIMIT_NOTE = 250_000;
 
     private final PrintWriter out;
@@ -53,8 +57,9 @@ public final class TextReport {
         String leak = String.format(Locale.ROOT, "getconn: %d, putconn: %d, LEAK: %d", c.getconn(), c.putconn(),
                 d.leakDelta());
         out.printf(Locale.ROOT, "%s   verdict: %s%n", bold(leak), level(d.health().verdict()));
-        out.printf(Locale.ROOT, "failed getconn: %d, nearly exhausted: %d, exhaustion errors: %d, statement timeouts: %d%n",
-                c.getconnFailed(), c.nearlyExhausted(), c.exhaustionErrors(), d.timeouts().events());
+        out.printf(Locale.ROOT, "failed getconn: %d, nearly exhausted: %d, exhaustion errors: %d%n",
+                c.getconnFailed(), c.nearlyExhausted(), c.exhaustionErrors());
+        out.printf(Locale.ROOT, "statement timeouts: %d%n", d.timeouts().events());
     }
 
     private void health(Health h) {
@@ -79,22 +84,27 @@ public final class TextReport {
     private void leaks(Diagnosis d) {
         var c = d.checkouts();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests (%d in flight at end, %d orphan putconn)%n",
-                bold("Leaks"), c.leakedCheckouts(), c.requestsWithoutClose(), c.inFlightCount(), c.orphanPutconn());
+        out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests%n",
+                bold("Leaks"), c.leakedCheckouts(), c.requestsWithoutClose());
         if (c.settledByLimit() > 0) {
-            out.printf(Locale.ROOT, "  %d of them counted before the log ended: more than %d checkouts were open at once%n",
+            out.printf(Locale.ROOT, "  %d of them counted early: more than %d checkouts were open at once%n",
                     c.settledByLimit(), LIMIT_NOTE);
         }
+        out.printf(Locale.ROOT, "  in flight at end: %d, orphan putconn: %d%n", c.inFlightCount(), c.orphanPutconn());
         if (c.leaks().isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", "acquired at (UTC)", "age", "endpoint", "request");
-        List<LeakItem> top = c.leaks().subList(0, Math.min(ROWS, c.leaks().size()));
-        for (LeakItem l : top) {
-            out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", shortTime(l.acquiredAt()), duration(l.ageMicros()),
-                    log(l.endpoint(), 28), log(l.requestId() != null ? l.requestId() : "conn " + l.connId(), 14));
+        boolean oneDay = sameDay(d.counts().firstTime(), d.counts().lastTime());
+        out.printf(Locale.ROOT, "  %-14s %7s %6s  %s%n", "acquired (UTC)", "age", "conns", "endpoint / request");
+        // One entry per request: a request that leaked three connections is one bug, not three.
+        List<LeakedRequest> requests = LeakedRequest.group(c.leaks());
+        for (LeakedRequest r : requests.subList(0, Math.min(ROWS, requests.size()))) {
+            String who = r.requestId() != null ? "request " + r.requestId() : "conn " + r.connId() + " (no request id)";
+            out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(r.firstAcquiredAt(), oneDay),
+                    age(r.firstAcquiredAt(), d.counts().lastTime()), r.connections(), log(r.endpoint(), 47));
+            out.printf(Locale.ROOT, "  %31s%s%n", "", log(who, 47));
         }
-        more(c.leakedCheckouts() - top.size());
+        more(requests.size() - Math.min(ROWS, requests.size()), "requests");
     }
 
     private void endpoints(List<EndpointRow> rows) {
@@ -116,9 +126,14 @@ public final class TextReport {
     private void windows(Diagnosis d) {
         var p = d.pool();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d (pool used above %d for %s in all; peak %d at %s)%n",
+        out.printf(Locale.ROOT, "%s: %d (pool used above %d for %s in all)%n",
                 bold("Near-exhaustion windows"), p.windowCount(), d.options().thresholds().poolUsed().criticalAbove(),
-                duration(p.microsAboveCritical()), Math.max(0, p.peakUsed()), shortTime(p.peakAt()));
+                duration(p.microsAboveCritical()));
+        if (p.peakUsed() >= 0) {
+            String where = p.peakProcess() == null || p.peakProcess().isEmpty() ? ""
+                    : " in process " + log(p.peakProcess(), 20);
+            out.printf(Locale.ROOT, "  peak used %d at %s%s%n", p.peakUsed(), shortTime(p.peakAt()), where);
+        }
         if (p.windows().isEmpty()) {
             return;
         }
@@ -137,8 +152,9 @@ public final class TextReport {
     private void timeouts(Diagnosis d) {
         var t = d.timeouts();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d events in %d requests, %d of which left a connection open%n",
-                bold("Statement timeouts"), t.events(), t.requests().size(), d.timeoutRequestsLeftOpen());
+        out.printf(Locale.ROOT, "%s: %d events in %d requests%n", bold("Statement timeouts"), t.events(),
+                t.requests().size());
+        out.printf(Locale.ROOT, "  %d of those requests left a connection open%n", d.timeoutRequestsLeftOpen());
         JsonReport.sortedByCount(t.byEndpoint()).stream().limit(ROWS).forEach(e ->
                 out.printf(Locale.ROOT, "  %-52s %6d%n", log(e.getKey(), 52), e.getValue()));
     }
@@ -146,17 +162,24 @@ public final class TextReport {
     private void input(Diagnosis d) {
         var in = d.input();
         out.println();
-        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed, from %s to %s (UTC)%n", in.lines(),
-                d.counts().events(), in.malformedLines(), shortTime(d.counts().firstTime()),
-                shortTime(d.counts().lastTime()));
+        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed%n", in.lines(), d.counts().events(),
+                in.malformedLines());
+        out.printf(Locale.ROOT, "  from %s to %s%n", shortTime(d.counts().firstTime()), shortTime(d.counts().lastTime()));
+        in.malformedSamples().stream().limit(3).forEach(m -> {
+            String where = String.format(Locale.ROOT, "  malformed %s:%d: ", fit(m.source(), 30), m.line());
+            out.println(where + fit(m.reason(), Math.max(10, WIDTH - where.length())));
+        });
         InputNotesText.write(out, d);
-        out.printf(Locale.ROOT, "Lists show at most %d items (--max-items); every total above is exact.%n",
-                d.options().maxItems());
     }
 
     private void more(long hidden) {
+        more(hidden, "");
+    }
+
+    private void more(long hidden, String what) {
         if (hidden > 0) {
-            out.printf(Locale.ROOT, "  … and %d more (--format json lists up to --max-items)%n", hidden);
+            out.printf(Locale.ROOT, "  … and %d more%s (--format json lists them)%n", hidden,
+                    what.isEmpty() ? "" : " " + what);
         }
     }
 
@@ -167,6 +190,20 @@ public final class TextReport {
         }
         String t = iso.replace('T', ' ').replace("Z", "");
         return t.length() > 23 ? t.substring(0, 23) : t;
+    }
+
+    /** Time of day when the log spans one UTC day (the date is in the input line), else date and time. */
+    static String clock(long micros, boolean oneDay) {
+        String t = shortTime(micros);
+        return t.length() < 23 ? t : oneDay ? t.substring(11) : t.substring(5, 19);
+    }
+
+    private static boolean sameDay(long a, long b) {
+        return a != PoolEvent.NO_TIME && Math.floorDiv(a, 86_400_000_000L) == Math.floorDiv(b, 86_400_000_000L);
+    }
+
+    private static String age(long from, long to) {
+        return from == PoolEvent.NO_TIME || to == PoolEvent.NO_TIME ? "-" : duration(to - from);
     }
 
     static String duration(long micros) {

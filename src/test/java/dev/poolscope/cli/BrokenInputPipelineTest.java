@@ -55,7 +55,7 @@ class BrokenInputPipelineTest {
     @ParameterizedTest
     @EnumSource(ReadMode.class)
     void everyCaseCountedExactly(ReadMode mode) throws InputException {
-        Diagnosis d = Run.pipeline(mode.open(brokenLog()), MAX_LINE);
+        Diagnosis d = Run.pipeline(mode.stream(brokenLog()), MAX_LINE);
         var in = d.input();
         assertThat(in.lines()).isEqualTo(19);
         assertThat(in.blankLines()).isEqualTo(2);

@@ -32,7 +32,7 @@ class TimestampsPipelineTest {
                         .with("ts", 1767225605.5).toString(),                  // epoch seconds: 00:00:05.5
                 putconn("r3", "c3", "yesterday").toString(),                   // unreadable: takes the previous time
                 "");
-        Diagnosis d = Run.pipeline(mode.open(log.getBytes(StandardCharsets.UTF_8)), 1 << 20);
+        Diagnosis d = Run.pipeline(mode.stream(log.getBytes(StandardCharsets.UTF_8)), 1 << 20);
         var ts = d.input().timestamps();
         assertThat(ts.zones()).isEqualTo(Map.of("+01:00", 1L, "Z", 1L, "-05:00", 1L, "none (read as UTC)", 1L,
                 "epoch", 1L));

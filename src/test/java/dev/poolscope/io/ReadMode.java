@@ -3,20 +3,16 @@ package dev.poolscope.io;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 
-/** How a reader test feeds its bytes: every reader test runs in both modes. */
+/** How a test hands bytes to a reader: all at once, one byte per read, or in small odd-sized chunks. */
 public enum ReadMode {
-    WHOLE {
-        @Override
-        public InputStream open(byte[] bytes) {
-            return new ByteArrayInputStream(bytes);
-        }
-    },
-    ONE_BYTE_AT_A_TIME {
-        @Override
-        public InputStream open(byte[] bytes) {
-            return ThrottledInputStream.oneByte(new ByteArrayInputStream(bytes));
-        }
-    };
+    WHOLE, ONE_BYTE, CHUNKS_OF_7;
 
-    public abstract InputStream open(byte[] bytes);
+    public InputStream stream(byte[] bytes) {
+        InputStream in = new ByteArrayInputStream(bytes);
+        return switch (this) {
+            case WHOLE -> in;
+            case ONE_BYTE -> new ThrottledInputStream(in, 1);
+            case CHUNKS_OF_7 -> new ThrottledInputStream(in, 7);
+        };
+    }
 }

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Hands out at most {@code chunk} bytes per read, as a slow pipe or a network socket does, so that
- * readers are tested on every possible split of their input (jackson-core's testsupport idea).
+ * Hands out at most {@code chunk} bytes per read and claims nothing is available, the way a slow pipe
+ * or socket does: code that assumes one read returns a whole line, or that trusts {@code available()},
+ * fails here first (after jackson-core's testsupport class of the same name).
  */
 public final class ThrottledInputStream extends FilterInputStream {
     private final int chunk;
@@ -14,14 +15,9 @@ public final class ThrottledInputStream extends FilterInputStream {
     public ThrottledInputStream(InputStream in, int chunk) {
         super(in);
         if (chunk < 1) {
-            throw new IllegalArgumentException("chunk must be positive: " + chunk);
+            throw new IllegalArgumentException("chunk must be at least 1: " + chunk);
         }
         this.chunk = chunk;
-    }
-
-    /** The harshest setting: one byte per read. */
-    public static ThrottledInputStream oneByte(InputStream in) {
-        return new ThrottledInputStream(in, 1);
     }
 
     @Override
@@ -30,7 +26,7 @@ public final class ThrottledInputStream extends FilterInputStream {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        return in.skip(Math.min(n, chunk));
+    public int available() {
+        return 0;
     }
 }
