@@ -3,6 +3,7 @@ package dev.poolscope.cli;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.TimelineAnalyzer;
 import dev.poolscope.report.JsonReport;
+import dev.poolscope.report.Redaction;
 import dev.poolscope.report.Redactor;
 import dev.poolscope.report.TextReport;
 import dev.poolscope.report.Units;
@@ -82,6 +83,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             d = common.pipeline(decode, settings).run(inputs, System.in);
         }
+        d = Redaction.apply(d, redactor);   // before any writer: CSV, HTML and charts echo log strings too
         if (files.any()) {
             writeFiles(d, warmup);
         }

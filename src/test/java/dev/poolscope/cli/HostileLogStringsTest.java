@@ -59,6 +59,22 @@ class HostileLogStringsTest {
     }
 
     @Test
+    void redactCoversTheCsvAndHtmlReportsToo() throws IOException {
+        Path csv = dir.resolve("csv");
+        Path html = dir.resolve("report.html");
+        Run.Cli r = Run.cli("analyze", "--redact", "--csv", csv.toString(), "--html", html.toString(), log.toString());
+        assertThat(r.code()).isZero();
+        StringBuilder all = new StringBuilder(Files.readString(html));
+        try (var files = Files.list(csv)) {
+            for (Path f : files.toList()) {
+                all.append(Files.readString(f));
+            }
+        }
+        assertThat(all.toString()).doesNotContain("hunter2").doesNotContain("abc123").doesNotContain("abcdefgh12345")
+                .contains("***");
+    }
+
+    @Test
     void aBadRedactPatternIsAUsageError() {
         Run.Cli r = Run.cli("analyze", "--redact-pattern", "(unclosed", log.toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
