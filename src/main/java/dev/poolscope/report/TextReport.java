@@ -178,7 +178,7 @@ public final class TextReport {
 
     private void more(long hidden, String what) {
         if (hidden > 0) {
-            out.printf(Locale.ROOT, "  … and %d more%s (--format json lists them)%n", hidden,
+            out.printf(Locale.ROOT, "  … and %d more%s (--format json lists up to --max-items)%n", hidden,
                     what.isEmpty() ? "" : " " + what);
         }
     }
