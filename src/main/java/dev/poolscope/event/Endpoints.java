@@ -14,21 +14,41 @@ public final class Endpoints {
     private static final int CACHE_SIZE = 4096;
 
     /** Paths repeat constantly; a small LRU saves re-normalising them. Not thread-safe: one per decoder. */
-    private final Map<String, String> cache = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+    private final Map<String, Route> cache = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Route> eldest) {
             return size() > CACHE_SIZE;
         }
     };
+
+    /** A path's route, and its full endpoint with the method it was last seen with (usually its only one). */
+    private static final class Route {
+        final String route;
+        String method;
+        String full;
+
+        Route(String route) {
+            this.route = route;
+        }
+    }
 
     /** The grouped endpoint, e.g. {@code "GET /api/projects/{id}"}; null when there is no path. */
     public String endpoint(String method, String path) {
         if (path == null || path.isEmpty()) {
             return null;
         }
-        String route = cache.computeIfAbsent(path, Endpoints::normalizePath);
-        String full = method == null || method.isEmpty() ? route : method.toUpperCase(java.util.Locale.ROOT) + " " + route;
-        return full.length() > MAX_LENGTH ? full.substring(0, MAX_LENGTH) : full;
+        Route r = cache.get(path);
+        if (r == null) {
+            r = new Route(normalizePath(path));
+            cache.put(path, r);
+        }
+        if (r.full == null || !java.util.Objects.equals(method, r.method)) {
+            String full = method == null || method.isEmpty() ? r.route
+                    : method.toUpperCase(java.util.Locale.ROOT) + " " + r.route;
+            r.method = method;
+            r.full = full.length() > MAX_LENGTH ? full.substring(0, MAX_LENGTH) : full;
+        }
+        return r.full;
     }
 
     static String normalizePath(String raw) {
