@@ -49,12 +49,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     AnalysisSettings settings;
 
+    @Mixin
+    SpeedOptions speed;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         if (output != null) {
             OutputTarget.requireWritable(output, force);
         }
-        Diagnosis d = common.pipeline(decode, settings).run(inputs, System.in);
+        Diagnosis d = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr())).run(inputs, System.in);
         if (output == null) {
             write(d, spec.commandLine().getOut(), common.color(spec));
         } else {

@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Reading lines → decoding events → one analysis pass: the wiring every command shares. */
 public final class Pipeline {
@@ -26,32 +28,94 @@ public final class Pipeline {
     private final EventNames names;
     private final AnalysisOptions options;
     private final int maxLineBytes;
+    private final ReadOptions read;
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes) {
+        this(mapping, names, options, maxLineBytes, ReadOptions.defaults());
+    }
+
+    public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
+                    ReadOptions read) {
         this.mapping = mapping;
         this.names = names;
         this.options = options;
         this.maxLineBytes = maxLineBytes;
+        this.read = read;
     }
 
     /** Analyses the inputs in the order given as one stream: a checkout may be returned in a later file. */
     public Diagnosis run(List<String> inputs, InputStream stdin) throws InputException {
+        long total = 0;
         for (String name : inputs) {
             requireReadable(name);
+            total += Inputs.STDIN.equals(name) ? 0 : sizeOf(name);
         }
         Analysis analysis = new Analysis(options);
         InputTally tally = new InputTally();
-        EventDecoder decoder = new EventDecoder(FACTORY, mapping, names);
+        int threads = read.threadsFor(total, inputs.contains(Inputs.STDIN));
+        try (Progress progress = read.progress().start(total)) {
+            if (threads <= 1) {
+                runSequential(inputs, stdin, analysis, tally, progress);
+            } else {
+                runParallel(inputs, stdin, analysis, tally, progress, threads);
+            }
+        }
+        return analysis.finish(tally.finish());
+    }
+
+    private void runSequential(List<String> inputs, InputStream stdin, Analysis analysis, InputTally tally,
+                               Progress progress) throws InputException {
+        EventDecoder decoder = newDecoder();
         LineReader reader = new LineReader(maxLineBytes);
         for (String name : inputs) {
             tally.file(name);
-            try (InputStream in = Inputs.open(name, stdin)) {
+            try (InputStream in = Inputs.open(name, stdin, progress::count)) {
                 reader.read(in, new Feeder(name, decoder, analysis, tally));
             } catch (IOException e) {
                 throw new InputException("cannot read " + name + ": " + e.getMessage());
             }
         }
-        return analysis.finish(tally.finish());
+    }
+
+    /** Decoding is most of the work and needs no order, so it runs on workers; the analysis stays on this thread. */
+    private void runParallel(List<String> inputs, InputStream stdin, Analysis analysis, InputTally tally,
+                             Progress progress, int threads) throws InputException {
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "poolscope-decoder");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ParallelFeed feed = new ParallelFeed(workers, threads, this::newDecoder, analysis, tally);
+            LineReader reader = new LineReader(maxLineBytes);
+            for (String name : inputs) {
+                tally.file(name);
+                feed.source(name);
+                try (InputStream in = Inputs.open(name, stdin, progress::count)) {
+                    reader.read(in, feed);
+                } catch (IOException e) {
+                    throw new InputException("cannot read " + name + ": " + e.getMessage());
+                }
+            }
+            feed.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException("interrupted");
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private EventDecoder newDecoder() {
+        return new EventDecoder(FACTORY, mapping, names, read.prefilter());
+    }
+
+    private static long sizeOf(String name) {
+        try {
+            return Files.size(Path.of(name));
+        } catch (IOException e) {
+            return 0;   // a special file; it is read all the same
+        }
     }
 
     static void requireReadable(String name) throws InputException {
@@ -90,17 +154,22 @@ public final class Pipeline {
         @Override
         public void overlong(long lineNumber, long length) {
             tally.line();
-            tally.malformed(source, lineNumber, "line of " + length + " bytes is longer than --max-line-bytes");
+            tally.malformed(source, lineNumber, overlongReason(length));
         }
 
-        private static boolean isBlank(byte[] buf, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                byte b = buf[i];
-                if (b != ' ' && b != '\t' && b != '\r') {
-                    return false;
-                }
+    }
+
+    static String overlongReason(long length) {
+        return "line of " + length + " bytes is longer than --max-line-bytes";
+    }
+
+    static boolean isBlank(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
             }
-            return true;
         }
+        return true;
     }
 }

@@ -1,0 +1,30 @@
+package dev.poolscope.cli;
+
+/**
+ * How to read: decoding threads (0 = decide from the input), the byte-level pre-filter, progress display.
+ * None of these changes a result; they only change how fast it comes.
+ */
+public record ReadOptions(int threads, boolean prefilter, Progress.Display progress) {
+    /** Below this a second thread costs more than it gives: it competes with the JIT compiler (issue #8). */
+    static final long PARALLEL_FROM_BYTES = 64L << 20;
+    static final int MAX_AUTO_THREADS = 4;
+
+    public ReadOptions {
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be 0 (auto) or more: " + threads);
+        }
+    }
+
+    public static ReadOptions defaults() {
+        return new ReadOptions(0, true, Progress.Display.OFF);
+    }
+
+    /** Decoding threads for inputs of {@code bytes} in total; 1 means decode on the reading thread. */
+    int threadsFor(long bytes, boolean stdin) {
+        if (threads > 0) {
+            return threads;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores >= 2 && (stdin || bytes >= PARALLEL_FROM_BYTES) ? Math.min(cores, MAX_AUTO_THREADS) : 1;
+    }
+}
