@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code poolscope} command and its subcommands; maps every failure to one line and an exit code. */
 @Command(name = "poolscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Diagnoses database connection-pool leaks and exhaustion from structured JSON logs.",
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, CheckCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:analysis done / all checks passed",

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Turns the timestamp forms loggers write into microseconds since the epoch (UTC).
@@ -159,13 +161,16 @@ public final class Timestamps {
         return era * 146_097L + doe - 719_468;
     }
 
-    /** ISO-8601 UTC with microseconds, the form every report writes. */
+    /** ISO-8601 UTC with exactly six fraction digits, the form every report writes (fixed width, sorts as text). */
     public static String format(long micros) {
         if (micros == PoolEvent.NO_TIME) {
             return null;
         }
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
                 Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
-        return instant.toString();
+        return OUTPUT.format(instant);
     }
+
+    private static final DateTimeFormatter OUTPUT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 }

@@ -8,7 +8,10 @@ import dev.poolscope.analysis.LeakItem;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.Window;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -74,13 +77,25 @@ public final class TextReport {
         if (c.leaks().isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", "acquired at (UTC)", "age", "endpoint", "request");
-        List<LeakItem> top = c.leaks().subList(0, Math.min(ROWS, c.leaks().size()));
-        for (LeakItem l : top) {
-            out.printf(Locale.ROOT, "  %-23s %9s  %-28s %s%n", shortTime(l.acquiredAt()), duration(l.ageMicros()),
-                    fit(l.endpoint(), 28), fit(l.requestId() != null ? l.requestId() : "conn " + l.connId(), 14));
+        boolean oneDay = sameDay(d.counts().firstTime(), d.counts().lastTime());
+        out.printf(Locale.ROOT, "  %-14s %7s %6s  %s%n", "acquired (UTC)", "age", "conns", "endpoint / request");
+        // One entry per request: a request that leaked three connections is one bug, not three.
+        Map<String, List<LeakItem>> byRequest = new LinkedHashMap<>();
+        for (LeakItem l : c.leaks()) {
+            String who = l.requestId() != null ? "request " + l.requestId() : "conn " + l.connId() + " (no request id)";
+            byRequest.computeIfAbsent(l.process() + "\u0000" + who, k -> new ArrayList<>()).add(l);
         }
-        more(c.leakedCheckouts() - top.size());
+        int shown = 0;
+        for (var group : byRequest.entrySet()) {
+            if (shown++ == ROWS) {
+                break;
+            }
+            LeakItem first = group.getValue().get(0);
+            out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(first.acquiredAt(), oneDay),
+                    duration(first.ageMicros()), group.getValue().size(), fit(first.endpoint(), 48));
+            out.printf(Locale.ROOT, "  %30s%s%n", "", fit(group.getKey().substring(group.getKey().indexOf('\u0000') + 1), 48));
+        }
+        more(byRequest.size() - Math.min(ROWS, byRequest.size()), "requests");
     }
 
     private void endpoints(List<EndpointRow> rows) {
@@ -140,8 +155,13 @@ public final class TextReport {
     }
 
     private void more(long hidden) {
+        more(hidden, "");
+    }
+
+    private void more(long hidden, String what) {
         if (hidden > 0) {
-            out.printf(Locale.ROOT, "  … and %d more (--format json lists them)%n", hidden);
+            out.printf(Locale.ROOT, "  … and %d more%s (--format json lists them)%n", hidden,
+                    what.isEmpty() ? "" : " " + what);
         }
     }
 
@@ -152,6 +172,16 @@ public final class TextReport {
         }
         String t = iso.replace('T', ' ').replace("Z", "");
         return t.length() > 23 ? t.substring(0, 23) : t;
+    }
+
+    /** Time of day when the log spans one UTC day (the date is in the input line), else date and time. */
+    static String clock(long micros, boolean oneDay) {
+        String t = shortTime(micros);
+        return t.length() < 23 ? t : oneDay ? t.substring(11) : t.substring(5, 19);
+    }
+
+    private static boolean sameDay(long a, long b) {
+        return a != dev.poolscope.event.PoolEvent.NO_TIME && Math.floorDiv(a, 86_400_000_000L) == Math.floorDiv(b, 86_400_000_000L);
     }
 
     static String duration(long micros) {

@@ -1,0 +1,199 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.analysis.Allowance;
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.Figures;
+import dev.poolscope.analysis.Gate;
+import dev.poolscope.analysis.GatePolicy;
+import dev.poolscope.analysis.InputProblem;
+import dev.poolscope.analysis.LeakedRequest;
+import dev.poolscope.analysis.Level;
+import dev.poolscope.analysis.Metric;
+import dev.poolscope.analysis.Verdict;
+import dev.poolscope.report.CheckReport;
+import dev.poolscope.report.GithubAnnotations;
+import dev.poolscope.report.JunitReport;
+import dev.poolscope.report.Terminal;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.xml.stream.XMLStreamException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code poolscope check}: the CI gate. Analyses the logs, then passes or fails the build (docs/ci.md). */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+        defaultValueProvider = ConfigDefaults.class,
+        description = {
+            "Fails a CI build when the connection pool leaks.",
+            "Analyses the logs like 'analyze', then checks each figure against its",
+            "limit: a --max-* option if given, else",
+            "--baseline plus --tolerance, else the health table at the --fail-on level.",
+            "Any option can also be set in a --config properties file; the command line",
+            "wins. See docs/ci.md.", ""},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:every check passed",
+            "1:a check breached its limit (--fail-on level, --max-*, or --baseline)",
+            "2:usage error: bad option or --config file; --junit file exists without --force",
+            "3:input missing, unreadable or empty; more malformed lines than --max-malformed; "
+                    + "no pool events at all (unless --allow-empty); --baseline missing or not a report",
+            "4:internal error"})
+public final class CheckCommand implements Callable<Integer> {
+    /** The process environment; tests replace it so they never depend on where they run. */
+    Map<String, String> env = System.getenv();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "LOG", description = "JSON-lines log files (gzip detected), or - for stdin")
+    List<String> inputs;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "read option values from a properties file (keys: long option names without dashes)")
+    Path config;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical",
+            description = "health-table level that fails: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    FailOn failOn;
+
+    @Option(names = "--max-peak-used", paramLabel = "N", description = "fail if the peak pool used is above N")
+    Long maxPeakUsed;
+    @Option(names = "--max-leak-delta", paramLabel = "N", description = "fail if getconn - putconn is above N")
+    Long maxLeakDelta;
+    @Option(names = "--max-leaked-requests", paramLabel = "N", description = "fail if more than N requests leaked a connection")
+    Long maxLeakedRequests;
+    @Option(names = "--max-statement-timeouts", paramLabel = "N", description = "fail if more than N statement timeouts")
+    Long maxStatementTimeouts;
+    @Option(names = "--max-failed-getconn", paramLabel = "N", description = "fail if more than N checkouts failed")
+    Long maxFailedGetconn;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "an earlier 'analyze --format json' report: fail only on figures worse than it")
+    Path baseline;
+    @Option(names = "--tolerance", paramLabel = "N|P%", defaultValue = "0", converter = AllowanceConverter.class,
+            description = "how far above the baseline a figure may go, as a count or a percentage (default: ${DEFAULT-VALUE})")
+    Allowance tolerance;
+
+    @Option(names = "--max-malformed", paramLabel = "N|P%", defaultValue = "1%", converter = AllowanceConverter.class,
+            description = "exit 3 if more lines than this are malformed, as a count or a percentage of the lines (default: ${DEFAULT-VALUE})")
+    Allowance maxMalformed;
+    @Option(names = "--allow-empty", description = "pass a run with no pool events instead of exiting 3")
+    boolean allowEmpty;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "also write the checks as JUnit XML to FILE")
+    Path junit;
+    @Option(names = "--force", description = "replace the --junit file if it exists")
+    boolean force;
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "list at most N leaked requests when a leak check fails (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Mixin
+    CommonOptions common;
+    @Mixin
+    DecodeOptions decode;
+    @Mixin
+    AnalysisSettings settings;
+
+    /** The health-table levels that can fail a build. */
+    enum FailOn { WARNING, CRITICAL }
+
+    @Override
+    public Integer call() throws InputException, UsageException {
+        if (junit != null) {
+            OutputTarget.requireWritable(junit, force);
+        }
+        GatePolicy policy = policy();
+        Diagnosis d = analyse();
+        Verdict verdict = Gate.evaluate(Figures.of(d), d.options().thresholds(), policy);
+        List<LeakedRequest> leaked = LeakedRequest.top(d.checkouts().leaks(), top);
+        PrintWriter out = spec.commandLine().getOut();
+        new CheckReport(out, common.color(spec)).write(d, verdict, leaked);
+        if (onGithub()) {
+            GithubAnnotations.write(out, d, verdict, leaked);
+        }
+        if (junit != null) {
+            writeJunit(d, verdict, leaked);
+        }
+        return verdict.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private GatePolicy policy() throws InputException, UsageException {
+        if (top < 0) {
+            throw new UsageException("--top must not be negative");
+        }
+        Map<Metric, Long> maxima = new EnumMap<>(Metric.class);
+        putIfSet(maxima, Metric.POOL_USED, maxPeakUsed);
+        putIfSet(maxima, Metric.LEAK_DELTA, maxLeakDelta);
+        putIfSet(maxima, Metric.REQUESTS_WITHOUT_CLOSE, maxLeakedRequests);
+        putIfSet(maxima, Metric.STATEMENT_TIMEOUTS, maxStatementTimeouts);
+        putIfSet(maxima, Metric.GETCONN_FAILED, maxFailedGetconn);
+        Optional<Figures> base = Optional.empty();
+        if (baseline != null) {
+            try {
+                base = Optional.of(Baselines.read(baseline));
+            } catch (InputException e) {
+                throw annotated(e);
+            }
+        }
+        try {
+            return new GatePolicy(failOn == FailOn.WARNING ? Level.WARNING : Level.CRITICAL, maxima, base, tolerance);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static void putIfSet(Map<Metric, Long> maxima, Metric metric, Long max) {
+        if (max != null) {
+            maxima.put(metric, max);
+        }
+    }
+
+    /** Runs the analysis and refuses input that cannot support a verdict. */
+    private Diagnosis analyse() throws InputException, UsageException {
+        Pipeline pipeline = common.pipeline(decode, settings);
+        Diagnosis d;
+        try {
+            d = pipeline.run(inputs, System.in);
+        } catch (InputException e) {
+            throw annotated(e);
+        }
+        Optional<InputProblem> problem = InputProblem.find(d.input(), d.counts(), maxMalformed, allowEmpty);
+        if (problem.isPresent()) {
+            throw annotated(new InputException(InputMessages.describe(problem.get(), d, maxMalformed)));
+        }
+        return d;
+    }
+
+    /** On GitHub an input failure also becomes an annotation, so it shows on the run's summary page. */
+    private InputException annotated(InputException e) {
+        if (onGithub()) {
+            PrintWriter out = spec.commandLine().getOut();
+            GithubAnnotations.error(out, "poolscope check: input problem", Terminal.clean(e.getMessage()));
+            out.flush();
+        }
+        return e;
+    }
+
+    private void writeJunit(Diagnosis d, Verdict verdict, List<LeakedRequest> leaked) throws UsageException {
+        try (OutputStream out = OutputTarget.open(junit, force)) {
+            JunitReport.write(d, verdict, leaked, out);
+        } catch (IOException | XMLStreamException e) {
+            throw new UsageException("cannot write " + junit + ": " + e.getMessage());
+        }
+    }
+
+    private boolean onGithub() {
+        return "true".equals(env.get("GITHUB_ACTIONS"));
+    }
+}
