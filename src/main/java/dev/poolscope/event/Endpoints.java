@@ -21,11 +21,12 @@ public final class Endpoints {
         }
     };
 
-    /** A path's route, and its full endpoint with the method it was last seen with (usually its only one). */
+    /** A path's route, and its full endpoint for the last few methods it was seen with (GET, POST, ...). */
     private static final class Route {
         final String route;
-        String method;
-        String full;
+        final String[] methods = new String[4];
+        final String[] fulls = new String[4];
+        int next;
 
         Route(String route) {
             this.route = route;
@@ -42,13 +43,20 @@ public final class Endpoints {
             r = new Route(normalizePath(path));
             cache.put(path, r);
         }
-        if (r.full == null || !java.util.Objects.equals(method, r.method)) {
-            String full = method == null || method.isEmpty() ? r.route
-                    : method.toUpperCase(java.util.Locale.ROOT) + " " + r.route;
-            r.method = method;
-            r.full = full.length() > MAX_LENGTH ? full.substring(0, MAX_LENGTH) : full;
+        if (method == null || method.isEmpty()) {
+            return r.route.length() > MAX_LENGTH ? r.route.substring(0, MAX_LENGTH) : r.route;
         }
-        return r.full;
+        for (int i = 0; i < r.methods.length; i++) {
+            if (method.equals(r.methods[i])) {
+                return r.fulls[i];
+            }
+        }
+        String full = method.toUpperCase(java.util.Locale.ROOT) + " " + r.route;
+        full = full.length() > MAX_LENGTH ? full.substring(0, MAX_LENGTH) : full;
+        r.methods[r.next] = method;
+        r.fulls[r.next] = full;
+        r.next = (r.next + 1) % r.methods.length;
+        return full;
     }
 
     static String normalizePath(String raw) {
