@@ -23,14 +23,6 @@ final class LinePrefilter {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final byte[][] NEEDLES = {
-        EventNames.EXHAUSTED_TEXT.getBytes(StandardCharsets.US_ASCII),
-        EventNames.STATEMENT_TIMEOUT_TEXT.getBytes(StandardCharsets.US_ASCII)};
-    /** Both needles are searched at once through their first {@code WINDOW} bytes. */
-    private static final int WINDOW = Math.min(NEEDLES[0].length, NEEDLES[1].length);
-    private static final int[] SHIFTS = shifts(NEEDLES, WINDOW);
-    private static final int[] EXHAUSTED_SHIFTS = shifts(new byte[][] {NEEDLES[0]}, NEEDLES[0].length);
-    private static final int[] TIMEOUT_SHIFTS = shifts(new byte[][] {NEEDLES[1]}, NEEDLES[1].length);
 
     private final KeyTable keys;
     private final int[] ranks;
@@ -56,7 +48,7 @@ final class LinePrefilter {
         if (len > MAX_LINE) {
             return false;
         }
-        searchTexts = containsNeedle(b, off, off + len);
+        searchTexts = Needles.containsAny(b, off, off + len);
         exhaustedText = false;
         timeoutText = false;
         java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
@@ -196,9 +188,9 @@ final class LinePrefilter {
     private int stringValue(int i) {
         int end = string(i);
         if (searchTexts && end >= 0) {
-            // Raw and decoded text agree here: see containsNeedle.
-            exhaustedText |= indexOf(buf, i, end - 1, NEEDLES[0], EXHAUSTED_SHIFTS) >= 0;
-            timeoutText |= indexOf(buf, i, end - 1, NEEDLES[1], TIMEOUT_SHIFTS) >= 0;
+            // Raw and decoded text agree here: see Needles.
+            exhaustedText |= Needles.EXHAUSTED.in(buf, i, end - 1);
+            timeoutText |= Needles.TIMEOUT.in(buf, i, end - 1);
         }
         return end;
     }
@@ -396,58 +388,5 @@ final class LinePrefilter {
             i++;
         }
         return i;
-    }
-
-    /**
-     * Whether the raw bytes contain a text the decoder scans string values for. Without backslash-u
-     * escapes (which {@link #string} refuses) a decoded string holds such a text only if the bytes do:
-     * the other escapes stand for characters these texts do not contain, and none starts with an escape letter.
-     */
-    static boolean containsNeedle(byte[] b, int from, int to) {
-        // Horspool over the first WINDOW bytes of every needle at once, then a full comparison.
-        int i = from + WINDOW - 1;
-        while (i < to) {
-            int at = i - WINDOW + 1;
-            for (byte[] needle : NEEDLES) {
-                if (b[i] == needle[WINDOW - 1] && at + needle.length <= to && matchesAt(b, at, needle)) {
-                    return true;
-                }
-            }
-            i += SHIFTS[b[i] & 0xFF];
-        }
-        return false;
-    }
-
-    /** Horspool search for one needle in {@code b[from, to)}. */
-    static int indexOf(byte[] b, int from, int to, byte[] needle, int[] shifts) {
-        int m = needle.length;
-        for (int i = from + m - 1; i < to; i += shifts[b[i] & 0xFF]) {
-            if (b[i] == needle[m - 1] && matchesAt(b, i - m + 1, needle)) {
-                return i - m + 1;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean matchesAt(byte[] b, int at, byte[] needle) {
-        for (int k = 0; k < needle.length; k++) {
-            if (b[at + k] != needle[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** For each byte: how far the window may move when it sits under the window's last position. */
-    static int[] shifts(byte[][] needles, int window) {
-        int[] shifts = new int[256];
-        java.util.Arrays.fill(shifts, window);
-        for (byte[] needle : needles) {
-            for (int k = 0; k < window - 1; k++) {
-                int c = needle[k] & 0xFF;
-                shifts[c] = Math.min(shifts[c], window - 1 - k);
-            }
-        }
-        return shifts;
     }
 }
