@@ -40,7 +40,7 @@ class PrefilterEquivalenceTest {
         List<byte[]> seeds = corpus();
         Random random = new Random(8);
         List<byte[]> mutants = new ArrayList<>();
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             byte[] seed = seeds.get(random.nextInt(seeds.size()));
             mutants.add(mutate(seed, random));
         }
