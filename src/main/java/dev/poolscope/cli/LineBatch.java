@@ -11,8 +11,8 @@ import java.util.Arrays;
  * sequential reader would have made, in the same order.
  */
 final class LineBatch {
-    static final int BYTES = 1 << 20;
-    static final int LINES = 1 << 13;
+    static final int BYTES = 1 << 18;
+    static final int LINES = 1 << 10;
     /** Marks a line the reader found blank: nothing to decode. */
     static final Object BLANK = new Object();
 

@@ -28,13 +28,13 @@ final class ParallelFeed implements LineConsumer {
     private LineBatch batch;
     private String source;
 
-    ParallelFeed(ExecutorService workers, int threads, Supplier<EventDecoder> decoders, Analysis analysis,
+    ParallelFeed(ExecutorService pool, int workers, Supplier<EventDecoder> decoders, Analysis analysis,
                  InputTally tally) {
-        this.workers = workers;
+        this.workers = pool;
         this.decoders = ThreadLocal.withInitial(decoders);
         this.analysis = analysis;
         this.tally = tally;
-        this.inFlight = 2 * threads + 1;
+        this.inFlight = 4 * workers;
     }
 
     /** Lines that follow belong to this input. */

@@ -80,13 +80,15 @@ public final class Pipeline {
     /** Decoding is most of the work and needs no order, so it runs on workers; the analysis stays on this thread. */
     private void runParallel(List<String> inputs, InputStream stdin, Analysis analysis, InputTally tally,
                              Progress progress, int threads) throws InputException {
-        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+        // This thread reads and runs the analysis; the others decode. More threads than cores only queue.
+        int decoders = threads - 1;
+        ExecutorService workers = Executors.newFixedThreadPool(decoders, r -> {
             Thread t = new Thread(r, "poolscope-decoder");
             t.setDaemon(true);
             return t;
         });
         try {
-            ParallelFeed feed = new ParallelFeed(workers, threads, this::newDecoder, analysis, tally);
+            ParallelFeed feed = new ParallelFeed(workers, decoders, this::newDecoder, analysis, tally);
             LineReader reader = new LineReader(maxLineBytes);
             for (String name : inputs) {
                 tally.file(name);

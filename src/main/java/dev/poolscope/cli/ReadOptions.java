@@ -1,7 +1,8 @@
 package dev.poolscope.cli;
 
 /**
- * How to read: decoding threads (0 = decide from the input), the byte-level pre-filter, progress display.
+ * How to read: threads (0 = decide from the input; 1 = all on one thread; N = this thread reads and
+ * analyses while N-1 others decode), the byte-level pre-filter, progress display.
  * None of these changes a result; they only change how fast it comes.
  */
 public record ReadOptions(int threads, boolean prefilter, Progress.Display progress) {
@@ -19,7 +20,7 @@ public record ReadOptions(int threads, boolean prefilter, Progress.Display progr
         return new ReadOptions(0, true, Progress.Display.OFF);
     }
 
-    /** Decoding threads for inputs of {@code bytes} in total; 1 means decode on the reading thread. */
+    /** Threads for inputs of {@code bytes} in total; 1 means decode on the reading thread. */
     int threadsFor(long bytes, boolean stdin) {
         if (threads > 0) {
             return threads;

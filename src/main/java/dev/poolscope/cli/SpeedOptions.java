@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 /** Options that change how fast a log is read, never what is found (docs/performance.md). */
 public final class SpeedOptions {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "decoding threads; 0 picks by input size and cores (default: ${DEFAULT-VALUE})")
+            description = "threads: 1 reads, decodes and analyses on one; N adds N-1 decoding threads; "
+                    + "0 picks by input size and cores (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--no-prefilter", negatable = false,
