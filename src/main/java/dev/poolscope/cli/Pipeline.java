@@ -52,7 +52,7 @@ public final class Pipeline {
         }
         Analysis analysis = new Analysis(options);
         InputTally tally = new InputTally();
-        int threads = read.threadsFor(total, inputs.contains(Inputs.STDIN));
+        int threads = read.threadsToUse();
         try (Progress progress = read.progress().start(total)) {
             if (threads <= 1) {
                 runSequential(inputs, stdin, analysis, tally, progress);

@@ -1,15 +1,11 @@
 package dev.poolscope.cli;
 
 /**
- * How to read: threads (0 = decide from the input; 1 = all on one thread; N = this thread reads and
- * analyses while N-1 others decode), the byte-level pre-filter, progress display.
+ * How to read: threads (0 = auto; 1 = all on one thread; N = this thread reads and analyses while
+ * N-1 others decode), the byte-level pre-filter, progress display.
  * None of these changes a result; they only change how fast it comes.
  */
 public record ReadOptions(int threads, boolean prefilter, Progress.Display progress) {
-    /** Below this a second thread costs more than it gives: it competes with the JIT compiler (issue #8). */
-    static final long PARALLEL_FROM_BYTES = 64L << 20;
-    static final int MAX_AUTO_THREADS = 4;
-
     public ReadOptions {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be 0 (auto) or more: " + threads);
@@ -20,12 +16,12 @@ public record ReadOptions(int threads, boolean prefilter, Progress.Display progr
         return new ReadOptions(0, true, Progress.Display.OFF);
     }
 
-    /** Threads for inputs of {@code bytes} in total; 1 means decode on the reading thread. */
-    int threadsFor(long bytes, boolean stdin) {
-        if (threads > 0) {
-            return threads;
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        return cores >= 2 && (stdin || bytes >= PARALLEL_FROM_BYTES) ? Math.min(cores, MAX_AUTO_THREADS) : 1;
+    /**
+     * Threads to use. Auto is one for now: on the shared 2-core machine parallel decoding was measured
+     * slower than one thread even on 1 GB (docs/performance.md), because the reading thread, which also
+     * replays every decoded batch into the analysis, stays the bottleneck.
+     */
+    int threadsToUse() {
+        return threads > 0 ? threads : 1;
     }
 }
