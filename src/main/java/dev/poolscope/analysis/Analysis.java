@@ -20,12 +20,14 @@ public final class Analysis {
     private final CheckoutTracker checkouts;
     private final PoolUsageTracker pool;
     private final TimeoutCollector timeouts;
+    private final TimelineAnalyzer timeline;
 
     public Analysis(AnalysisOptions options) {
         this.options = options;
         this.checkouts = new CheckoutTracker(options);
         this.pool = new PoolUsageTracker(options);
         this.timeouts = new TimeoutCollector(options);
+        this.timeline = new TimelineAnalyzer(options);
     }
 
     public void accept(PoolEvent raw) {
@@ -34,6 +36,7 @@ public final class Analysis {
         checkouts.accept(e);
         pool.accept(e);
         timeouts.accept(e);
+        timeline.accept(e, pool.lastUsed(), checkouts.openCount());
     }
 
     /** Open checkouts right now. */
@@ -42,16 +45,22 @@ public final class Analysis {
     }
 
     public Diagnosis finish(InputSummary input) {
-        Counts counts = counter.finish();
-        CheckoutResult leaks = checkouts.finish();
-        PoolResult usage = pool.finish();
-        TimeoutResult timeoutResult = timeouts.finish();
+        return diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeouts.finish(),
+                timeline.finish());
+    }
+
+    /**
+     * Joins the analyzers' results; a {@link Summary} finishes through here too, without the fine-grained
+     * timeline (summaries keep per-minute rows instead, see {@link MinuteTimeline}).
+     */
+    static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
+                              PoolResult usage, TimeoutResult timeoutResult, Timeline timeline) {
         Set<RequestKey> timedOutAndLeaked = new HashSet<>(timeoutResult.requests());
         timedOutAndLeaked.retainAll(leaks.leakedRequests());
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
                 leaks.leakedRequests().size());
         return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutAndLeaked.size(),
-                endpointRows(leaks, timeoutResult), health);
+                endpointRows(leaks, timeoutResult), health, timeline);
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

@@ -12,18 +12,29 @@ import java.util.Objects;
  *                      leakDetectionThreshold idea)
  * @param mergeGap      near-exhaustion windows closer than this are merged into one
  * @param maxItems      cap on every listed item (leaks, holds, windows, timeouts); totals stay exact
+ * @param bucket        timeline bucket width; {@link Duration#ZERO} chooses one from the log's span
  */
 public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
-                              Thresholds thresholds) {
+                              Thresholds thresholds, Duration bucket) {
 
     public AnalysisOptions {
         Objects.requireNonNull(thresholds, "thresholds");
         requireNonNegative("grace", grace);
         requireNonNegative("leak threshold", leakThreshold);
         requireNonNegative("merge gap", mergeGap);
+        requireNonNegative("bucket", bucket);
+        if (!bucket.isZero() && bucket.toNanos() < 1_000) {
+            throw new IllegalArgumentException("bucket must be at least 1 microsecond, got " + bucket);
+        }
         if (maxItems < 1) {
             throw new IllegalArgumentException("max items must be at least 1, got " + maxItems);
         }
+    }
+
+    /** Settings with an automatic timeline bucket. */
+    public AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
+                           Thresholds thresholds) {
+        this(grace, leakThreshold, mergeGap, maxItems, thresholds, Duration.ZERO);
     }
 
     public static AnalysisOptions defaults() {
@@ -41,6 +52,10 @@ public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration m
 
     long mergeGapMicros() {
         return micros(mergeGap);
+    }
+
+    long bucketMicros() {
+        return micros(bucket);
     }
 
     private static long micros(Duration d) {

@@ -17,6 +17,8 @@ import java.util.Set;
  * the rest is in flight (the log was cut while they were working).
  */
 public final class CheckoutTracker implements Analyzer<CheckoutResult> {
+    /** Orphan checkins listed for a later merge; past this they are only counted (a misnamed checkin event). */
+    public static final int BOUNDARY_LIMIT = 100_000;
     private static final Comparator<LongHold> BY_HELD = Comparator.comparingLong(LongHold::heldMicros);
 
     private final AnalysisOptions options;
@@ -27,14 +29,35 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private long longHoldCount;
     private long orphans;
     private long lastTime = PoolEvent.NO_TIME;
+    private long firstTime = PoolEvent.NO_TIME;
+    /** Null unless recording for a summary. */
+    private List<BoundaryEvent> boundary;
+    private long unlisted;
+    private ReturnListener onReturn = (c, at) -> { };
+
+    /** Told of every checkout a checkin closes; the live leak watch uses it to report returns. */
+    interface ReturnListener {
+        void returned(Checkout c, long at);
+    }
 
     public CheckoutTracker(AnalysisOptions options) {
         this.options = options;
     }
 
+    /** A tracker that also records the boundary events a summary needs (docs/summaries.md). */
+    static CheckoutTracker recording(AnalysisOptions options) {
+        CheckoutTracker t = new CheckoutTracker(options);
+        t.boundary = new ArrayList<>();
+        return t;
+    }
+
     @Override
     public void accept(PoolEvent e) {
         lastTime = Math.max(lastTime, e.time());
+        firstTime = Counts.minTime(firstTime, e.time());
+        if (boundary != null && e.kind() == EventKind.REQUEST_END && e.requestId() != null && isEarly(e.time())) {
+            boundary.add(BoundaryEvent.of(e));
+        }
         switch (e.kind()) {
             case CHECKOUT -> open.add(new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(),
                     e.source(), e.line()));
@@ -51,11 +74,19 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         Checkout c = open.close(e.process(), e.requestId(), e.connId());
         if (c == null) {
             orphans++;
+            if (boundary != null) {
+                if (boundary.size() < BOUNDARY_LIMIT) {
+                    boundary.add(BoundaryEvent.of(e));
+                } else {
+                    unlisted++;
+                }
+            }
             return;
         }
         if (c.endpoint == null) {
             c.endpoint = e.endpoint();
         }
+        onReturn.returned(c, e.time());
         long held = c.acquiredAt == PoolEvent.NO_TIME || !e.hasTime() ? -1 : Math.max(0, e.time() - c.acquiredAt);
         EndpointHolds tally = endpointTally(c.endpoint);
         tally.checkouts++;
@@ -79,6 +110,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         }
         for (Checkout c : open.ofRequest(new RequestKey(e.process(), e.requestId()))) {
             c.requestEnded = true;
+            c.endedAt = e.time();
         }
     }
 
@@ -107,16 +139,40 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         return tally;
     }
 
+    /**
+     * A request's end is recorded for a later merge while an earlier summary's checkout could still be young
+     * at the end: later than {@code grace} after this summary's start, any such checkout is old anyway.
+     */
+    private boolean isEarly(long time) {
+        return time == PoolEvent.NO_TIME || firstTime == PoolEvent.NO_TIME || time - firstTime <= options.graceMicros();
+    }
+
+    /** Every leak, uncapped, oldest first; per-day reports count them all. */
+    public List<LeakItem> allLeaks() {
+        List<LeakItem> leaks = new ArrayList<>();
+        open.forEach(c -> {
+            if (isLeak(c)) {
+                leaks.add(c.toLeak(lastTime));
+            }
+        });
+        leaks.sort(OLDEST_FIRST);
+        return leaks;
+    }
+
+    private boolean isLeak(Checkout c) {
+        boolean old = c.acquiredAt != PoolEvent.NO_TIME && lastTime - c.acquiredAt > options.graceMicros();
+        return c.requestEnded || old;
+    }
+
+    private static final Comparator<LeakItem> OLDEST_FIRST = Comparator.comparingLong(LeakItem::acquiredAt)
+            .thenComparing(LeakItem::process).thenComparing(LeakItem::source).thenComparingLong(LeakItem::line);
+
     @Override
     public CheckoutResult finish() {
         List<LeakItem> leaks = new ArrayList<>();
         List<LeakItem> inFlight = new ArrayList<>();
-        open.forEach(c -> {
-            boolean old = c.acquiredAt != PoolEvent.NO_TIME && lastTime - c.acquiredAt > options.graceMicros();
-            (c.requestEnded || old ? leaks : inFlight).add(c.toLeak(lastTime));
-        });
-        Comparator<LeakItem> oldestFirst = Comparator.comparingLong(LeakItem::acquiredAt)
-                .thenComparing(LeakItem::process).thenComparing(LeakItem::source).thenComparingLong(LeakItem::line);
+        open.forEach(c -> (isLeak(c) ? leaks : inFlight).add(c.toLeak(lastTime)));
+        Comparator<LeakItem> oldestFirst = OLDEST_FIRST;
         leaks.sort(oldestFirst);
         inFlight.sort(oldestFirst);
         Set<RequestKey> leakedRequests = new HashSet<>();
@@ -143,9 +199,76 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
                 inFlight.size(), orphans, holds, longHoldCount, holdTimes.copy(), endpointCopy);
     }
 
+    /** The tracker's whole state, for a summary. */
+    PairingState state() {
+        Map<String, EndpointHolds> tallies = new HashMap<>();
+        endpoints.forEach((name, t) -> tallies.put(name, t.copy()));
+        List<OpenCheckout> still = new ArrayList<>();
+        open.inOrder().forEach(c -> still.add(c.toOpen()));
+        return new PairingState(firstTime, lastTime, holdTimes.copy(), tallies, new ArrayList<>(longest), longHoldCount,
+                orphans, still, boundary == null ? List.of() : boundary, unlisted);
+    }
+
+    /** A recording tracker in the given state, ready to take the events that follow it. */
+    static CheckoutTracker restore(AnalysisOptions options, PairingState s) {
+        CheckoutTracker t = recording(options);
+        t.firstTime = s.firstTime();
+        t.lastTime = s.lastTime();
+        t.absorbSettled(s);
+        t.orphans = s.orphans();
+        t.unlisted = s.unlisted();
+        t.boundary.addAll(s.boundary());
+        s.open().forEach(o -> t.open.add(Checkout.of(o)));
+        return t;
+    }
+
+    /**
+     * Continues this tracker with a later summary's state, as if its events had followed: the later
+     * boundary events are replayed against what is open here (closing checkouts, marking requests ended),
+     * then its settled figures are added and its open checkouts join the end of the queue.
+     */
+    void continueWith(PairingState later) {
+        firstTime = Counts.minTime(firstTime, later.firstTime());
+        long listedOrphans = 0;
+        for (BoundaryEvent b : later.boundary()) {
+            listedOrphans += b.kind() == EventKind.CHECKIN ? 1 : 0;
+            accept(b.toEvent());   // re-recorded here if still an orphan, or still early for the merged summary
+        }
+        lastTime = Math.max(lastTime, later.lastTime());
+        absorbSettled(later);
+        orphans += later.orphans() - listedOrphans;
+        unlisted += later.unlisted();
+        later.open().forEach(o -> open.add(Checkout.of(o)));
+    }
+
+    private void absorbSettled(PairingState s) {
+        holdTimes.add(s.holdTimes());
+        s.endpoints().forEach((name, t) -> endpointTally(name).addAll(t));
+        for (LongHold h : s.longHolds()) {
+            longest.add(h);
+            if (longest.size() > options.maxItems()) {
+                longest.poll();
+            }
+        }
+        longHoldCount += s.longHoldCount();
+    }
+
     /** Open checkouts right now, for live status lines. */
     public long openCount() {
         return open.size();
+    }
+
+    void onReturn(ReturnListener listener) {
+        this.onReturn = listener;
+    }
+
+    void forEachOpen(java.util.function.Consumer<Checkout> action) {
+        open.forEach(action);
+    }
+
+    /** Drops the open checkouts of a process that is gone (live mode); returns them. */
+    List<Checkout> forget(String process) {
+        return open.removeProcess(process);
     }
 
     private <T> List<T> cap(List<T> items) {

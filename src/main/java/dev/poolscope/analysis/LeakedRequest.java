@@ -23,14 +23,19 @@ public record LeakedRequest(String process, String requestId, String connId, Str
 
     /** The {@code n} requests with most leaked connections, earliest first among equals. */
     public static List<LeakedRequest> top(List<LeakItem> leaks, int n) {
+        List<LeakedRequest> all = new ArrayList<>(group(leaks));
+        all.sort(TOP);
+        return List.copyOf(all.subList(0, Math.min(n, all.size())));
+    }
+
+    /** The leaks grouped by request, in the order of the leak list (oldest first as the analysis lists them). */
+    public static List<LeakedRequest> group(List<LeakItem> leaks) {
         Map<Object, LeakedRequest> byRequest = new LinkedHashMap<>();
         for (LeakItem leak : leaks) {
             Object key = leak.requestId() == null ? leak : new RequestKey(leak.process(), leak.requestId());
             byRequest.merge(key, of(leak), LeakedRequest::plus);
         }
-        List<LeakedRequest> all = new ArrayList<>(byRequest.values());
-        all.sort(TOP);
-        return List.copyOf(all.subList(0, Math.min(n, all.size())));
+        return List.copyOf(byRequest.values());
     }
 
     private static LeakedRequest of(LeakItem leak) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -20,8 +21,10 @@ final class OpenCheckouts {
     private final Map<ConnKey, ArrayDeque<Checkout>> byConn = new HashMap<>();
     private final Map<String, ArrayDeque<Checkout>> anonymous = new HashMap<>();
     private long size;
+    private long nextSeq;
 
     void add(Checkout c) {
+        c.seq = nextSeq++;
         if (c.requestId != null) {
             byRequest.computeIfAbsent(new RequestKey(c.process, c.requestId), k -> new ArrayDeque<>(2)).addLast(c);
         }
@@ -44,8 +47,11 @@ final class OpenCheckouts {
             // The checkin may be logged outside the request's context; the connection still identifies it.
             match = last(byConn.get(new ConnKey(process, connId)));
         }
-        if (match == null && requestId != null && connId == null) {
-            match = last(byRequest.get(new RequestKey(process, requestId)));
+        if (match == null && requestId != null) {
+            ArrayDeque<Checkout> ofRequest = byRequest.get(new RequestKey(process, requestId));
+            // Without a connection id on the checkin, the request's latest checkout; with one, a checkout
+            // whose getconn was logged before its connection was known.
+            match = connId == null ? last(ofRequest) : lastWithConn(ofRequest, null);
         }
         if (match == null && requestId == null && connId == null) {
             match = last(anonymous.get(process));
@@ -70,6 +76,14 @@ final class OpenCheckouts {
         return size;
     }
 
+    /** Every open checkout in arrival order. */
+    List<Checkout> inOrder() {
+        List<Checkout> all = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE));
+        forEach(all::add);
+        all.sort(java.util.Comparator.comparingLong(c -> c.seq));
+        return all;
+    }
+
     void forEach(Consumer<Checkout> action) {
         byRequest.values().forEach(q -> q.forEach(action));
         byConn.values().forEach(q -> q.forEach(c -> {
@@ -78,6 +92,18 @@ final class OpenCheckouts {
             }
         }));
         anonymous.values().forEach(q -> q.forEach(action));
+    }
+
+    /** Removes every open checkout of one process; returns them. */
+    List<Checkout> removeProcess(String process) {
+        List<Checkout> gone = new ArrayList<>();
+        forEach(c -> {
+            if (c.process.equals(process)) {
+                gone.add(c);
+            }
+        });
+        gone.forEach(this::remove);
+        return gone;
     }
 
     private void remove(Checkout c) {
@@ -112,7 +138,7 @@ final class OpenCheckouts {
         var it = q.descendingIterator();
         while (it.hasNext()) {
             Checkout c = it.next();
-            if (connId.equals(c.connId)) {
+            if (Objects.equals(connId, c.connId)) {
                 return c;
             }
         }

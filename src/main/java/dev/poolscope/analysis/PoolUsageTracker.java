@@ -6,43 +6,89 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
-/** Peak pool usage and near-exhaustion windows, tracked per process since each process has its own pool. */
+/**
+ * Peak pool usage and near-exhaustion windows, tracked per process since each process has its own pool.
+ * The listed windows are the earliest {@code maxItems} by start and the peak is the earliest time the
+ * highest usage was seen, so that summaries of consecutive parts merge to the same result.
+ */
 public final class PoolUsageTracker implements Analyzer<PoolResult> {
     private static final Comparator<Window> BY_START =
             Comparator.comparingLong(Window::start).thenComparing(Window::process);
 
     private final AnalysisOptions options;
     private final Map<String, ProcessUsage> processes = new HashMap<>();
-    private final List<Window> closed = new ArrayList<>();
+    /** Latest-starting on top, so the cap drops the latest. */
+    private final PriorityQueue<Window> closed = new PriorityQueue<>(BY_START.reversed());
     private long closedCount;
     private int peak = -1;
     private long peakAt = PoolEvent.NO_TIME;
     private String peakProcess;
     private int poolMax = -1;
+    private int lastUsed = PoolEvent.NO_COUNT;
+    private UsageSink sink = UsageSink.NONE;
 
     public PoolUsageTracker(AnalysisOptions options) {
         this.options = options;
     }
 
+    PoolUsageTracker(AnalysisOptions options, UsageSink sink) {
+        this(options);
+        this.sink = sink;
+    }
+
     @Override
     public void accept(PoolEvent e) {
-        ProcessUsage usage = processes.computeIfAbsent(e.process(), ProcessUsage::new);
+        ProcessUsage usage = processes.computeIfAbsent(e.process(), this::newProcess);
         int used = usage.usage(e);
-        if (used > peak) {
-            peak = used;
-            peakAt = e.time();
-            peakProcess = e.process();
+        lastUsed = used;
+        if (used != PoolEvent.NO_COUNT) {
+            sink.used(e.time(), used);
+            offerPeak(used, e.time(), e.process());
         }
         poolMax = Math.max(poolMax, e.poolMax());
-        List<Window> done = new ArrayList<>(0);
-        usage.step(e, used, (int) options.thresholds().poolUsed().criticalAbove(), options.mergeGapMicros(), done);
-        for (Window w : done) {
-            closedCount++;
-            if (closed.size() < options.maxItems()) {
-                closed.add(w);
-            }
+        if (!e.hasTime()) {
+            return;   // only lines before the first timestamp: a window cannot be placed in time
         }
+        List<Window> done = new ArrayList<>(0);
+        usage.step(e, used, critical(), options.mergeGapMicros(), done);
+        done.forEach(this::close);
+    }
+
+    private ProcessUsage newProcess(String name) {
+        ProcessUsage u = new ProcessUsage(name);
+        u.sink = sink;
+        return u;
+    }
+
+    private int critical() {
+        return (int) options.thresholds().poolUsed().criticalAbove();
+    }
+
+    private void offerPeak(int used, long time, String process) {
+        if (used > peak || (used == peak && (time < peakAt || time == peakAt && process.compareTo(peakProcess) < 0))) {
+            peak = used;
+            peakAt = time;
+            peakProcess = process;
+        }
+    }
+
+    private void close(Window w) {
+        closedCount++;
+        keep(w);
+    }
+
+    private void keep(Window w) {
+        closed.add(w);
+        if (closed.size() > options.maxItems()) {
+            closed.poll();
+        }
+    }
+
+    /** The pool used the last event showed, or {@link PoolEvent#NO_COUNT}; read by the timeline. */
+    int lastUsed() {
+        return lastUsed;
     }
 
     @Override
@@ -59,5 +105,55 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
         all.sort(BY_START);
         List<Window> capped = all.size() <= options.maxItems() ? all : all.subList(0, options.maxItems());
         return new PoolResult(peak, peakAt, peakProcess, poolMax, capped, count, above);
+    }
+
+    UsageState state() {
+        Map<String, ProcessState> states = new HashMap<>();
+        processes.forEach((name, u) -> states.put(name, u.state()));
+        List<Window> list = new ArrayList<>(closed);
+        list.sort(BY_START);
+        return new UsageState(states, list, closedCount, peak, peakAt, peakProcess, poolMax);
+    }
+
+    static PoolUsageTracker restore(AnalysisOptions options, UsageState s, UsageSink sink) {
+        PoolUsageTracker t = new PoolUsageTracker(options, sink);
+        s.processes().forEach((name, p) -> {
+            ProcessUsage u = new ProcessUsage(name, p);
+            u.sink = sink;
+            t.processes.put(name, u);
+        });
+        s.closed().forEach(t::keep);
+        t.closedCount = s.closedCount();
+        t.peak = s.peak();
+        t.peakAt = s.peakAt();
+        t.peakProcess = s.peakProcess();
+        t.poolMax = s.poolMax();
+        return t;
+    }
+
+    /** Continues with a later summary's state: its processes' machines take over, window chains joined at the seam. */
+    void continueWith(UsageState later) {
+        later.closed().forEach(this::keep);
+        closedCount += later.closedCount();
+        later.processes().forEach((name, p) -> {
+            ProcessUsage mine = processes.get(name);
+            if (mine == null) {
+                ProcessUsage u = new ProcessUsage(name, p);
+                u.sink = sink;
+                processes.put(name, u);
+                return;
+            }
+            List<Window> done = new ArrayList<>(1);
+            mine.continueWith(p, options.mergeGapMicros(), done, (old, joined) -> {
+                // the later first window grows backwards; the count stays, the listed copy is replaced
+                closed.remove(old);
+                keep(joined);
+            });
+            done.forEach(this::close);
+        });
+        if (later.peak() >= 0) {
+            offerPeak(later.peak(), later.peakAt(), later.peakProcess());
+        }
+        poolMax = Math.max(poolMax, later.poolMax());
     }
 }

@@ -22,9 +22,82 @@ final class ProcessUsage {
     private long rawNearly;
     private long closedAboveMicros;
     private Window pending;
+    private Window firstDone;
+    UsageSink sink = UsageSink.NONE;
 
     ProcessUsage(String process) {
         this.process = process;
+    }
+
+    ProcessUsage(String process, ProcessState s) {
+        this.process = process;
+        reports = s.reports();
+        open = s.open();
+        above = s.above();
+        rawStart = s.rawStart();
+        lastAbove = s.lastAbove();
+        rawPeak = s.rawPeak();
+        rawFailed = s.rawFailed();
+        rawNearly = s.rawNearly();
+        closedAboveMicros = s.closedAboveMicros();
+        pending = s.pending();
+        firstDone = s.firstDone();
+    }
+
+    ProcessState state() {
+        return new ProcessState(reports, open, above, rawStart, lastAbove, rawPeak, rawFailed, rawNearly,
+                closedAboveMicros, pending, firstDone);
+    }
+
+    Window pending() {
+        return pending;
+    }
+
+    Window firstDone() {
+        return firstDone;
+    }
+
+    /**
+     * Takes over a later summary's machine for this process (which started fresh after a usage at or
+     * below the threshold, so only the window chain differs): this pending window joins the later
+     * first window when they are closer than the merge gap, as it would have in one pass.
+     *
+     * @param replace called with (later first window, joined window) when a handed-out window grows
+     */
+    void continueWith(ProcessState later, long mergeGap, List<Window> done,
+                      java.util.function.BiConsumer<Window, Window> replace) {
+        Window p = pending;
+        Window first = firstDone;
+        Window laterFirst = later.firstDone() != null ? later.firstDone() : later.pending();
+        long above0 = closedAboveMicros;
+        ProcessUsage next = new ProcessUsage(process, later);
+        if (p != null) {
+            if (laterFirst == null) {
+                next.pending = p;
+            } else if (laterFirst.start() - p.end() < mergeGap) {
+                Window joined = p.mergedWith(laterFirst);
+                if (later.firstDone() == null) {
+                    next.pending = joined;
+                } else {
+                    replace.accept(laterFirst, joined);
+                    first = first == null ? joined : first;
+                }
+            } else {
+                done.add(p);
+                first = first == null ? p : first;
+            }
+        }
+        reports = next.reports;
+        open = next.open;
+        above = next.above;
+        rawStart = next.rawStart;
+        lastAbove = next.lastAbove;
+        rawPeak = next.rawPeak;
+        rawFailed = next.rawFailed;
+        rawNearly = next.rawNearly;
+        closedAboveMicros = above0 + next.closedAboveMicros;
+        pending = next.pending;
+        firstDone = first != null ? first : later.firstDone();
     }
 
     /** The usage this event shows, or {@link PoolEvent#NO_COUNT}. */
@@ -49,16 +122,20 @@ final class ProcessUsage {
                 if (!above) {
                     above = true;
                     rawStart = t;
+                    lastAbove = t;
                     rawPeak = used;
                     rawFailed = 0;
                     rawNearly = 0;
                 }
-                lastAbove = t;
+                lastAbove = Math.max(lastAbove, t);
                 rawPeak = Math.max(rawPeak, used);
             } else if (above) {
                 above = false;
-                closedAboveMicros += t - rawStart;
-                offer(new Window(process, rawStart, t, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
+                // Threads of one process log a few milliseconds out of order: a window never ends before it starts.
+                long end = Math.max(t, rawStart);
+                closedAboveMicros += end - rawStart;
+                sink.above(rawStart, end);
+                offer(new Window(process, rawStart, end, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
             }
         }
         boolean failed = e.kind() == EventKind.CHECKOUT_FAILED;
@@ -79,6 +156,7 @@ final class ProcessUsage {
         }
         if (pending != null) {
             done.add(pending);
+            firstDone = firstDone == null ? pending : firstDone;
         }
         pending = raw;
     }

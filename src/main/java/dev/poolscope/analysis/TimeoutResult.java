@@ -17,4 +17,23 @@ public record TimeoutResult(long events, Set<RequestKey> requests, Map<String, L
         byEndpoint = Map.copyOf(byEndpoint);
         items = List.copyOf(items);
     }
+
+    public static TimeoutResult empty() {
+        return new TimeoutResult(0, Set.of(), Map.of(), List.of());
+    }
+
+    /** This input followed by a later one: totals add, requests unite, items keep input order up to the cap. */
+    public TimeoutResult merge(TimeoutResult later, int maxItems) {
+        Set<RequestKey> all = new java.util.HashSet<>(requests);
+        all.addAll(later.requests);
+        Map<String, Long> endpoints = new java.util.HashMap<>(byEndpoint);
+        later.byEndpoint.forEach((k, v) -> endpoints.merge(k, v, Long::sum));
+        List<TimeoutEvent> listed = new java.util.ArrayList<>(items);
+        for (TimeoutEvent t : later.items) {
+            if (listed.size() < maxItems) {
+                listed.add(t);
+            }
+        }
+        return new TimeoutResult(events + later.events, all, endpoints, listed);
+    }
 }

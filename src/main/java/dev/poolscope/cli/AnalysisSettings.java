@@ -20,6 +20,9 @@ public final class AnalysisSettings {
     @Option(names = "--max-items", paramLabel = "N", defaultValue = "1000",
             description = "list at most N leaks, holds, windows, timeouts; totals stay exact (default: ${DEFAULT-VALUE})")
     int maxItems;
+    @Option(names = "--bucket", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "timeline bucket of --csv, --chart, --html (default: from the log's span, 100-2000 buckets)")
+    Duration bucket;
 
     @Option(names = "--used-normal", paramLabel = "N", defaultValue = "10", description = "pool used normal up to N (default: ${DEFAULT-VALUE})")
     long usedNormal;
@@ -38,7 +41,7 @@ public final class AnalysisSettings {
         try {
             Thresholds t = new Thresholds(new Threshold(usedNormal, usedCritical), new Threshold(deltaNormal, deltaCritical),
                     new Threshold(requestsNormal, requestsCritical));
-            return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, t);
+            return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, t, bucket == null ? Duration.ZERO : bucket);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

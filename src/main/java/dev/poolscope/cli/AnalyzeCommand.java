@@ -1,8 +1,10 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.TimelineAnalyzer;
 import dev.poolscope.report.JsonReport;
 import dev.poolscope.report.TextReport;
+import dev.poolscope.report.Units;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -19,15 +21,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope analyze}: one streaming pass over the logs, then a report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Pairs every getconn with its putconn and reports leaks, the leak delta, near-exhaustion",
-            "windows, failed checkouts and statement timeouts against the health thresholds."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:analysis done", "2:usage error", "3:input missing or unreadable", "4:internal error"})
+        header = "Report leaks, exhaustion windows, timeouts and pool health.",
+        abbreviateSynopsis = true,
+        description = {"Pairs every getconn with its putconn and reports leaks, the leak",
+            "delta, near-exhaustion windows, failed checkouts and statement",
+            "timeouts against the health thresholds."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "LOG", description = "JSON-lines log files (gzip detected), or - for stdin")
+    @Parameters(arity = "1..*", paramLabel = "LOG", description = "JSON-lines log files or directories of them (gzip detected; read in order of first timestamp), or - for stdin")
     List<String> inputs;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -39,6 +42,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "replace output files that already exist")
     boolean force;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "also write a mergeable summary of this run to FILE (docs/summaries.md)")
+    Path summary;
+
+    @Mixin
+    ReportFileOptions files;
 
     @Mixin
     CommonOptions common;
@@ -57,7 +67,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (output != null) {
             OutputTarget.requireWritable(output, force);
         }
-        Diagnosis d = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr())).run(inputs, System.in);
+        files.check(force, output);
+        if (summary != null) {
+            OutputTarget.requireWritable(summary, force);
+        }
+        Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
+        Pipeline pipeline = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr()));
+        Diagnosis d;
+        if (summary != null) {
+            Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);
+            SummaryFiles.write(both.summary(), summary, force);
+            d = both.diagnosis();
+        } else {
+            d = pipeline.run(inputs, System.in);
+        }
+        if (files.any()) {
+            writeFiles(d, warmup);
+        }
         if (output == null) {
             write(d, spec.commandLine().getOut(), common.color(spec));
         } else {
@@ -67,6 +93,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    private void writeFiles(Diagnosis d, Thread warmup) throws UsageException {
+        if (d.timeline().widened()) {
+            spec.commandLine().getErr().printf("poolscope: --bucket %ss would need more than %d buckets; used %ss%n",
+                    seconds(settings.bucket.toNanos() / 1000), TimelineAnalyzer.MAX_BUCKETS,
+                    seconds(d.timeline().bucketMicros()));
+        }
+        new ReportFiles(d, force).write(files, warmup);
+    }
+
+    private static String seconds(long micros) {
+        return Units.seconds(micros).stripTrailingZeros().toPlainString();
     }
 
     private void write(Diagnosis d, PrintWriter out, boolean color) throws IOException {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope generate}: deterministic example logs with their ground truth, for trying and benchmarking. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Write a deterministic example log and its expected figures.",
         description = {"Writes a synthetic psycopg2 + structlog log from a seeded simulation, and optionally",
             "the truth the simulation knew (expected figures). Same arguments, same bytes."})
 public final class GenerateCommand implements Callable<Integer> {

@@ -17,6 +17,7 @@ final class LineBatch {
     static final Object BLANK = new Object();
 
     String source;
+    String defaultProcess;
     byte[] data = new byte[BYTES];
     int used;
     int count;
@@ -26,8 +27,9 @@ final class LineBatch {
     /** Per line: a PoolEvent, a String (why it is malformed), BLANK, or a Long (an overlong line's length). */
     final Object[] results = new Object[LINES];
 
-    void reset(String source) {
+    void reset(String source, String defaultProcess) {
         this.source = source;
+        this.defaultProcess = defaultProcess;
         used = 0;
         Arrays.fill(results, 0, count, null);
         count = 0;
@@ -66,6 +68,7 @@ final class LineBatch {
 
     /** Decodes every line; runs on a worker thread with that thread's own decoder. */
     LineBatch decode(EventDecoder decoder) {
+        decoder.defaultProcess(defaultProcess);
         for (int i = 0; i < count; i++) {
             if (results[i] != null) {
                 continue;   // overlong: decided by the reader

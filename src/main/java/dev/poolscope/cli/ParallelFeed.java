@@ -1,6 +1,5 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.analysis.Analysis;
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.PoolEvent;
@@ -9,38 +8,41 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Decodes batches of lines on worker threads while the reading thread goes on, then replays the decoded
- * batches in input order into the single-pass analysis. The analysis sees exactly the sequence of
+ * batches in input order into the single-pass analysis (the sink). The analysis sees exactly the sequence of
  * calls of a sequential run, so results are identical whatever the number of threads.
  * Memory is bounded by the batches in flight.
  */
 final class ParallelFeed implements LineConsumer {
     private final ExecutorService workers;
     private final ThreadLocal<EventDecoder> decoders;
-    private final Analysis analysis;
+    private final Consumer<PoolEvent> sink;
     private final InputTally tally;
     private final int inFlight;
     private final ArrayDeque<Future<LineBatch>> pending = new ArrayDeque<>();
     private final ArrayDeque<LineBatch> spare = new ArrayDeque<>();
     private LineBatch batch;
     private String source;
+    private String defaultProcess;
 
-    ParallelFeed(ExecutorService pool, int workers, Supplier<EventDecoder> decoders, Analysis analysis,
+    ParallelFeed(ExecutorService pool, int workers, Supplier<EventDecoder> decoders, Consumer<PoolEvent> sink,
                  InputTally tally) {
         this.workers = pool;
         this.decoders = ThreadLocal.withInitial(decoders);
-        this.analysis = analysis;
+        this.sink = sink;
         this.tally = tally;
         this.inFlight = 4 * workers;
     }
 
-    /** Lines that follow belong to this input. */
-    void source(String name) throws InterruptedException {
+    /** Lines that follow belong to this input; {@code defaultProcess} as in {@link EventDecoder#defaultProcess}. */
+    void source(String name, String defaultProcess) throws InterruptedException {
         submit();
         source = name;
+        this.defaultProcess = defaultProcess;
     }
 
     @Override
@@ -70,7 +72,7 @@ final class ParallelFeed implements LineConsumer {
     private LineBatch current() {
         if (batch == null) {
             batch = spare.isEmpty() ? new LineBatch() : spare.poll();
-            batch.reset(source);
+            batch.reset(source, defaultProcess);
         }
         return batch;
     }
@@ -117,7 +119,7 @@ final class ParallelFeed implements LineConsumer {
             Object r = b.results[i];
             PoolEvent e = b.event(i);
             if (e != null) {
-                analysis.accept(e);
+                sink.accept(e);
             } else if (r == LineBatch.BLANK) {
                 tally.blank();
             } else if (r instanceof Long length) {

@@ -1,20 +1,17 @@
 package dev.poolscope.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code poolscope} command and its subcommands; maps every failure to one line and an exit code. */
 @Command(name = "poolscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Diagnoses database connection-pool leaks and exhaustion from structured JSON logs.",
-        subcommands = {AnalyzeCommand.class, CheckCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:analysis done / all checks passed",
-            "1:a check breached --fail-on (check only)",
-            "2:usage error",
-            "3:input missing, unreadable, empty or too malformed",
-            "4:internal error"})
+        subcommands = {AnalyzeCommand.class, CheckCommand.class, WatchCommand.class, MergeCommand.class,
+            ReportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n")
 public final class PoolscopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,7 +29,22 @@ public final class PoolscopeCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(PoolscopeCommand::onException);
         cl.setParameterExceptionHandler(PoolscopeCommand::onBadParameters);
+        listExitCodes(cl);
         return cl;
+    }
+
+    /** Every command lists the shared exit codes, unless it documents its own more precisely. */
+    private static void listExitCodes(CommandLine cl) {
+        var usage = cl.getCommandSpec().usageMessage();
+        if (usage.exitCodeList().isEmpty()) {
+            Map<String, String> codes = new LinkedHashMap<>();
+            for (String line : ExitCode.HELP_LIST) {
+                int colon = line.indexOf(':');
+                codes.put(line.substring(0, colon), line.substring(colon + 1));
+            }
+            usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        }
+        cl.getSubcommands().values().forEach(PoolscopeCommand::listExitCodes);
     }
 
     private static int onException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -26,6 +26,7 @@ public final class EventDecoder {
     private final int[] ranks = new int[Field.values().length];
     private boolean timeoutText;
     private boolean exhaustedText;
+    private String defaultProcess = "";
 
     public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names) {
         this(factory, mapping, names, true);
@@ -37,6 +38,14 @@ public final class EventDecoder {
         this.mapping = mapping;
         this.names = names;
         this.prefilter = prefilter ? new LinePrefilter(mapping) : null;
+    }
+
+    /**
+     * The process key of events that name neither a process nor a host, e.g. the file's stream name:
+     * pairing is then per file, so request ids need only be unique within it.
+     */
+    public void defaultProcess(String process) {
+        this.defaultProcess = process == null ? "" : process;
     }
 
     public PoolEvent decode(byte[] buf, int off, int len, String source, long line) throws MalformedLineException {
@@ -148,7 +157,7 @@ public final class EventDecoder {
         String pid = value(Field.PROCESS);
         String host = value(Field.HOST);
         if (host == null) {
-            return pid == null ? "" : pid;
+            return pid == null ? defaultProcess : pid;
         }
         return pid == null ? host : host + "/" + pid;
     }

@@ -30,7 +30,9 @@ public final class Timestamps {
         }
         if (c0 >= '0' && c0 <= '9' || c0 == '-') {
             try {
-                return fromEpochNumber(Double.parseDouble(text));
+                // Integers exactly: epoch nanoseconds exceed a double's 53-bit precision.
+                return isDigits(text) && text.length() <= 19 ? fromEpochNumber(Long.parseLong(text))
+                        : fromEpochNumber(Double.parseDouble(text));
             } catch (NumberFormatException e) {
                 return PoolEvent.NO_TIME;
             }
@@ -134,6 +136,15 @@ public final class Timestamps {
 
     private static long toMicros(Instant instant) {
         return instant.getEpochSecond() * MICROS_PER_SECOND + instant.getNano() / 1_000;
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int digits(String s, int from, int count) {

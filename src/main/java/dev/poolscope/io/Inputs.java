@@ -39,9 +39,45 @@ public final class Inputs {
         int b2 = in.read();
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
-            return new GZIPInputStream(in, BUFFER);
+            return new GZIPInputStream(new MoreMembers(in), BUFFER);
+        }
+        if (isZstd(in)) {
+            throw new IOException("it is zstd-compressed, which poolscope does not read; "
+                    + "pipe it in instead: zstdcat FILE | poolscope ... -");
         }
         return in;
+    }
+
+    /** zstd frames start with 28 b5 2f fd; named so the user gets a hint rather than "not a JSON object". */
+    private static boolean isZstd(BufferedInputStream in) throws IOException {
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        return magic.length == 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5
+                && (magic[2] & 0xFF) == 0x2F && (magic[3] & 0xFF) == 0xFD;
+    }
+
+    /**
+     * GZIPInputStream reads the next member of a concatenated file ({@code cat a.gz b.gz}) only when
+     * {@code available()} is positive; a pipe says 0 whenever the writer is behind, and the rest of the
+     * input would be dropped silently. This answers by peeking, blocking if need be, so 0 means end of input.
+     */
+    private static final class MoreMembers extends FilterInputStream {
+        MoreMembers(BufferedInputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() throws IOException {
+            int n = in.available();
+            if (n > 0) {
+                return n;
+            }
+            in.mark(1);
+            int b = in.read();
+            in.reset();
+            return b < 0 ? 0 : 1;
+        }
     }
 
     private static final class NonClosing extends FilterInputStream {

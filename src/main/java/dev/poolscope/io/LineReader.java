@@ -37,21 +37,22 @@ public final class LineReader {
         long skippedLength = 0;
         boolean first = true;
         while (true) {
+            int scan = end;   // bytes before this were already searched: no newline among them
             int n = in.read(buf, end, buf.length - end);
             if (n < 0) {
                 break;
             }
             end += n;
             if (first) {
-                if (end < 3 && (buf[0] & 0xFF) == 0xEF) {
-                    continue;   // may be the start of a byte-order mark: wait for its third byte
+                if (end < 3 && (buf[0] & 0xFF) == 0xEF && (end < 2 || (buf[1] & 0xFF) == 0xBB)) {
+                    continue;   // may be the start of a byte-order mark (so no newline yet): wait for its third byte
                 }
                 first = false;
                 if (end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
                     start = 3;   // a UTF-8 byte-order mark is not part of the first line
                 }
+                scan = start;   // the first bytes waited for the mark check unsearched
             }
-            int scan = start;
             while (true) {
                 int nl = indexOf(buf, scan, end);
                 if (nl < 0) {
@@ -62,6 +63,8 @@ public final class LineReader {
                     consumer.overlong(lineNo, skippedLength + (nl - start));
                     skipping = false;
                     skippedLength = 0;
+                } else if (nl - start > maxLineBytes) {
+                    consumer.overlong(lineNo, nl - start);   // arrived whole in one read: same verdict as in pieces
                 } else {
                     emit(buf, start, nl, lineNo, consumer);
                 }

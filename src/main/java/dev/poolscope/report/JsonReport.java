@@ -121,7 +121,11 @@ public final class JsonReport {
         g.writeStringField("endpoint", leak.endpoint());
         g.writeStringField("process", leak.process());
         g.writeStringField("acquired_at", Units.time(leak.acquiredAt()));
-        g.writeNumberField("age_s", Units.seconds(leak.ageMicros()));
+        if (leak.ageMicros() == LeakItem.UNKNOWN_AGE) {
+            g.writeNullField("age_s");
+        } else {
+            g.writeNumberField("age_s", Units.seconds(leak.ageMicros()));
+        }
         g.writeBooleanField("request_ended", leak.requestEnded());
         g.writeStringField("file", leak.source());
         g.writeNumberField("line", leak.line());
@@ -148,14 +152,23 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
+    /** With no returned checkout there is no distribution: null, not a misleading 0 ms. */
     private static void percentiles(JsonGenerator g, Percentiles p) throws IOException {
         g.writeStartObject();
         g.writeNumberField("count", p.count());
-        g.writeNumberField("p50", Units.millis(p.p50()));
-        g.writeNumberField("p95", Units.millis(p.p95()));
-        g.writeNumberField("p99", Units.millis(p.p99()));
-        g.writeNumberField("max", Units.millis(p.max()));
+        millisOrNull(g, "p50", p.count(), p.p50());
+        millisOrNull(g, "p95", p.count(), p.p95());
+        millisOrNull(g, "p99", p.count(), p.p99());
+        millisOrNull(g, "max", p.count(), p.max());
         g.writeEndObject();
+    }
+
+    private static void millisOrNull(JsonGenerator g, String name, long count, double ms) throws IOException {
+        if (count == 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, Units.millis(ms));
+        }
     }
 
     private static void pool(JsonGenerator g, Diagnosis d) throws IOException {
@@ -182,7 +195,11 @@ public final class JsonReport {
             g.writeStringField("start", Units.time(w.start()));
             g.writeStringField("end", Units.time(w.end()));
             g.writeNumberField("duration_s", Units.seconds(w.durationMicros()));
-            g.writeNumberField("peak_used", w.peakUsed());
+            if (w.peakUsed() >= 0) {
+                g.writeNumberField("peak_used", w.peakUsed());
+            } else {
+                g.writeNullField("peak_used");   // only failed/warning events without pool_used inside
+            }
             g.writeNumberField("getconn_failed", w.getconnFailed());
             g.writeNumberField("nearly_exhausted", w.nearlyExhausted());
             g.writeNumberField("episodes", w.episodes());
@@ -236,11 +253,10 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
-    private static void health(JsonGenerator g, Diagnosis d) throws IOException {
-        g.writeObjectFieldStart("health");
-        g.writeStringField("verdict", d.health().verdict().label());
+    /** The health table as the {@code checks} array; the alert JSON of {@code watch} shares it. */
+    static void checks(JsonGenerator g, List<HealthCheck> checks) throws IOException {
         g.writeArrayFieldStart("checks");
-        for (HealthCheck c : d.health().checks()) {
+        for (HealthCheck c : checks) {
             g.writeStartObject();
             g.writeStringField("metric", c.metric());
             g.writeNumberField("value", c.value());
@@ -250,6 +266,12 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void health(JsonGenerator g, Diagnosis d) throws IOException {
+        g.writeObjectFieldStart("health");
+        g.writeStringField("verdict", d.health().verdict().label());
+        checks(g, d.health().checks());
         g.writeEndObject();
     }
 

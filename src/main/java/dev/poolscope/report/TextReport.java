@@ -4,14 +4,12 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.EndpointRow;
 import dev.poolscope.analysis.Health;
 import dev.poolscope.analysis.HealthCheck;
-import dev.poolscope.analysis.LeakItem;
+import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.Window;
+import dev.poolscope.event.PoolEvent;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -21,6 +19,8 @@ import java.util.Locale;
 public final class TextReport {
     /** Rows per table: the JSON report lists everything, this one is read at 3 a.m. */
     static final int ROWS = 10;
+    /** Every line fits a terminal this wide. */
+    static final int WIDTH = 80;
 
     private final PrintWriter out;
     private final boolean color;
@@ -46,8 +46,9 @@ public final class TextReport {
         String leak = String.format(Locale.ROOT, "getconn: %d, putconn: %d, LEAK: %d", c.getconn(), c.putconn(),
                 d.leakDelta());
         out.printf(Locale.ROOT, "%s   verdict: %s%n", bold(leak), level(d.health().verdict()));
-        out.printf(Locale.ROOT, "failed getconn: %d, nearly exhausted: %d, exhaustion errors: %d, statement timeouts: %d%n",
-                c.getconnFailed(), c.nearlyExhausted(), c.exhaustionErrors(), d.timeouts().events());
+        out.printf(Locale.ROOT, "failed getconn: %d, nearly exhausted: %d, exhaustion errors: %d%n",
+                c.getconnFailed(), c.nearlyExhausted(), c.exhaustionErrors());
+        out.printf(Locale.ROOT, "statement timeouts: %d%n", d.timeouts().events());
     }
 
     private void health(Health h) {
@@ -72,30 +73,23 @@ public final class TextReport {
     private void leaks(Diagnosis d) {
         var c = d.checkouts();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests (%d in flight at end, %d orphan putconn)%n",
-                bold("Leaks"), c.leakedCheckouts(), c.leakedRequests().size(), c.inFlightCount(), c.orphanPutconn());
+        out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests%n",
+                bold("Leaks"), c.leakedCheckouts(), c.leakedRequests().size());
+        out.printf(Locale.ROOT, "  in flight at end: %d, orphan putconn: %d%n", c.inFlightCount(), c.orphanPutconn());
         if (c.leaks().isEmpty()) {
             return;
         }
         boolean oneDay = sameDay(d.counts().firstTime(), d.counts().lastTime());
         out.printf(Locale.ROOT, "  %-14s %7s %6s  %s%n", "acquired (UTC)", "age", "conns", "endpoint / request");
         // One entry per request: a request that leaked three connections is one bug, not three.
-        Map<String, List<LeakItem>> byRequest = new LinkedHashMap<>();
-        for (LeakItem l : c.leaks()) {
-            String who = l.requestId() != null ? "request " + l.requestId() : "conn " + l.connId() + " (no request id)";
-            byRequest.computeIfAbsent(l.process() + "\u0000" + who, k -> new ArrayList<>()).add(l);
+        List<LeakedRequest> requests = LeakedRequest.group(c.leaks());
+        for (LeakedRequest r : requests.subList(0, Math.min(ROWS, requests.size()))) {
+            String who = r.requestId() != null ? "request " + r.requestId() : "conn " + r.connId() + " (no request id)";
+            out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(r.firstAcquiredAt(), oneDay),
+                    age(r.firstAcquiredAt(), d.counts().lastTime()), r.connections(), fit(r.endpoint(), 47));
+            out.printf(Locale.ROOT, "  %31s%s%n", "", fit(who, 47));
         }
-        int shown = 0;
-        for (var group : byRequest.entrySet()) {
-            if (shown++ == ROWS) {
-                break;
-            }
-            LeakItem first = group.getValue().get(0);
-            out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(first.acquiredAt(), oneDay),
-                    duration(first.ageMicros()), group.getValue().size(), fit(first.endpoint(), 48));
-            out.printf(Locale.ROOT, "  %30s%s%n", "", fit(group.getKey().substring(group.getKey().indexOf('\u0000') + 1), 48));
-        }
-        more(byRequest.size() - Math.min(ROWS, byRequest.size()), "requests");
+        more(requests.size() - Math.min(ROWS, requests.size()), "requests");
     }
 
     private void endpoints(List<EndpointRow> rows) {
@@ -117,9 +111,14 @@ public final class TextReport {
     private void windows(Diagnosis d) {
         var p = d.pool();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d (pool used above %d for %s in all; peak %d at %s)%n",
+        out.printf(Locale.ROOT, "%s: %d (pool used above %d for %s in all)%n",
                 bold("Near-exhaustion windows"), p.windowCount(), d.options().thresholds().poolUsed().criticalAbove(),
-                duration(p.microsAboveCritical()), Math.max(0, p.peakUsed()), shortTime(p.peakAt()));
+                duration(p.microsAboveCritical()));
+        if (p.peakUsed() >= 0) {
+            String where = p.peakProcess() == null || p.peakProcess().isEmpty() ? ""
+                    : " in process " + fit(p.peakProcess(), 20);
+            out.printf(Locale.ROOT, "  peak used %d at %s%s%n", p.peakUsed(), shortTime(p.peakAt()), where);
+        }
         if (p.windows().isEmpty()) {
             return;
         }
@@ -138,8 +137,9 @@ public final class TextReport {
     private void timeouts(Diagnosis d) {
         var t = d.timeouts();
         out.println();
-        out.printf(Locale.ROOT, "%s: %d events in %d requests, %d of which left a connection open%n",
-                bold("Statement timeouts"), t.events(), t.requests().size(), d.timeoutRequestsLeftOpen());
+        out.printf(Locale.ROOT, "%s: %d events in %d requests%n", bold("Statement timeouts"), t.events(),
+                t.requests().size());
+        out.printf(Locale.ROOT, "  %d of those requests left a connection open%n", d.timeoutRequestsLeftOpen());
         JsonReport.sortedByCount(t.byEndpoint()).stream().limit(ROWS).forEach(e ->
                 out.printf(Locale.ROOT, "  %-52s %6d%n", fit(e.getKey(), 52), e.getValue()));
     }
@@ -147,11 +147,13 @@ public final class TextReport {
     private void input(Diagnosis d) {
         var in = d.input();
         out.println();
-        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed, from %s to %s%n", in.lines(),
-                d.counts().events(), in.malformedLines(), shortTime(d.counts().firstTime()),
-                shortTime(d.counts().lastTime()));
-        in.malformedSamples().stream().limit(3).forEach(m -> out.printf(Locale.ROOT, "  malformed %s:%d: %s%n",
-                fit(m.source(), 30), m.line(), fit(m.reason(), 40)));
+        out.printf(Locale.ROOT, "Input: %d lines, %d events, %d malformed%n", in.lines(), d.counts().events(),
+                in.malformedLines());
+        out.printf(Locale.ROOT, "  from %s to %s%n", shortTime(d.counts().firstTime()), shortTime(d.counts().lastTime()));
+        in.malformedSamples().stream().limit(3).forEach(m -> {
+            String where = String.format(Locale.ROOT, "  malformed %s:%d: ", fit(m.source(), 30), m.line());
+            out.println(where + fit(m.reason(), Math.max(10, WIDTH - where.length())));
+        });
     }
 
     private void more(long hidden) {
@@ -181,7 +183,11 @@ public final class TextReport {
     }
 
     private static boolean sameDay(long a, long b) {
-        return a != dev.poolscope.event.PoolEvent.NO_TIME && Math.floorDiv(a, 86_400_000_000L) == Math.floorDiv(b, 86_400_000_000L);
+        return a != PoolEvent.NO_TIME && Math.floorDiv(a, 86_400_000_000L) == Math.floorDiv(b, 86_400_000_000L);
+    }
+
+    private static String age(long from, long to) {
+        return from == PoolEvent.NO_TIME || to == PoolEvent.NO_TIME ? "-" : duration(to - from);
     }
 
     static String duration(long micros) {

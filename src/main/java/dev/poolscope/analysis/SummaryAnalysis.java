@@ -1,0 +1,39 @@
+package dev.poolscope.analysis;
+
+import dev.poolscope.event.PoolEvent;
+
+/**
+ * One pass that ends in a {@link Summary} rather than a {@link Diagnosis}: the same analyzers as
+ * {@link Analysis}, recording in addition what merging with neighbouring summaries needs
+ * (boundary events, usage heads) and the per-minute timeline.
+ */
+public final class SummaryAnalysis {
+    private final AnalysisOptions options;
+    private final RequestContext context = new RequestContext();
+    private final EventCounter counter = new EventCounter();
+    private final CheckoutTracker checkouts;
+    private final MinuteTimeline timeline = new MinuteTimeline();
+    private final UsageRecorder usage;
+    private final TimeoutCollector timeouts;
+
+    public SummaryAnalysis(AnalysisOptions options) {
+        this.options = options;
+        this.checkouts = CheckoutTracker.recording(options);
+        this.usage = new UsageRecorder(options, timeline);
+        this.timeouts = new TimeoutCollector(options);
+    }
+
+    public void accept(PoolEvent raw) {
+        counter.accept(raw);
+        PoolEvent e = context.enrich(raw);
+        checkouts.accept(e);
+        usage.accept(e);
+        timeouts.accept(e);
+        timeline.count(e);
+    }
+
+    public Summary finish(InputSummary input) {
+        return new Summary(options, input, counter.finish(), checkouts.state(), usage.state(), usage.heads(),
+                timeouts.finish(), timeline.rows());
+    }
+}

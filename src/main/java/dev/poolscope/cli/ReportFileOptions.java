@@ -1,0 +1,95 @@
+package dev.poolscope.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/**
+ * Report files written besides the main report (docs/reports.md). Only names and checks live here, so
+ * a plain {@code analyze} never loads the chart or CSV libraries.
+ */
+public final class ReportFileOptions {
+    /** Chart file formats; a cli-side twin of the report package's enum, which would load JFreeChart. */
+    enum ChartFileFormat { PNG, SVG }
+
+    static final List<String> CSV_FILES = List.of("timeline.csv", "leaks.csv", "long_holds.csv", "windows.csv",
+            "timeouts.csv", "endpoints.csv", "health.csv");
+    static final List<String> CHART_NAMES = List.of("pool-usage", "leak-delta", "hold-times", "endpoint-leaks");
+
+    @Option(names = "--csv", paramLabel = "DIR",
+            description = "write timeline.csv, leaks.csv, long_holds.csv, windows.csv, timeouts.csv, endpoints.csv and health.csv into DIR")
+    Path csvDir;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "draw the pool-usage chart to FILE (.png or .svg)")
+    Path chart;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "draw every chart into DIR: pool-usage, leak-delta, hold-times, endpoint-leaks")
+    Path chartsDir;
+
+    @Option(names = "--chart-format", paramLabel = "FORMAT", defaultValue = "png",
+            description = "file format of --charts: png or svg (default: ${DEFAULT-VALUE})")
+    ChartFileFormat chartFormat;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "write a self-contained HTML report to FILE")
+    Path html;
+
+    boolean any() {
+        return csvDir != null || chart != null || chartsDir != null || html != null;
+    }
+
+    /** The format of {@code --chart FILE}, from its extension. */
+    ChartFileFormat chartFileFormat() throws UsageException {
+        String name = chart.getFileName() == null ? "" : chart.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return ChartFileFormat.PNG;
+        } else if (name.endsWith(".svg")) {
+            return ChartFileFormat.SVG;
+        }
+        throw new UsageException("--chart " + chart + ": the file name must end in .png or .svg");
+    }
+
+    /** Every file these options will write, in writing order. */
+    List<Path> targets() throws UsageException {
+        List<Path> out = new ArrayList<>();
+        if (csvDir != null) {
+            CSV_FILES.forEach(f -> out.add(csvDir.resolve(f)));
+        }
+        if (chart != null) {
+            chartFileFormat();
+            out.add(chart);
+        }
+        if (chartsDir != null) {
+            String ext = "." + chartFormat.name().toLowerCase(Locale.ROOT);
+            CHART_NAMES.forEach(n -> out.add(chartsDir.resolve(n + ext)));
+        }
+        if (html != null) {
+            out.add(html);
+        }
+        return out;
+    }
+
+    /** Fails before any work when a target exists without --force, repeats, or sits where a folder is a file. */
+    void check(boolean force, Path mainOutput) throws UsageException {
+        for (Path dir : new Path[] {csvDir, chartsDir}) {
+            if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UsageException(dir + " is a file, not a folder");
+            }
+        }
+        Set<Path> seen = new HashSet<>();
+        if (mainOutput != null) {
+            seen.add(mainOutput.toAbsolutePath().normalize());
+        }
+        for (Path p : targets()) {
+            if (!seen.add(p.toAbsolutePath().normalize())) {
+                throw new UsageException(p + " would be written twice; give the outputs different names");
+            }
+            OutputTarget.requireWritable(p, force);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.report.ChartFormat;
+import dev.poolscope.report.ChartImages;
+import dev.poolscope.report.ChartKind;
+import dev.poolscope.report.CsvReport;
+import dev.poolscope.report.CsvTable;
+import dev.poolscope.report.HtmlReport;
+import dev.poolscope.report.ReportWarmup;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Writes the files of {@link ReportFileOptions}; the only cli class that touches the CSV and chart code. */
+final class ReportFiles {
+    private final Diagnosis diagnosis;
+    private ChartImages charts;   // created on first use: CSV alone needs no Java2D
+    private final boolean force;
+
+    ReportFiles(Diagnosis diagnosis, boolean force) {
+        this.diagnosis = diagnosis;
+        this.force = force;
+    }
+
+    /**
+     * Starts drawing throw-away reports on another thread so the chart stack is loaded and compiled
+     * while the log is read; {@link #write} waits for it, so the two never draw at the same time.
+     */
+    static Thread warmUp(ReportFileOptions o) {
+        boolean charts = o.chart != null || o.chartsDir != null || o.html != null;
+        Thread t = new Thread(() -> {
+            try {
+                ReportWarmup.run(charts);
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the real drawing afterwards meets the same problem and reports it in one line.
+            }
+        }, "poolscope-report-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
+    void write(ReportFileOptions o, Thread warmup) throws UsageException {
+        if (warmup != null) {
+            try {
+                warmup.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (o.csvDir != null) {
+            for (CsvTable table : CsvTable.values()) {
+                Path p = o.csvDir.resolve(table.fileName());
+                text(p, w -> CsvReport.write(table, diagnosis, w));
+            }
+        }
+        if (o.chart != null) {
+            ChartFormat f = format(o.chartFileFormat());
+            bytes(o.chart, out -> out.write(charts().bytes(ChartKind.POOL_USAGE, f)));
+        }
+        if (o.chartsDir != null) {
+            ChartFormat f = format(o.chartFormat);
+            for (ChartKind kind : ChartKind.values()) {
+                bytes(o.chartsDir.resolve(kind.baseName() + "." + f.extension()), out -> out.write(charts().bytes(kind, f)));
+            }
+        }
+        if (o.html != null) {
+            text(o.html, w -> HtmlReport.write(diagnosis, charts(), w));
+        }
+    }
+
+    private ChartImages charts() {
+        if (charts == null) {
+            charts = new ChartImages(diagnosis);
+        }
+        return charts;
+    }
+
+    private static ChartFormat format(ReportFileOptions.ChartFileFormat f) {
+        return f == ReportFileOptions.ChartFileFormat.SVG ? ChartFormat.SVG : ChartFormat.PNG;
+    }
+
+    private interface Body<T> {
+        void write(T target) throws IOException;
+    }
+
+    private void text(Path p, Body<Writer> body) throws UsageException {
+        bytes(p, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    private void bytes(Path p, Body<OutputStream> body) throws UsageException {
+        try (OutputStream out = OutputTarget.open(p, force)) {
+            body.write(out);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + p + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.analysis.Summary;
+import dev.poolscope.event.PoolEvent;
+import dev.poolscope.io.Inputs;
+import dev.poolscope.io.LogFiles;
+import dev.poolscope.summary.SummaryFormatException;
+import dev.poolscope.summary.SummaryReader;
+import dev.poolscope.summary.SummaryWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reading, ordering, merging and writing summary files for the commands. */
+final class SummaryFiles {
+    private SummaryFiles() {}
+
+    /** Reads the summaries named (directories: their *.psum files), gzipped or not. */
+    static List<Summary> read(List<String> names, InputStream stdin) throws InputException {
+        List<Summary> all = new ArrayList<>();
+        for (String name : InputOrder.expand(names, LogFiles::isSummaryName)) {
+            try (InputStream in = Inputs.open(name, stdin)) {
+                all.add(SummaryReader.read(in));
+            } catch (SummaryFormatException e) {
+                throw new InputException(name + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new InputException("cannot read " + name + ": " + e.getMessage());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Merges in the order of the summaries' first timestamps, as files are read: each summary's open
+     * checkouts meet the next one's checkins. Summaries without any timestamp go last.
+     */
+    static Summary merge(List<Summary> summaries, Summary start) throws InputException {
+        requireDisjoint(summaries);
+        List<Summary> ordered = new ArrayList<>(summaries);
+        ordered.sort(Comparator.comparing((Summary s) -> s.counts().firstTime() == PoolEvent.NO_TIME)
+                .thenComparingLong(s -> s.counts().firstTime()));
+        ordered.add(0, start);
+        try {
+            return Summary.mergeAll(ordered);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("cannot merge: " + e.getMessage());
+        }
+    }
+
+    /** A log file in two summaries would be counted twice, e.g. a week's merge left beside its days. */
+    private static void requireDisjoint(List<Summary> summaries) throws InputException {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            for (String file : summaries.get(i).input().files()) {
+                Integer before = seen.putIfAbsent(file, i);
+                if (before != null && before != i) {
+                    throw new InputException("two summaries both cover " + file
+                            + "; merging them would count it twice (is a merged summary next to its parts?)");
+                }
+            }
+        }
+    }
+
+    static void write(Summary s, Path path, boolean force) throws IOException, UsageException {
+        try (OutputStream out = OutputTarget.open(path, force)) {
+            SummaryWriter.write(s, out);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.poolscope.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.poolscope.analysis.AlertGate;
+import dev.poolscope.analysis.AnalysisOptions;
+import dev.poolscope.analysis.InputTally;
+import dev.poolscope.analysis.LiveAnalysis;
+import dev.poolscope.event.EventDecoder;
+import dev.poolscope.io.FileFollower;
+import dev.poolscope.io.LineSplitter;
+import dev.poolscope.report.StatusLine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code poolscope watch}: follows a live log and raises the alarm (docs/watch.md). */
+@Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Follows a growing JSON-lines log like tail -F; a status line every interval.",
+            "Alerts on stderr (and through --alert-cmd) when the health level changes,",
+            "reports leak suspects while they are still open, and keeps a Prometheus",
+            "textfile up to date.",
+            "--merge-gap and --max-items are accepted but do not change what watch shows.",
+            "Stop with Ctrl-C or SIGTERM; a summary follows. See docs/watch.md."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:stopped (by a signal, the JVM reports 130 for Ctrl-C and 143 for SIGTERM)",
+            "2:usage error", "3:log unreadable or a directory", "4:internal error"})
+public final class WatchCommand implements Callable<Integer> {
+    /** How often the file is looked at; status lines come every --interval. */
+    static final Duration POLL = Duration.ofMillis(250);
+    /** How long a stopping watch waits for alert commands still running. */
+    static final Duration ALERT_WAIT_AT_STOP = Duration.ofSeconds(5);
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LOG", description = "the JSON-lines log to follow; it may not exist yet")
+    Path log;
+
+    @Option(names = "--from-start", description = "read the log from its start (default: only what is written from now on)")
+    boolean fromStart;
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
+            description = "time between status lines (default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Option(names = "--alert-cmd", paramLabel = "CMD",
+            description = "run CMD with sh -c on each alert: the alert as JSON on stdin, POOLSCOPE_* variables in its environment")
+    String alertCommand;
+
+    @Option(names = "--alert-cooldown", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "5m", description = "announce the same level at most once per DURATION (default: ${DEFAULT-VALUE})")
+    Duration cooldown;
+
+    @Option(names = "--prometheus", paramLabel = "FILE",
+            description = "keep FILE (e.g. /var/lib/node_exporter/textfile/poolscope.prom) up to date, replaced atomically")
+    Path prometheus;
+
+    @Option(names = "--force", description = "replace a --prometheus file that poolscope did not write")
+    boolean force;
+
+    @Option(names = "--forget-after", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10m",
+            description = "a process silent this long is taken as gone; its open checkouts leave the live figures (default: ${DEFAULT-VALUE})")
+    Duration forgetAfter;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DecodeOptions decode;
+
+    @Mixin
+    AnalysisSettings settings;
+
+    @Override
+    public Integer call() throws IOException, InputException, UsageException, InterruptedException {
+        AnalysisOptions options = validate();
+        StatusScreen screen = new StatusScreen(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                System.console() != null, TerminalWidth::columns);
+        Watcher watcher = watcher(options, screen, Clock.systemUTC());
+        screen.message("poolscope: watching " + log + (fromStart ? " from its start" : " from its end")
+                + "; status every " + StatusLine.age(interval.toNanos() / 1000)
+                + "; Ctrl-C to stop");
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await(ALERT_WAIT_AT_STOP.toSeconds() + 5, TimeUnit.SECONDS);   // let the summary print
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "poolscope-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            watcher.run(stop, POLL);
+            watcher.finish(ALERT_WAIT_AT_STOP);
+        } finally {
+            done.countDown();
+        }
+        return ExitCode.OK;
+    }
+
+    private AnalysisOptions validate() throws UsageException, InputException {
+        if (interval.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new UsageException("--interval must be at least 100ms");
+        }
+        if (forgetAfter.isZero()) {
+            throw new UsageException("--forget-after must be positive");
+        }
+        if (common.maxLineBytes < 1024) {
+            throw new UsageException("--max-line-bytes must be at least 1024");
+        }
+        if (alertCommand != null && alertCommand.isBlank()) {
+            throw new UsageException("--alert-cmd is empty");
+        }
+        if (Files.isDirectory(log)) {
+            throw new InputException(log + " is a directory; name the log file to follow");
+        }
+        if (Files.exists(log) && !Files.isReadable(log)) {
+            throw new InputException("cannot read " + log + ": permission denied");
+        }
+        if (prometheus != null) {
+            PrometheusFile.requireUsable(prometheus, force);
+        }
+        return settings.options();
+    }
+
+    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock) {
+        String name = log.toString();
+        LiveAnalysis analysis = new LiveAnalysis(options, forgetAfter);
+        InputTally tally = new InputTally();
+        tally.file(name);
+        EventDecoder decoder = new EventDecoder(FACTORY, decode.mapping(), decode.names());
+        LineSplitter lines = new LineSplitter(common.maxLineBytes, new WatchFeeder(name, decoder, analysis, tally));
+        FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));
+        AlertRunner runner = alertCommand == null ? null
+                : new AlertRunner(alertCommand, AlertRunner.TIMEOUT, m -> screen.message("poolscope: " + m));
+        PrometheusFile metrics = prometheus == null ? null
+                : new PrometheusFile(prometheus, m -> screen.message("poolscope: " + m));
+        if (prometheus != null && !prometheus.getFileName().toString().endsWith(".prom")) {
+            screen.message("poolscope: note: node_exporter's textfile collector reads only files named *.prom");
+        }
+        Watcher.Settings s = new Watcher.Settings(name, interval, options.leakThreshold(), common.color(spec));
+        return new Watcher(s, follower, analysis, tally, clock, screen, new AlertGate(cooldown), runner, metrics);
+    }
+}

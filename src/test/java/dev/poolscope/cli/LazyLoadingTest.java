@@ -1,0 +1,50 @@
+package dev.poolscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plain {@code analyze} must not pay for the report-file libraries: runs poolscope in a fresh JVM
+ * with class loading logged and looks at what was loaded.
+ */
+class LazyLoadingTest {
+    private static final String LOG = "src/test/resources/fixtures/tiny/tiny.jsonl";
+
+    @TempDir
+    Path dir;
+
+    private String loadedClasses(String... args) throws IOException, InterruptedException {
+        Path log = dir.resolve("classes-" + args.length + ".log");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-Djava.awt.headless=true", "-Xlog:class+load=info:file=" + log,
+                "-cp", System.getProperty("java.class.path"), "dev.poolscope.Main", "analyze", LOG));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        return Files.readString(log);
+    }
+
+    @Test
+    void plainAnalyzeLoadsNoChartCsvOrAwtCode() throws Exception {
+        String loaded = loadedClasses("--format", "json");
+        assertThat(loaded).contains("dev.poolscope.report.JsonReport")
+                .doesNotContain("org.jfree", "org.apache.commons.csv", "java.awt.", "dev.poolscope.cli.ReportFiles",
+                        "dev.poolscope.report.Csv", "dev.poolscope.report.Chart");
+    }
+
+    @Test
+    void csvAloneLoadsNoChartCode() throws Exception {
+        String loaded = loadedClasses("--csv", dir.resolve("csv").toString());
+        assertThat(loaded).contains("org.apache.commons.csv.CSVPrinter").doesNotContain("org.jfree", "java.awt.");
+    }
+}
