@@ -92,11 +92,12 @@ public final class Pipeline {
         for (String name : files) {
             total += Inputs.STDIN.equals(name) ? 0 : sizeOf(name);
         }
+        int threads = read.threadsFor(total, files.contains(Inputs.STDIN));
         try (Progress progress = read.progress().start(total)) {
-            if (read.threadsToUse() <= 1) {
+            if (threads <= 1) {
                 feedSequential(files, stdin, sink, tally, progress);
             } else {
-                feedParallel(files, stdin, sink, tally, progress, read.threadsToUse());
+                feedParallel(files, stdin, sink, tally, progress, threads);
             }
         }
     }

@@ -6,6 +6,9 @@ package dev.poolscope.cli;
  * None of these changes a result; they only change how fast it comes.
  */
 public record ReadOptions(int threads, boolean prefilter, Progress.Display progress) {
+    static final long PARALLEL_FROM_BYTES = 64L << 20;
+    static final int MAX_AUTO_THREADS = 4;
+
     public ReadOptions {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be 0 (auto) or more: " + threads);
@@ -17,11 +20,16 @@ public record ReadOptions(int threads, boolean prefilter, Progress.Display progr
     }
 
     /**
-     * Threads to use. Auto is one for now: on the shared 2-core machine parallel decoding was measured
-     * slower than one thread even on 1 GB (docs/performance.md), because the reading thread, which also
-     * replays every decoded batch into the analysis, stays the bottleneck.
+     * Threads for inputs of {@code bytes} in total (stdin counts as big). Auto uses the cores, up to
+     * four, for inputs of 64 MB or more: on the 2-core machine two threads were 15 % faster than one on
+     * 1 GB when it was quiet, though slower under heavy load from other processes (docs/performance.md);
+     * below that a second thread competes with the JIT compiler.
      */
-    int threadsToUse() {
-        return threads > 0 ? threads : 1;
+    int threadsFor(long bytes, boolean stdin) {
+        if (threads > 0) {
+            return threads;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores >= 2 && (stdin || bytes >= PARALLEL_FROM_BYTES) ? Math.min(cores, MAX_AUTO_THREADS) : 1;
     }
 }

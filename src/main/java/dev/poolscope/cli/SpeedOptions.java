@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 public final class SpeedOptions {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "threads: 1 reads, decodes and analyses on one; N adds N-1 decoding threads; "
-                    + "0 = auto, one for now (docs/performance.md) (default: ${DEFAULT-VALUE})")
+                    + "0 = the cores, up to 4, for inputs of 64 MB or more, else 1 (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--no-prefilter", negatable = false,

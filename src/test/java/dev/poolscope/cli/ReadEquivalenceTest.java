@@ -67,6 +67,24 @@ class ReadEquivalenceTest {
         assertSameEveryWay(List.of(a.toString(), b.toString(), a.toString()), 2048);
     }
 
+    @Test
+    void summariesAreTheSameEveryWay() throws Exception {
+        Path summary = tmp.resolve("reference.psum");
+        byte[] reference = null;
+        for (ReadOptions way : WAYS) {
+            Pipeline pipeline = new Pipeline(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(),
+                    16 << 20, way);
+            SummaryFiles.write(pipeline.summarise(List.of("src/test/resources/fixtures/real-structlog/app.jsonl"),
+                    new ByteArrayInputStream(new byte[0])), summary, true);
+            byte[] bytes = Files.readAllBytes(summary);
+            if (reference == null) {
+                reference = bytes;
+            } else {
+                assertThat(bytes).as("summary read with %s", way).isEqualTo(reference);
+            }
+        }
+    }
+
     private static void assertSameEveryWay(List<String> inputs, int maxLineBytes) throws Exception {
         String reference = null;
         for (ReadOptions way : WAYS) {
