@@ -17,6 +17,7 @@ public final class Analysis {
     private final AnalysisOptions options;
     private final RequestContext context = new RequestContext();
     private final EventCounter counter = new EventCounter();
+    private final ClockWatch clock = new ClockWatch();
     private final CheckoutTracker checkouts;
     private final PoolUsageTracker pool;
     private final TimeoutCollector timeouts;
@@ -24,14 +25,15 @@ public final class Analysis {
 
     public Analysis(AnalysisOptions options) {
         this.options = options;
-        this.checkouts = new CheckoutTracker(options);
-        this.pool = new PoolUsageTracker(options);
         this.timeouts = new TimeoutCollector(options);
+        this.checkouts = new CheckoutTracker(options, timeouts::timedOut);
+        this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
     }
 
     public void accept(PoolEvent raw) {
         counter.accept(raw);
+        clock.accept(raw);
         PoolEvent e = context.enrich(raw);
         checkouts.accept(e);
         pool.accept(e);
@@ -44,9 +46,17 @@ public final class Analysis {
         return checkouts.openCount();
     }
 
+    /** Open checkouts held in memory (leaks settled early are only counted), for tests of memory bounds. */
+    long trackedCheckouts() {
+        return checkouts.trackedCount();
+    }
+
     public Diagnosis finish(InputSummary input) {
-        return diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeouts.finish(),
-                timeline.finish());
+        Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(),
+                timeouts.finish(), timeline.finish(), checkouts.settledTimedOutRequests());
+        return new Diagnosis(d.options(), d.input(), d.counts(), d.checkouts(), d.pool(), d.timeouts(),
+                d.timeoutRequestsLeftOpen(), d.endpoints(), d.health(), d.timeline(),
+                clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
     }
 
     /**
@@ -55,12 +65,19 @@ public final class Analysis {
      */
     static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
                               PoolResult usage, TimeoutResult timeoutResult, Timeline timeline) {
+        return diagnose(options, input, counts, leaks, usage, timeoutResult, timeline, 0);
+    }
+
+    /** @param settledTimedOut timed-out requests whose leaks were settled early (not in {@code leakedRequests}) */
+    private static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts,
+                                      CheckoutResult leaks, PoolResult usage, TimeoutResult timeoutResult,
+                                      Timeline timeline, long settledTimedOut) {
         Set<RequestKey> timedOutAndLeaked = new HashSet<>(timeoutResult.requests());
         timedOutAndLeaked.retainAll(leaks.leakedRequests());
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
-                leaks.leakedRequests().size());
-        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult, timedOutAndLeaked.size(),
-                endpointRows(leaks, timeoutResult), health, timeline);
+                leaks.requestsWithoutClose());
+        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult,
+                timedOutAndLeaked.size() + settledTimedOut, endpointRows(leaks, timeoutResult), health, timeline);
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

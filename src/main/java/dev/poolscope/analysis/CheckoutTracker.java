@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Pairs every checkout with its checkin. What is left open at the end is a leak when its request
@@ -34,6 +35,11 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private List<BoundaryEvent> boundary;
     private long unlisted;
     private ReturnListener onReturn = (c, at) -> { };
+    private final SameTimeEvents ties = new SameTimeEvents();
+    private long negativeHolds;
+    private long sameTimeReorders;
+    /** Null unless leaks are settled early (one-pass analysis, not summaries or live mode). */
+    private SettledLeaks settled;
 
     /** Told of every checkout a checkin closes; the live leak watch uses it to report returns. */
     interface ReturnListener {
@@ -42,6 +48,16 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
 
     public CheckoutTracker(AnalysisOptions options) {
         this.options = options;
+    }
+
+    /**
+     * A tracker that settles leaks early to bound memory (docs/robustness.md).
+     *
+     * @param timedOut whether a request has hit a statement timeout so far
+     */
+    public CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut) {
+        this(options);
+        this.settled = new SettledLeaks(options.maxItems(), timedOut);
     }
 
     /** A tracker that also records the boundary events a summary needs (docs/summaries.md). */
@@ -58,9 +74,11 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         if (boundary != null && e.kind() == EventKind.REQUEST_END && e.requestId() != null && isEarly(e.time())) {
             boundary.add(BoundaryEvent.of(e));
         }
+        if (e.hasTime() && boundary == null) {
+            orphans += ties.expire(e.time());
+        }
         switch (e.kind()) {
-            case CHECKOUT -> open.add(new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(),
-                    e.source(), e.line()));
+            case CHECKOUT -> checkout(e);
             case CHECKIN -> checkin(e);
             case REQUEST_END -> markEnded(e);
             default -> { }
@@ -68,10 +86,36 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         if (e.endpoint() != null && e.requestId() != null && e.kind() != EventKind.CHECKOUT) {
             nameEndpoint(e);
         }
+        if (settled != null && (e.kind() == EventKind.REQUEST_END || e.kind() == EventKind.CHECKOUT)) {
+            settled.settle(open, lastTime, options.graceMicros());
+        }
+    }
+
+    /**
+     * Same-timestamp reordering (docs/robustness.md) applies to one-pass analyses; a summary records
+     * orphans at once for a later merge.
+     */
+    private void checkout(PoolEvent e) {
+        Checkout c = new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line());
+        PoolEvent early = e.hasTime() && boundary == null ? ties.checkinFor(e) : null;
+        if (early != null) {
+            sameTimeReorders++;
+            closed(c, early);
+            return;
+        }
+        if (e.hasTime() && boundary == null && ties.endedAtSameTime(e)) {
+            c.requestEnded = true;
+            c.endedAt = e.time();
+        }
+        open.add(c);
     }
 
     private void checkin(PoolEvent e) {
         Checkout c = open.close(e.process(), e.requestId(), e.connId());
+        if (c == null && e.hasTime() && boundary == null) {
+            orphans += ties.hold(e);   // its checkout may still come, stamped with the same time
+            return;
+        }
         if (c == null) {
             orphans++;
             if (boundary != null) {
@@ -83,11 +127,19 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
             }
             return;
         }
+        closed(c, e);
+    }
+
+    private void closed(Checkout c, PoolEvent e) {
         if (c.endpoint == null) {
             c.endpoint = e.endpoint();
         }
         onReturn.returned(c, e.time());
-        long held = c.acquiredAt == PoolEvent.NO_TIME || !e.hasTime() ? -1 : Math.max(0, e.time() - c.acquiredAt);
+        boolean timed = c.acquiredAt != PoolEvent.NO_TIME && e.hasTime();
+        if (timed && e.time() < c.acquiredAt) {
+            negativeHolds++;   // the clock went back between checkout and checkin: counted as held 0
+        }
+        long held = timed ? Math.max(0, e.time() - c.acquiredAt) : -1;
         EndpointHolds tally = endpointTally(c.endpoint);
         tally.checkouts++;
         if (held < 0) {
@@ -108,9 +160,17 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         if (e.requestId() == null) {
             return;
         }
-        for (Checkout c : open.ofRequest(new RequestKey(e.process(), e.requestId()))) {
+        RequestKey key = new RequestKey(e.process(), e.requestId());
+        List<Checkout> left = open.ofRequest(key);
+        for (Checkout c : left) {
             c.requestEnded = true;
             c.endedAt = e.time();
+        }
+        if (e.hasTime() && boundary == null) {
+            orphans += ties.hold(e);   // a checkout of this request may still come, stamped with the same time
+        }
+        if (settled != null && !left.isEmpty()) {
+            settled.requestEnded(key, e.hasTime() ? e.time() : lastTime);
         }
     }
 
@@ -176,12 +236,18 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         leaks.sort(oldestFirst);
         inFlight.sort(oldestFirst);
         Set<RequestKey> leakedRequests = new HashSet<>();
-        Map<String, Long> byEndpoint = new HashMap<>();
+        Map<String, Long> byEndpoint = settled == null ? new HashMap<>() : new HashMap<>(settled.byEndpoint());
         for (LeakItem leak : leaks) {
-            if (leak.requestId() != null) {
-                leakedRequests.add(new RequestKey(leak.process(), leak.requestId()));
+            RequestKey key = new RequestKey(leak.process(), leak.requestId());
+            if (leak.requestId() != null && (settled == null || !settled.counted(key))) {
+                leakedRequests.add(key);
             }
             byEndpoint.merge(Endpoint.orUnknown(leak.endpoint()), 1L, Long::sum);
+        }
+        long openLeaks = leaks.size();
+        if (settled != null) {
+            settled.kept().forEach(c -> leaks.add(c.toLeak(lastTime)));
+            leaks.sort(oldestFirst);
         }
         List<LongHold> holds = new ArrayList<>(longest);
         holds.sort(BY_HELD.reversed().thenComparingLong(LongHold::acquiredAt));
@@ -195,8 +261,30 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         // Still-open checkouts count as checkouts of their endpoint too.
         open.forEach(c -> endpointCopy.computeIfAbsent(Endpoint.orUnknown(c.endpoint), k -> new EndpointHolds())
                 .checkouts++);
-        return new CheckoutResult(cap(leaks), leaks.size(), leakedRequests, byEndpoint, cap(inFlight),
-                inFlight.size(), orphans, holds, longHoldCount, holdTimes.copy(), endpointCopy);
+        if (settled == null) {
+            return new CheckoutResult(cap(leaks), leaks.size(), leakedRequests, byEndpoint, cap(inFlight),
+                    inFlight.size(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy);
+        }
+        settled.byEndpoint().forEach((name, n) -> endpointCopy.computeIfAbsent(name, k -> new EndpointHolds())
+                .checkouts += n);
+        return new CheckoutResult(cap(leaks), openLeaks + settled.checkouts, leakedRequests, byEndpoint,
+                cap(inFlight), inFlight.size(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(),
+                endpointCopy, leakedRequests.size() + settled.requests, settled.byLimit);
+    }
+
+    /** Checkins stamped earlier than their checkout (counted as held for 0). */
+    public long negativeHolds() {
+        return negativeHolds;
+    }
+
+    /** Checkins logged before their own checkout with the same timestamp, paired anyway. */
+    public long sameTimeReorders() {
+        return sameTimeReorders;
+    }
+
+    /** Requests whose leaks were settled before the end and that had hit a statement timeout. */
+    public long settledTimedOutRequests() {
+        return settled == null ? 0 : settled.timedOutRequests;
     }
 
     /** The tracker's whole state, for a summary. */
@@ -253,8 +341,13 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         longHoldCount += s.longHoldCount();
     }
 
-    /** Open checkouts right now, for live status lines. */
+    /** Checkouts not returned so far, for live status lines and timelines; leaks settled early included. */
     public long openCount() {
+        return open.size() + (settled == null ? 0 : settled.checkouts);
+    }
+
+    /** Checkouts held in memory: what bounds the tracker's size. */
+    long trackedCount() {
         return open.size();
     }
 

@@ -8,13 +8,23 @@ import java.util.List;
  * @param timeoutRequestsLeftOpen requests that hit a statement timeout and leaked a connection
  *                                (the seed's problem 4)
  * @param timeline                the pool over time, for charts and timeline.csv
+ * @param time                    what the analysis noticed about the log's clock (docs/robustness.md)
  */
 public record Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                         PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
-                        List<EndpointRow> endpoints, Health health, Timeline timeline) {
+                        List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
+        java.util.Objects.requireNonNull(time, "time");
+    }
+
+    /** A diagnosis without clock notes (merged summaries), as before they were tracked. */
+    public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
+                     PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
+                     List<EndpointRow> endpoints, Health health, Timeline timeline) {
+        this(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints, health, timeline,
+                TimeQuality.empty());
     }
 
     public long leakDelta() {
@@ -22,6 +32,6 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
     }
 
     public long requestsWithoutClose() {
-        return checkouts.leakedRequests().size();
+        return checkouts.requestsWithoutClose();
     }
 }

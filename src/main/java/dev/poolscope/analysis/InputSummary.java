@@ -1,14 +1,39 @@
 package dev.poolscope.analysis;
 
+import dev.poolscope.event.TimestampNotes;
 import java.util.List;
 
-/** What was read: {@code lines} counts every line, blank and malformed ones included. */
+/**
+ * What was read: {@code lines} counts every line, blank and malformed ones included.
+ *
+ * @param repairedLines    lines read after replacing invalid UTF-8 or control characters (docs/robustness.md)
+ * @param repairedSamples  the first few of them, with what was replaced
+ * @param recoveredRecords records read from lines that held more than one record or a cut-off one
+ * @param readErrors       inputs that could not be read to their end (analysed up to the failure)
+ */
 public record InputSummary(List<String> files, long lines, long blankLines, long malformedLines,
-                           List<MalformedLine> malformedSamples) {
+                           List<MalformedLine> malformedSamples, long repairedLines,
+                           List<MalformedLine> repairedSamples, long recoveredRecords, List<ReadError> readErrors,
+                           TimestampNotes timestamps) {
 
     public InputSummary {
         files = List.copyOf(files);
         malformedSamples = List.copyOf(malformedSamples);
+        repairedSamples = List.copyOf(repairedSamples);
+        readErrors = List.copyOf(readErrors);
+        java.util.Objects.requireNonNull(timestamps, "timestamps");
+    }
+
+    /** A summary of cleanly read input, as before repairs and read errors were tracked. */
+    public InputSummary(List<String> files, long lines, long blankLines, long malformedLines,
+                        List<MalformedLine> malformedSamples) {
+        this(files, lines, blankLines, malformedLines, malformedSamples, 0, List.of(), 0, List.of(),
+                TimestampNotes.empty());
+    }
+
+    /** True when some input could not be read to its end. */
+    public boolean incomplete() {
+        return !readErrors.isEmpty();
     }
 
     public static InputSummary empty() {

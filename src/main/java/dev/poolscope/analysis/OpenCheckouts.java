@@ -44,8 +44,12 @@ final class OpenCheckouts {
             match = lastWithConn(byRequest.get(new RequestKey(process, requestId)), connId);
         }
         if (match == null && connId != null) {
-            // The checkin may be logged outside the request's context; the connection still identifies it.
-            match = last(byConn.get(new ConnKey(process, connId)));
+            // The checkin may be logged outside the request's context; the connection still identifies it,
+            // unless both name different requests (a connection reused within one timestamp, lines reordered).
+            Checkout byConnection = last(byConn.get(new ConnKey(process, connId)));
+            if (byConnection != null && (requestId == null || byConnection.requestId == null)) {
+                match = byConnection;
+            }
         }
         if (match == null && requestId != null) {
             ArrayDeque<Checkout> ofRequest = byRequest.get(new RequestKey(process, requestId));
@@ -106,7 +110,7 @@ final class OpenCheckouts {
         return gone;
     }
 
-    private void remove(Checkout c) {
+    void remove(Checkout c) {
         if (c.requestId != null) {
             removeFrom(byRequest, new RequestKey(c.process, c.requestId), c);
         }

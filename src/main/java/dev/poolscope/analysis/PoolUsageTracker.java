@@ -17,6 +17,10 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
     private static final Comparator<Window> BY_START =
             Comparator.comparingLong(Window::start).thenComparing(Window::process);
 
+    /** Far more than any real deployment logs into one analysis. */
+    static final int MAX_PROCESSES = 10_000;
+    static final String OTHER_PROCESSES = "(other processes)";
+
     private final AnalysisOptions options;
     private final Map<String, ProcessUsage> processes = new HashMap<>();
     /** Latest-starting on top, so the cap drops the latest. */
@@ -40,7 +44,11 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
 
     @Override
     public void accept(PoolEvent e) {
-        ProcessUsage usage = processes.computeIfAbsent(e.process(), this::newProcess);
+        String process = e.process();
+        if (!processes.containsKey(process) && processes.size() >= MAX_PROCESSES) {
+            process = OTHER_PROCESSES;   // a hostile log must not grow memory one pid at a time
+        }
+        ProcessUsage usage = processes.computeIfAbsent(process, this::newProcess);
         int used = usage.usage(e);
         lastUsed = used;
         if (used != PoolEvent.NO_COUNT) {

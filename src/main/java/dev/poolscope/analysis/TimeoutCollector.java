@@ -43,6 +43,11 @@ public final class TimeoutCollector implements Analyzer<TimeoutResult> {
         }
     }
 
+    /** Whether the request has hit a statement timeout so far. */
+    boolean timedOut(RequestKey key) {
+        return requests.contains(key);
+    }
+
     @Override
     public TimeoutResult finish() {
         return new TimeoutResult(events, requests, byEndpoint, items);

@@ -3,6 +3,8 @@ package dev.poolscope.cli;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.TimelineAnalyzer;
 import dev.poolscope.report.JsonReport;
+import dev.poolscope.report.Redaction;
+import dev.poolscope.report.Redactor;
 import dev.poolscope.report.TextReport;
 import dev.poolscope.report.Units;
 import java.io.IOException;
@@ -62,11 +64,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     SpeedOptions speed;
 
+    @Mixin
+    RedactOptions redaction;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         if (output != null) {
             OutputTarget.requireWritable(output, force);
         }
+        Redactor redactor = redaction.redactor();
         files.check(force, output);
         if (summary != null) {
             OutputTarget.requireWritable(summary, force);
@@ -81,18 +87,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             d = pipeline.run(inputs, System.in);
         }
+        d = Redaction.apply(d, redactor);   // before any writer: CSV, HTML and charts echo log strings too
         if (files.any()) {
             writeFiles(d, warmup);
         }
         if (output == null) {
-            write(d, spec.commandLine().getOut(), common.color(spec));
+            write(d, spec.commandLine().getOut(), common.color(spec), redactor);
         } else {
             try (PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputTarget.open(output, force),
                     StandardCharsets.UTF_8))) {
-                write(d, out, false);
+                write(d, out, false, redactor);
             }
         }
-        return ExitCode.OK;
+        var problem = InputProblems.of(d);
+        problem.ifPresent(p -> spec.commandLine().getErr().println("poolscope: " + p));
+        return problem.isPresent() ? ExitCode.INPUT : ExitCode.OK;
     }
 
     private void writeFiles(Diagnosis d, Thread warmup) throws UsageException {
@@ -108,11 +117,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return Units.seconds(micros).stripTrailingZeros().toPlainString();
     }
 
-    private void write(Diagnosis d, PrintWriter out, boolean color) throws IOException {
+    private void write(Diagnosis d, PrintWriter out, boolean color, Redactor redactor) throws IOException {
         if (format == ReportFormat.JSON) {
-            JsonReport.write(d, out);
+            JsonReport.write(d, out, redactor);
         } else {
-            new TextReport(out, color).write(d);
+            new TextReport(out, color, redactor).write(d);
         }
         out.flush();
     }

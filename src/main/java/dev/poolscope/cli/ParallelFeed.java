@@ -2,6 +2,7 @@ package dev.poolscope.cli;
 
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.event.EventDecoder;
+import dev.poolscope.event.LineSalvage;
 import dev.poolscope.event.PoolEvent;
 import dev.poolscope.io.LineConsumer;
 import java.util.ArrayDeque;
@@ -22,6 +23,7 @@ final class ParallelFeed implements LineConsumer {
     private final ThreadLocal<EventDecoder> decoders;
     private final Consumer<PoolEvent> sink;
     private final InputTally tally;
+    private final LineSalvage salvage;
     private final int inFlight;
     private final ArrayDeque<Future<LineBatch>> pending = new ArrayDeque<>();
     private final ArrayDeque<LineBatch> spare = new ArrayDeque<>();
@@ -29,12 +31,14 @@ final class ParallelFeed implements LineConsumer {
     private String source;
     private String defaultProcess;
 
+    /** {@code salvage} runs on the reading thread: rejected lines are rare and their second look is ordered. */
     ParallelFeed(ExecutorService pool, int workers, Supplier<EventDecoder> decoders, Consumer<PoolEvent> sink,
-                 InputTally tally) {
+                 InputTally tally, LineSalvage salvage) {
         this.workers = pool;
         this.decoders = ThreadLocal.withInitial(decoders);
         this.sink = sink;
         this.tally = tally;
+        this.salvage = salvage;
         this.inFlight = 4 * workers;
     }
 
@@ -125,7 +129,8 @@ final class ParallelFeed implements LineConsumer {
             } else if (r instanceof Long length) {
                 tally.malformed(b.source, b.lineNumbers[i], Pipeline.overlongReason(length));
             } else {
-                tally.malformed(b.source, b.lineNumbers[i], (String) r);
+                Pipeline.salvage(salvage, b.data, b.offsets[i], b.lengths[i], b.source, b.lineNumbers[i], (String) r,
+                        sink, tally);
             }
         }
         spare.add(b);

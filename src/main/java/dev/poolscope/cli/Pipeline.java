@@ -1,6 +1,7 @@
 package dev.poolscope.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.poolscope.analysis.Analysis;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
@@ -11,16 +12,21 @@ import dev.poolscope.analysis.SummaryAnalysis;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.FieldMapping;
+import dev.poolscope.event.LineSalvage;
 import dev.poolscope.event.MalformedLineException;
 import dev.poolscope.event.PoolEvent;
+import dev.poolscope.event.TimestampNotes;
 import dev.poolscope.io.Inputs;
 import dev.poolscope.io.LineConsumer;
 import dev.poolscope.io.LineReader;
 import dev.poolscope.io.LogFiles;
+import dev.poolscope.io.PositionedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +34,9 @@ import java.util.function.Consumer;
 
 /** Reading lines → decoding events → one analysis pass: the wiring every command shares. */
 public final class Pipeline {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Python's json module writes NaN and Infinity (e.g. a wait time); rejecting them would drop the line. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final FieldMapping mapping;
     private final EventNames names;
@@ -84,7 +92,11 @@ public final class Pipeline {
         return analysis.finish(tally.finish());
     }
 
-    /** Reads every log input, in reading order, handing each decoded event to {@code sink}. */
+    /**
+     * Reads every log input, in reading order, handing each decoded event to {@code sink}. An input that
+     * breaks while being read (a truncated gzip) is analysed up to the break and listed in
+     * {@link InputSummary#readErrors()}; only inputs missing up front throw.
+     */
     void feed(List<String> inputs, InputStream stdin, Consumer<PoolEvent> sink, InputTally tally)
             throws InputException {
         List<String> files = new InputOrder(FACTORY, mapping, maxLineBytes).resolve(inputs, LogFiles::isLogName);
@@ -93,62 +105,94 @@ public final class Pipeline {
             total += Inputs.STDIN.equals(name) ? 0 : sizeOf(name);
         }
         int threads = read.threadsFor(total, files.contains(Inputs.STDIN));
-        try (Progress progress = read.progress().start(total)) {
-            if (threads <= 1) {
-                feedSequential(files, stdin, sink, tally, progress);
-            } else {
-                feedParallel(files, stdin, sink, tally, progress, threads);
-            }
-        }
-    }
-
-    private void feedSequential(List<String> files, InputStream stdin, Consumer<PoolEvent> sink, InputTally tally,
-                                Progress progress) throws InputException {
-        EventDecoder decoder = newDecoder();
-        LineReader reader = new LineReader(maxLineBytes);
-        for (String name : files) {
-            tally.file(name);
-            decoder.defaultProcess(LogFiles.streamName(name));
-            try (InputStream in = Inputs.open(name, stdin, progress::count)) {
-                reader.read(in, new Feeder(name, decoder, sink, tally));
-            } catch (IOException e) {
-                throw new InputException("cannot read " + name + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** This thread reads and feeds the sink; the others decode, which needs no order (docs/performance.md). */
-    private void feedParallel(List<String> files, InputStream stdin, Consumer<PoolEvent> sink, InputTally tally,
-                              Progress progress, int threads) throws InputException {
-        int decoders = threads - 1;
-        ExecutorService workers = Executors.newFixedThreadPool(decoders, r -> {
+        List<EventDecoder> decoders = Collections.synchronizedList(new ArrayList<>());
+        EventDecoder decoder = newDecoder(decoders);
+        LineSalvage salvage = new LineSalvage(decoder, FACTORY);
+        ExecutorService workers = threads <= 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "poolscope-decoder");
             t.setDaemon(true);
             return t;
         });
-        try {
-            ParallelFeed feed = new ParallelFeed(workers, decoders, this::newDecoder, sink, tally);
+        try (Progress progress = read.progress().start(total)) {
+            ParallelFeed parallel = workers == null ? null
+                    : new ParallelFeed(workers, threads - 1, () -> newDecoder(decoders), sink, tally, salvage);
             LineReader reader = new LineReader(maxLineBytes);
             for (String name : files) {
                 tally.file(name);
-                feed.source(name, LogFiles.streamName(name));
-                try (InputStream in = Inputs.open(name, stdin, progress::count)) {
-                    reader.read(in, feed);
-                } catch (IOException e) {
-                    throw new InputException("cannot read " + name + ": " + e.getMessage());
+                String stream = LogFiles.streamName(name);
+                decoder.defaultProcess(stream);
+                if (parallel != null) {
+                    parallel.source(name, stream);
                 }
+                LineConsumer consumer = parallel != null ? parallel : new Feeder(name, decoder, salvage, sink, tally);
+                readOne(name, stdin, reader, consumer, parallel, tally, progress);
             }
-            feed.finish();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException("interrupted");
         } finally {
-            workers.shutdownNow();
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
+        TimestampNotes notes = TimestampNotes.empty();
+        synchronized (decoders) {
+            for (EventDecoder d : decoders) {
+                notes = notes.plus(d.timestamps());
+            }
+        }
+        tally.timestamps(notes);
+    }
+
+    /**
+     * Reads one input to its end. An input that breaks while being read (a truncated gzip) is analysed up
+     * to the break and listed as a read error; with parallel decoding, what was read is replayed first so
+     * the error names the right line.
+     */
+    private static void readOne(String name, InputStream stdin, LineReader reader, LineConsumer consumer,
+                                ParallelFeed parallel, InputTally tally, Progress progress)
+            throws InterruptedException {
+        long linesBefore = tally.lines();
+        try (PositionedInput in = Inputs.openPositioned(name, stdin, progress::count)) {
+            try {
+                reader.read(in, consumer);
+                drain(parallel);
+            } catch (IOException e) {
+                drain(parallel);
+                tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
+            }
+        } catch (IOException e) {
+            tally.readError(ReadErrors.of(name, null, 0, e));
         }
     }
 
-    private EventDecoder newDecoder() {
-        return new EventDecoder(FACTORY, mapping, names, read.prefilter());
+    private static void drain(ParallelFeed parallel) throws InterruptedException {
+        if (parallel != null) {
+            parallel.finish();
+        }
+    }
+
+    /** A line the decoder rejected gets a second, slower look (docs/robustness.md); both feeders share this. */
+    static void salvage(LineSalvage salvage, byte[] buf, int off, int len, String source, long lineNumber,
+                        String reason, Consumer<PoolEvent> sink, InputTally tally) {
+        LineSalvage.Result r = salvage.salvage(buf, off, len, source, lineNumber, reason);
+        r.events().forEach(sink);
+        if (r.repair() != null) {
+            tally.repaired(source, lineNumber, r.repair());
+        }
+        if (r.split()) {
+            tally.recovered(r.events().size());
+        }
+        if (r.malformed() != null) {
+            tally.malformed(source, lineNumber, r.malformed());
+        }
+    }
+
+    /** A decoder for one thread; all are kept so their timestamp notes can be added up at the end. */
+    private EventDecoder newDecoder(List<EventDecoder> all) {
+        EventDecoder d = new EventDecoder(FACTORY, mapping, names, read.prefilter());
+        all.add(d);
+        return d;
     }
 
     private static long sizeOf(String name) {
@@ -173,8 +217,8 @@ public final class Pipeline {
     }
 
     /** Hands each line of one input to the decoder and each event to the analysis. */
-    private record Feeder(String source, EventDecoder decoder, Consumer<PoolEvent> sink, InputTally tally)
-            implements LineConsumer {
+    private record Feeder(String source, EventDecoder decoder, LineSalvage salvage, Consumer<PoolEvent> sink,
+                          InputTally tally) implements LineConsumer {
         @Override
         public void line(byte[] buf, int off, int len, long lineNumber) {
             tally.line();
@@ -185,8 +229,12 @@ public final class Pipeline {
             try {
                 sink.accept(decoder.decode(buf, off, len, source, lineNumber));
             } catch (MalformedLineException e) {
-                tally.malformed(source, lineNumber, e.getMessage());
+                salvage(buf, off, len, lineNumber, e.getMessage());
             }
+        }
+
+        private void salvage(byte[] buf, int off, int len, long lineNumber, String reason) {
+            Pipeline.salvage(salvage, buf, off, len, source, lineNumber, reason, sink, tally);
         }
 
         @Override

@@ -24,6 +24,7 @@ public final class EventDecoder {
     private final LinePrefilter prefilter;
     private final String[] values = new String[Field.values().length];
     private final int[] ranks = new int[Field.values().length];
+    private final TimestampTally timestamps = new TimestampTally();
     private boolean timeoutText;
     private boolean exhaustedText;
     private String defaultProcess = "";
@@ -131,9 +132,19 @@ public final class EventDecoder {
         EventKind kind = classify(event);
         boolean timeout = timeoutText || EventNames.STATEMENT_TIMEOUT_SQLSTATE.equals(value(Field.SQLSTATE));
         String endpoint = endpoints.endpoint(value(Field.METHOD), value(Field.ENDPOINT));
-        return new PoolEvent(kind, Timestamps.parse(value(Field.TIME)), process(), value(Field.REQUEST_ID),
+        String timeText = value(Field.TIME);
+        long time = Timestamps.parse(timeText);
+        if (timeText != null) {
+            timestamps.note(timeText, time);
+        }
+        return new PoolEvent(kind, time, process(), value(Field.REQUEST_ID),
                 value(Field.CONN_ID), count(Field.POOL_USED), count(Field.POOL_MAX), endpoint, timeout,
                 exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line);
+    }
+
+    /** Zones and unreadable values of the timestamps decoded so far. */
+    public TimestampNotes timestamps() {
+        return timestamps.snapshot();
     }
 
     private EventKind classify(String event) {
@@ -172,8 +183,9 @@ public final class EventDecoder {
             return small;
         }
         try {
-            long v = (long) Double.parseDouble(text);
-            return v < 0 || v > Integer.MAX_VALUE ? PoolEvent.NO_COUNT : (int) v;
+            double d = Double.parseDouble(text);
+            long v = (long) d;   // Python's json writes NaN and Infinity: neither is a count
+            return Double.isNaN(d) || v < 0 || v > Integer.MAX_VALUE ? PoolEvent.NO_COUNT : (int) v;
         } catch (NumberFormatException e) {
             return PoolEvent.NO_COUNT;
         }

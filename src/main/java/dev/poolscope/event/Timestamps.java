@@ -172,6 +172,30 @@ public final class Timestamps {
         return era * 146_097L + doe - 719_468;
     }
 
+    /**
+     * The zone designator of a timestamp {@link #parse} read: {@code "Z"}, an offset as written such as
+     * {@code "+02:00"}, {@code "epoch"} for epoch numbers, or null for an ISO time without one (read as UTC).
+     */
+    public static String zoneOf(String text) {
+        if (text.length() < 19 || text.charAt(4) != '-') {
+            return "epoch";
+        }
+        int i = 19;
+        if (i < text.length() && (text.charAt(i) == '.' || text.charAt(i) == ',')) {
+            i++;
+            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+        }
+        if (i == text.length()) {
+            return null;
+        }
+        if (i == text.length() - 1 && (text.charAt(i) == 'Z' || text.charAt(i) == 'z')) {
+            return "Z";   // the common case allocates nothing
+        }
+        return text.substring(i).strip();
+    }
+
     /** ISO-8601 UTC with exactly six fraction digits, the form every report writes (fixed width, sorts as text). */
     public static String format(long micros) {
         if (micros == PoolEvent.NO_TIME) {

@@ -32,6 +32,35 @@ public final class Inputs {
         }
     }
 
+    /**
+     * Like {@link #open}, but the result tells how far into the file reading got, for read errors.
+     * A file that says gzip but has a broken header fails here, before any line is read.
+     */
+    public static PositionedInput openPositioned(String name, InputStream stdin) throws IOException {
+        return openPositioned(name, stdin, UnaryOperator.identity());
+    }
+
+    /** As {@link #openPositioned(String, InputStream)}, with {@code tap} wrapping the raw bytes (progress counts those). */
+    public static PositionedInput openPositioned(String name, InputStream stdin, UnaryOperator<InputStream> tap)
+            throws IOException {
+        InputStream raw = tap.apply(STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name)));
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
+            PositionedInput.Counting counted = new PositionedInput.Counting(buffered);
+            buffered.mark(2);
+            boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
+            buffered.reset();
+            if (!gzip) {
+                return new PositionedInput(counted, counted, null);
+            }
+            PositionedInput.Gzip unzipped = new PositionedInput.Gzip(counted, BUFFER);
+            return new PositionedInput(unzipped, counted, unzipped);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
     /** Sniffs the gzip magic bytes (1f 8b) rather than trusting a file name. */
     static InputStream decompressIfNeeded(BufferedInputStream in) throws IOException {
         in.mark(2);

@@ -50,7 +50,7 @@ public final class CheckReport {
         var c = d.checkouts();
         out.println();
         out.printf(Locale.ROOT, "Leaked: %d connections never returned, by %d requests%s%n", c.leakedCheckouts(),
-                c.leakedRequests().size(), c.inFlightCount() == 0 ? ""
+                c.requestsWithoutClose(), c.inFlightCount() == 0 ? ""
                         : String.format(Locale.ROOT, "; %d more still open when the log ends (in flight)",
                                 c.inFlightCount()));
         if (c.leakedCheckouts() > 0) {

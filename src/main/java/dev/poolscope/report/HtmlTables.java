@@ -34,7 +34,7 @@ final class HtmlTables {
         }
         String intro = String.format(Locale.ROOT,
                 "%d checkouts never returned, in %d requests; %d still in flight at the end; %d orphan putconn.",
-                c.leakedCheckouts(), c.leakedRequests().size(), c.inFlightCount(), c.orphanPutconn());
+                c.leakedCheckouts(), c.requestsWithoutClose(), c.inFlightCount(), c.orphanPutconn());
         return section("leaks", "Leaks", intro, t, c.leakedCheckouts() + c.inFlightCount());
     }
 

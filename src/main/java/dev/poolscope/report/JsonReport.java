@@ -26,10 +26,19 @@ public final class JsonReport {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    private static final JsonEscapes ESCAPES = new JsonEscapes();
+
     private JsonReport() {}
 
     public static void write(Diagnosis d, Writer out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+        write(d, out, Redactor.none());
+    }
+
+    /** Writes the report with every string value passed through {@code redactor} ({@code --redact}). */
+    public static void write(Diagnosis d, Writer out, Redactor redactor) throws IOException {
+        JsonGenerator plain = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+        plain.setCharacterEscapes(ESCAPES);
+        try (JsonGenerator g = redactor.active() ? new RedactingGenerator(plain, redactor) : plain) {
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
             input(g, d);
@@ -73,6 +82,7 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        InputNotesJson.write(g, d);
         g.writeEndObject();
     }
 
@@ -89,7 +99,8 @@ public final class JsonReport {
     private static void leaks(JsonGenerator g, CheckoutResult c) throws IOException {
         g.writeObjectFieldStart("leaks");
         g.writeNumberField("leaked_checkouts", c.leakedCheckouts());
-        g.writeNumberField("requests_without_close", c.leakedRequests().size());
+        g.writeNumberField("requests_without_close", c.requestsWithoutClose());
+        g.writeNumberField("settled_by_limit", c.settledByLimit());
         g.writeNumberField("in_flight_at_end", c.inFlightCount());
         g.writeNumberField("orphan_putconn", c.orphanPutconn());
         g.writeNumberField("items_listed", c.leaks().size());
@@ -136,6 +147,7 @@ public final class JsonReport {
         g.writeObjectFieldStart("long_holds");
         g.writeNumberField("count", d.checkouts().longHoldCount());
         g.writeNumberField("threshold_s", Units.seconds(d.options().leakThreshold().toNanos() / 1000));
+        g.writeNumberField("items_listed", d.checkouts().longHolds().size());
         g.writeArrayFieldStart("items");
         for (LongHold h : d.checkouts().longHolds()) {
             g.writeStartObject();
@@ -215,6 +227,7 @@ public final class JsonReport {
         g.writeNumberField("events", t.events());
         g.writeNumberField("requests", t.requests().size());
         g.writeNumberField("left_connection_open", d.timeoutRequestsLeftOpen());
+        g.writeNumberField("items_listed", t.items().size());
         g.writeArrayFieldStart("by_endpoint");
         for (var e : sortedByCount(t.byEndpoint())) {
             g.writeStartObject();

@@ -99,7 +99,7 @@ public final class JunitReport {
         StringBuilder b = new StringBuilder(GateText.sentence(r)).append('\n');
         if (!top.isEmpty()) {
             b.append(d.checkouts().leakedCheckouts()).append(" connections never returned, by ")
-                    .append(d.checkouts().leakedRequests().size()).append(" requests\nby endpoint: ")
+                    .append(d.checkouts().requestsWithoutClose()).append(" requests\nby endpoint: ")
                     .append(GateText.leakedEndpoints(d, CheckReport.ENDPOINTS)).append("\ntop ").append(top.size())
                     .append(" requests:\n");
             top.forEach(l -> b.append("  ").append(GateText.leakedRequest(l)).append('\n'));

@@ -22,15 +22,26 @@ public final class TextReport {
     /** Every line fits a terminal this wide. */
     static final int WIDTH = 80;
 
+    /** Mirrors the analysis's open-checkout limit for the note on leaks counted early (docs/robustness.md). */
+    private static final int LIMIT_NOTE = 250_000;
+
     private final PrintWriter out;
     private final boolean color;
+    private final Redactor redactor;
 
     public TextReport(PrintWriter out, boolean color) {
+        this(out, color, Redactor.none());
+    }
+
+    /** A report that masks secrets in every log string it prints ({@code --redact}). */
+    public TextReport(PrintWriter out, boolean color, Redactor redactor) {
         this.out = out;
         this.color = color;
+        this.redactor = redactor;
     }
 
     public void write(Diagnosis d) {
+        InputNotesText.incomplete(out, d);
         headline(d);
         health(d.health());
         leaks(d);
@@ -74,7 +85,11 @@ public final class TextReport {
         var c = d.checkouts();
         out.println();
         out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests%n",
-                bold("Leaks"), c.leakedCheckouts(), c.leakedRequests().size());
+                bold("Leaks"), c.leakedCheckouts(), c.requestsWithoutClose());
+        if (c.settledByLimit() > 0) {
+            out.printf(Locale.ROOT, "  %d of them counted early: more than %d checkouts were open at once%n",
+                    c.settledByLimit(), LIMIT_NOTE);
+        }
         out.printf(Locale.ROOT, "  in flight at end: %d, orphan putconn: %d%n", c.inFlightCount(), c.orphanPutconn());
         if (c.leaks().isEmpty()) {
             return;
@@ -86,8 +101,8 @@ public final class TextReport {
         for (LeakedRequest r : requests.subList(0, Math.min(ROWS, requests.size()))) {
             String who = r.requestId() != null ? "request " + r.requestId() : "conn " + r.connId() + " (no request id)";
             out.printf(Locale.ROOT, "  %-14s %7s %6d  %s%n", clock(r.firstAcquiredAt(), oneDay),
-                    age(r.firstAcquiredAt(), d.counts().lastTime()), r.connections(), fit(r.endpoint(), 47));
-            out.printf(Locale.ROOT, "  %31s%s%n", "", fit(who, 47));
+                    age(r.firstAcquiredAt(), d.counts().lastTime()), r.connections(), log(r.endpoint(), 47));
+            out.printf(Locale.ROOT, "  %31s%s%n", "", log(who, 47));
         }
         more(requests.size() - Math.min(ROWS, requests.size()), "requests");
     }
@@ -101,7 +116,7 @@ public final class TextReport {
         out.printf(Locale.ROOT, "  %-36s %9s %7s %8s %10s%n", "endpoint", "checkouts", "leaked", "timeouts", "p95 hold");
         List<EndpointRow> top = rows.subList(0, Math.min(ROWS, rows.size()));
         for (EndpointRow r : top) {
-            out.printf(Locale.ROOT, "  %-36s %9d %7d %8d %10s%n", fit(r.endpoint(), 36), r.checkouts(),
+            out.printf(Locale.ROOT, "  %-36s %9d %7d %8d %10s%n", log(r.endpoint(), 36), r.checkouts(),
                     r.leakedCheckouts(), r.statementTimeouts(),
                     r.holdTimes().count() == 0 ? "-" : duration(Math.round(r.holdTimes().p95() * 1000)));
         }
@@ -116,7 +131,7 @@ public final class TextReport {
                 duration(p.microsAboveCritical()));
         if (p.peakUsed() >= 0) {
             String where = p.peakProcess() == null || p.peakProcess().isEmpty() ? ""
-                    : " in process " + fit(p.peakProcess(), 20);
+                    : " in process " + log(p.peakProcess(), 20);
             out.printf(Locale.ROOT, "  peak used %d at %s%s%n", p.peakUsed(), shortTime(p.peakAt()), where);
         }
         if (p.windows().isEmpty()) {
@@ -129,7 +144,7 @@ public final class TextReport {
             out.printf(Locale.ROOT, "  %-23s %9s %5s %7d %9d  %s%n", shortTime(w.start()),
                     duration(w.durationMicros()) + (w.ongoingAtEnd() ? "+" : ""),
                     w.peakUsed() < 0 ? "-" : Integer.toString(w.peakUsed()), w.getconnFailed(), w.nearlyExhausted(),
-                    fit(w.process(), 12));
+                    log(w.process(), 12));
         }
         more(p.windowCount() - top.size());
     }
@@ -141,7 +156,7 @@ public final class TextReport {
                 t.requests().size());
         out.printf(Locale.ROOT, "  %d of those requests left a connection open%n", d.timeoutRequestsLeftOpen());
         JsonReport.sortedByCount(t.byEndpoint()).stream().limit(ROWS).forEach(e ->
-                out.printf(Locale.ROOT, "  %-52s %6d%n", fit(e.getKey(), 52), e.getValue()));
+                out.printf(Locale.ROOT, "  %-52s %6d%n", log(e.getKey(), 52), e.getValue()));
     }
 
     private void input(Diagnosis d) {
@@ -154,6 +169,7 @@ public final class TextReport {
             String where = String.format(Locale.ROOT, "  malformed %s:%d: ", fit(m.source(), 30), m.line());
             out.println(where + fit(m.reason(), Math.max(10, WIDTH - where.length())));
         });
+        InputNotesText.write(out, d);
     }
 
     private void more(long hidden) {
@@ -162,7 +178,7 @@ public final class TextReport {
 
     private void more(long hidden, String what) {
         if (hidden > 0) {
-            out.printf(Locale.ROOT, "  … and %d more%s (--format json lists them)%n", hidden,
+            out.printf(Locale.ROOT, "  … and %d more%s (--format json lists up to --max-items)%n", hidden,
                     what.isEmpty() ? "" : " " + what);
         }
     }
@@ -200,6 +216,17 @@ public final class TextReport {
             return String.format(Locale.ROOT, "%.1fm", s / 60);
         }
         return String.format(Locale.ROOT, "%.1fh", s / 3600);
+    }
+
+    /** A log string: redacted first (a cut secret could slip past the patterns), then cleaned and fitted. */
+    private String log(String s, int width) {
+        return fit(redactor.redact(s), width);
+    }
+
+    /** A file name keeps its end, which names the file, rather than its start. */
+    static String fitPath(String s, int width) {
+        String clean = Terminal.clean(s);
+        return clean.length() <= width ? clean : "…" + clean.substring(clean.length() - width + 1);
     }
 
     static String fit(String s, int width) {

@@ -139,9 +139,13 @@ public class SummaryMergePropertyTest {
         return new ArrayList<>(cuts);
     }
 
+    /**
+     * The JSON report without its clock notes, which describe one pass over the lines and are not carried
+     * by summaries (docs/robustness.md).
+     */
     public static String json(Diagnosis d) throws IOException {
         StringWriter w = new StringWriter();
         JsonReport.write(d, w);
-        return w.toString();
+        return w.toString().replaceAll("(?s),\\s*\"clock\" : \\{.*?\"same_time_reorders\" : \\d+\\s*}", "");
     }
 }

@@ -1,0 +1,39 @@
+package dev.poolscope.event;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Counts the zone designators and unreadable values of the timestamps one decoder sees. */
+public final class TimestampTally {
+    /** A log has one or two zones; many means hostile or broken input, which must not grow memory. */
+    static final int MAX_ZONES = 16;
+    static final String OTHER = "other";
+
+    /** Mutable counters: one lookup and no boxing per line. */
+    private final Map<String, long[]> zones = new HashMap<>();
+    private long unreadable;
+    private long withoutZone;
+
+    void note(String text, long micros) {
+        if (micros == PoolEvent.NO_TIME) {
+            unreadable++;
+            return;
+        }
+        String zone = Timestamps.zoneOf(text);
+        if (zone == null) {
+            withoutZone++;
+            zone = "none (read as UTC)";
+        }
+        long[] count = zones.get(zone);
+        if (count == null) {
+            count = zones.computeIfAbsent(zones.size() >= MAX_ZONES ? OTHER : zone, k -> new long[1]);
+        }
+        count[0]++;
+    }
+
+    public TimestampNotes snapshot() {
+        Map<String, Long> counts = new HashMap<>();
+        zones.forEach((zone, n) -> counts.put(zone, n[0]));
+        return new TimestampNotes(unreadable, withoutZone, counts);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.poolscope.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What happens to each kind of broken line, at the decoder: read, repaired, split or malformed with a reason. */
+class LineSalvageTest {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private static final String GET = "{\"event\": \"pool.getconn.success\", \"request_id\": \"r1\", \"conn_id\": \"c1\", "
+            + "\"timestamp\": \"2026-01-01T00:00:01Z\"}";
+    private static final String PUT = "{\"event\": \"pool.putconn.success\", \"request_id\": \"r1\", \"conn_id\": \"c1\", "
+            + "\"timestamp\": \"2026-01-01T00:00:02Z\"}";
+
+    private final EventDecoder decoder = new EventDecoder(FACTORY, FieldMapping.defaults(), EventNames.defaults());
+    private final LineSalvage salvage = new LineSalvage(decoder, FACTORY);
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private PoolEvent decode(byte[] b) throws MalformedLineException {
+        return decoder.decode(b, 0, b.length, "t", 7);
+    }
+
+    /** Decodes like the pipeline: the decoder first, the salvage only for what it rejects. */
+    private LineSalvage.Result read(byte[] b) {
+        try {
+            return new LineSalvage.Result(java.util.List.of(decode(b)), null, null);
+        } catch (MalformedLineException e) {
+            return salvage.salvage(b, 0, b.length, "t", 7, e.getMessage());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartOfALaterLineIsSkipped() throws MalformedLineException {
+        assertThat(decode(latin1("\u00ef\u00bb\u00bf" + GET)).kind()).isEqualTo(EventKind.CHECKOUT);
+    }
+
+    @Test
+    void invalidUtf8InAnIrrelevantFieldKeepsTheCheckout() {
+        byte[] line = latin1(GET.replace("}", ", \"user_agent\": \"Mozilla \u00ff\u00fe\"}"));
+        assertThatThrownBy(() -> decode(line)).isInstanceOf(MalformedLineException.class);
+        LineSalvage.Result r = read(line);
+        assertThat(r.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.CHECKOUT);
+            assertThat(e.requestId()).isEqualTo("r1");
+            assertThat(e.line()).isEqualTo(7);
+        });
+        assertThat(r.repair()).isEqualTo("invalid UTF-8 replaced");
+        assertThat(r.malformed()).isNull();
+        assertThat(r.split()).isFalse();
+    }
+
+    @Test
+    void invalidUtf8InAnIdBecomesAReplacementCharacter() {
+        LineSalvage.Result r = read(latin1(GET.replace("\"r1\"", "\"r\u00c3(\"")));
+        assertThat(r.events()).singleElement().extracting(PoolEvent::requestId).isEqualTo("r\ufffd(");
+    }
+
+    @Test
+    void nulPaddingBeforeARecordIsReplacedAndTheRecordRead() {
+        LineSalvage.Result r = read(latin1("\u0000".repeat(40) + PUT));
+        assertThat(r.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKIN);
+        assertThat(r.repair()).isEqualTo("control characters replaced");
+    }
+
+    @Test
+    void aRawTabInsideAStringIsRepaired() {
+        LineSalvage.Result r = read(utf8(GET.replace("}", ", \"msg\": \"a\tb\"}")));
+        assertThat(r.events()).hasSize(1);
+        assertThat(r.repair()).isEqualTo("control characters replaced");
+    }
+
+    @Test
+    void aLineOfNulBytesIsMalformed() {
+        LineSalvage.Result r = read(new byte[64]);
+        assertThat(r.events()).isEmpty();
+        assertThat(r.malformed()).isEqualTo("only NUL or control bytes (padding left by a crash?)");
+    }
+
+    @Test
+    void aLineCutByACrashThenTheNextRecordKeepsTheNextRecord() {
+        String cut = GET.substring(0, 28);   // {"event": "pool.getconn.succ
+        LineSalvage.Result r = read(utf8(cut + PUT));
+        assertThat(r.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKIN);
+        assertThat(r.malformed()).isEqualTo("cut off after 28 bytes, followed by a complete record");
+        assertThat(r.split()).isTrue();
+    }
+
+    @Test
+    void aCutInsideANestedObjectStillFindsTheRecordAfterIt() {
+        String cut = "{\"event\": \"x\", \"exc\": {\"type\": \"ValueError\", \"frames\": [{\"file\": \"a.py\"";
+        String next = PUT.replace("}", ", \"ctx\": {\"a\": {\"b\": 1}}}");
+        LineSalvage.Result r = read(utf8(cut + next));
+        assertThat(r.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKIN);
+        assertThat(r.malformed()).isEqualTo("cut off after " + utf8(cut).length + " bytes, followed by a complete record");
+    }
+
+    @Test
+    void recordsWrittenWithoutNewlinesAreAllRead() {
+        LineSalvage.Result r = read(utf8(GET + PUT + " " + GET));
+        assertThat(r.events()).extracting(PoolEvent::kind)
+                .containsExactly(EventKind.CHECKOUT, EventKind.CHECKIN, EventKind.CHECKOUT);
+        assertThat(r.malformed()).isNull();
+        assertThat(r.split()).isTrue();
+    }
+
+    @Test
+    void plainTextIsMalformed() {
+        assertThat(read(utf8("Traceback (most recent call last):")).malformed()).isEqualTo("plain text, not JSON");
+        assertThat(read(utf8("  File \"app.py\", line 3, in <module>")).malformed()).isEqualTo("plain text, not JSON");
+        assertThat(read(utf8("[2026-01-01 00:00:00] INFO started")).malformed()).isEqualTo("plain text, not JSON");
+    }
+
+    @Test
+    void anArrayOrAScalarIsMalformedAndSaysWhatItIs() {
+        assertThat(read(utf8("[1, {\"event\": \"pool.getconn.success\"}]")).malformed())
+                .isEqualTo("a JSON array, not an object");
+        assertThat(read(utf8("42")).malformed()).isEqualTo("a JSON number, not an object");
+        assertThat(read(utf8("\"pool.getconn.success\"")).malformed()).isEqualTo("a JSON string, not an object");
+        assertThat(read(utf8("null")).malformed()).isEqualTo("a JSON literal (null), not an object");
+    }
+
+    @Test
+    void aTruncatedLastLineIsMalformed() {
+        assertThat(read(utf8(GET.substring(0, GET.length() - 10))).malformed())
+                .isEqualTo("the line ends inside the JSON (cut off)");
+    }
+
+    @Test
+    void duplicateKeysLastOneWinsAsInPython() throws MalformedLineException {
+        PoolEvent e = decode(utf8("{\"event\": \"x\", \"event\": \"pool.getconn.success\", \"request_id\": \"a\", "
+                + "\"request_id\": \"b\"}"));
+        assertThat(e.kind()).isEqualTo(EventKind.CHECKOUT);
+        assertThat(e.requestId()).isEqualTo("b");
+        // a better-ranked key wins whatever the order: "event" beats "message"
+        assertThat(decode(utf8("{\"event\": \"pool.getconn.success\", \"message\": \"hello\"}")).kind())
+                .isEqualTo(EventKind.CHECKOUT);
+    }
+
+    @Test
+    void deepNestingIsReadUpToJacksonsLimitAndMalformedBeyond() throws MalformedLineException {
+        String deep100 = GET.replace("}", ", \"x\": " + "[".repeat(100) + "]".repeat(100) + "}");
+        assertThat(decode(utf8(deep100)).kind()).isEqualTo(EventKind.CHECKOUT);
+        String deep5000 = GET.replace("}", ", \"x\": " + "[{\"a\":".repeat(5000) + "1" + "}]".repeat(5000) + "}");
+        LineSalvage.Result r = read(utf8(deep5000));
+        assertThat(r.events()).isEmpty();
+        assertThat(r.malformed()).isEqualTo("beyond jackson's limits: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
+    void pythonsNanAndInfinityAreReadAndAreNotCounts() throws MalformedLineException {
+        PoolEvent e = decode(utf8("{\"event\": \"pool.getconn.success\", \"pool_used\": NaN, \"pool_max\": Infinity, "
+                + "\"wait_ms\": -Infinity}"));
+        assertThat(e.kind()).isEqualTo(EventKind.CHECKOUT);
+        assertThat(e.poolUsed()).isEqualTo(PoolEvent.NO_COUNT);
+        assertThat(e.poolMax()).isEqualTo(PoolEvent.NO_COUNT);
+    }
+
+    @Test
+    void reasonsDoNotQuoteLogContent() {
+        String reason = read(utf8("{\"event\": \"pool.getconn.success\", \"password\": hunter2secret}")).malformed();
+        assertThat(reason).startsWith("broken JSON at byte ").doesNotContain("hunter2");
+    }
+
+    @Test
+    @Timeout(10)
+    void aHostileLineFullOfBracesCostsBoundedWork() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int i = 0; i < 100_000; i++) {
+            b.writeBytes(utf8("{\"a\":"));
+        }
+        LineSalvage.Result r = read(b.toByteArray());
+        assertThat(r.events()).isEmpty();
+        assertThat(r.malformed()).isNotNull();
+    }
+}
