@@ -67,6 +67,35 @@ class ReadEquivalenceTest {
         assertSameEveryWay(List.of(a.toString(), b.toString(), a.toString()), 2048);
     }
 
+    /** Rejected lines get a second look on the reading thread; the outcome must not depend on threads. */
+    @Test
+    void salvagedLinesAndATruncatedGzipGiveTheSameReportEveryWay() throws Exception {
+        List<String> real = Files.readAllLines(Path.of("src/test/resources/fixtures/real-structlog/app.jsonl"));
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 6_000; i++) {
+            String line = real.get(i);
+            if (i % 50 == 3) {
+                line = line.substring(0, line.length() / 2) + real.get(i + 1);   // cut by a crash, next line glued on
+            }
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (i % 61 == 5) {
+                bytes[bytes.length / 3] = (byte) 0xFF;   // an invalid UTF-8 byte
+            }
+            log.write(bytes);
+            log.write('\n');
+        }
+        Path broken = tmp.resolve("broken.jsonl");
+        Files.write(broken, log.toByteArray());
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(log.toByteArray());
+        }
+        Path truncated = tmp.resolve("cut.jsonl.gz");
+        Files.write(truncated, java.util.Arrays.copyOf(zipped.toByteArray(), zipped.size() / 2));
+        assertSameEveryWay(List.of(broken.toString()), 16 << 20);
+        assertSameEveryWay(List.of(truncated.toString()), 16 << 20);
+    }
+
     @Test
     void summariesAreTheSameEveryWay() throws Exception {
         Path summary = tmp.resolve("reference.psum");
