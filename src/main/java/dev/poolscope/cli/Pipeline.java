@@ -35,7 +35,7 @@ import java.util.function.Consumer;
 /** Reading lines → decoding events → one analysis pass: the wiring every command shares. */
 public final class Pipeline {
     /** Python's json module writes NaN and Infinity (e.g. a wait time); rejecting them would drop the line. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final FieldMapping mapping;
@@ -124,7 +124,7 @@ public final class Pipeline {
                 if (parallel != null) {
                     parallel.source(name, stream);
                 }
-                LineConsumer consumer = parallel != null ? parallel : new Feeder(name, decoder, salvage, sink, tally);
+                LineConsumer consumer = parallel != null ? parallel : new LineFeeder(name, decoder, salvage, sink, tally);
                 readOne(name, stdin, reader, consumer, parallel, tally, progress);
             }
         } catch (InterruptedException e) {
@@ -217,32 +217,6 @@ public final class Pipeline {
     }
 
     /** Hands each line of one input to the decoder and each event to the analysis. */
-    private record Feeder(String source, EventDecoder decoder, LineSalvage salvage, Consumer<PoolEvent> sink,
-                          InputTally tally) implements LineConsumer {
-        @Override
-        public void line(byte[] buf, int off, int len, long lineNumber) {
-            tally.line();
-            if (isBlank(buf, off, len)) {
-                tally.blank();
-                return;
-            }
-            try {
-                sink.accept(decoder.decode(buf, off, len, source, lineNumber));
-            } catch (MalformedLineException e) {
-                salvage(buf, off, len, lineNumber, e.getMessage());
-            }
-        }
-
-        private void salvage(byte[] buf, int off, int len, long lineNumber, String reason) {
-            Pipeline.salvage(salvage, buf, off, len, source, lineNumber, reason, sink, tally);
-        }
-
-        @Override
-        public void overlong(long lineNumber, long length) {
-            tally.line();
-            tally.malformed(source, lineNumber, overlongReason(length));
-        }
-    }
 
     static String overlongReason(long length) {
         return "line of " + length + " bytes is longer than --max-line-bytes";
