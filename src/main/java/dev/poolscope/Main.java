@@ -11,7 +11,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = PoolscopeCommand.commandLine(out, err).execute(args);
+        int code;
+        try {
+            code = PoolscopeCommand.commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Memory grows only with open checkouts and in-flight batches; say which knob to turn, not a stack trace.
+            err.println("poolscope: out of memory (too many open checkouts for the heap?); "
+                    + "bin/poolscope takes a bigger heap from POOLSCOPE_HEAP, e.g. POOLSCOPE_HEAP=4g");
+            code = dev.poolscope.cli.ExitCode.INTERNAL;
+        }
         out.flush();
         err.flush();
         System.exit(code);

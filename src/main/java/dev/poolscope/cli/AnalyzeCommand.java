@@ -62,6 +62,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     AnalysisSettings settings;
 
     @Mixin
+    SpeedOptions speed;
+
+    @Mixin
     RedactOptions redaction;
 
     @Override
@@ -75,13 +78,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             OutputTarget.requireWritable(summary, force);
         }
         Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
+        Pipeline pipeline = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr()));
         Diagnosis d;
         if (summary != null) {
-            Pipeline.Both both = common.pipeline(decode, settings).runAndSummarise(inputs, System.in);
+            Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);
             SummaryFiles.write(both.summary(), summary, force);
             d = both.diagnosis();
         } else {
-            d = common.pipeline(decode, settings).run(inputs, System.in);
+            d = pipeline.run(inputs, System.in);
         }
         d = Redaction.apply(d, redactor);   // before any writer: CSV, HTML and charts echo log strings too
         if (files.any()) {

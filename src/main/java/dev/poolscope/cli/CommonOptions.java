@@ -19,11 +19,15 @@ public final class CommonOptions {
     ColorMode color;
 
     Pipeline pipeline(DecodeOptions decode, AnalysisSettings settings) throws UsageException {
+        return pipeline(decode, settings, ReadOptions.defaults());
+    }
+
+    Pipeline pipeline(DecodeOptions decode, AnalysisSettings settings, ReadOptions read) throws UsageException {
         if (maxLineBytes < 1024) {
             throw new UsageException("--max-line-bytes must be at least 1024");
         }
         try {
-            return new Pipeline(decode.mapping(), decode.names(), settings.options(), maxLineBytes);
+            return new Pipeline(decode.mapping(), decode.names(), settings.options(), maxLineBytes, read);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -15,6 +15,7 @@ import dev.poolscope.event.FieldMapping;
 import dev.poolscope.event.LineSalvage;
 import dev.poolscope.event.MalformedLineException;
 import dev.poolscope.event.PoolEvent;
+import dev.poolscope.event.TimestampNotes;
 import dev.poolscope.io.Inputs;
 import dev.poolscope.io.LineConsumer;
 import dev.poolscope.io.LineReader;
@@ -24,25 +25,36 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /** Reading lines → decoding events → one analysis pass: the wiring every command shares. */
 public final class Pipeline {
     /** Python's json module writes NaN and Infinity (e.g. a wait time); rejecting them would drop the line. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final FieldMapping mapping;
     private final EventNames names;
     private final AnalysisOptions options;
     private final int maxLineBytes;
+    private final ReadOptions read;
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes) {
+        this(mapping, names, options, maxLineBytes, ReadOptions.defaults());
+    }
+
+    public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
+                    ReadOptions read) {
         this.mapping = mapping;
         this.names = names;
         this.options = options;
         this.maxLineBytes = maxLineBytes;
+        this.read = read;
     }
 
     /**
@@ -88,24 +100,107 @@ public final class Pipeline {
     void feed(List<String> inputs, InputStream stdin, Consumer<PoolEvent> sink, InputTally tally)
             throws InputException {
         List<String> files = new InputOrder(FACTORY, mapping, maxLineBytes).resolve(inputs, LogFiles::isLogName);
-        EventDecoder decoder = new EventDecoder(FACTORY, mapping, names);
-        LineSalvage salvage = new LineSalvage(decoder, FACTORY);
-        LineReader reader = new LineReader(maxLineBytes);
+        long total = 0;
         for (String name : files) {
-            tally.file(name);
-            decoder.defaultProcess(LogFiles.streamName(name));
-            long linesBefore = tally.lines();
-            try (PositionedInput in = Inputs.openPositioned(name, stdin)) {
-                try {
-                    reader.read(in, new Feeder(name, decoder, salvage, sink, tally));
-                } catch (IOException e) {
-                    tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
+            total += Inputs.STDIN.equals(name) ? 0 : sizeOf(name);
+        }
+        int threads = read.threadsFor(total, files.contains(Inputs.STDIN));
+        List<EventDecoder> decoders = Collections.synchronizedList(new ArrayList<>());
+        EventDecoder decoder = newDecoder(decoders);
+        LineSalvage salvage = new LineSalvage(decoder, FACTORY);
+        ExecutorService workers = threads <= 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "poolscope-decoder");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Progress progress = read.progress().start(total)) {
+            ParallelFeed parallel = workers == null ? null
+                    : new ParallelFeed(workers, threads - 1, () -> newDecoder(decoders), sink, tally, salvage);
+            LineReader reader = new LineReader(maxLineBytes);
+            for (String name : files) {
+                tally.file(name);
+                String stream = LogFiles.streamName(name);
+                decoder.defaultProcess(stream);
+                if (parallel != null) {
+                    parallel.source(name, stream);
                 }
-            } catch (IOException e) {
-                tally.readError(ReadErrors.of(name, null, 0, e));
+                LineConsumer consumer = parallel != null ? parallel : new LineFeeder(name, decoder, salvage, sink, tally);
+                readOne(name, stdin, reader, consumer, parallel, tally, progress);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException("interrupted");
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
             }
         }
-        tally.timestamps(decoder.timestamps());
+        TimestampNotes notes = TimestampNotes.empty();
+        synchronized (decoders) {
+            for (EventDecoder d : decoders) {
+                notes = notes.plus(d.timestamps());
+            }
+        }
+        tally.timestamps(notes);
+    }
+
+    /**
+     * Reads one input to its end. An input that breaks while being read (a truncated gzip) is analysed up
+     * to the break and listed as a read error; with parallel decoding, what was read is replayed first so
+     * the error names the right line.
+     */
+    private static void readOne(String name, InputStream stdin, LineReader reader, LineConsumer consumer,
+                                ParallelFeed parallel, InputTally tally, Progress progress)
+            throws InterruptedException {
+        long linesBefore = tally.lines();
+        try (PositionedInput in = Inputs.openPositioned(name, stdin, progress::count)) {
+            try {
+                reader.read(in, consumer);
+                drain(parallel);
+            } catch (IOException e) {
+                drain(parallel);
+                tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
+            }
+        } catch (IOException e) {
+            tally.readError(ReadErrors.of(name, null, 0, e));
+        }
+    }
+
+    private static void drain(ParallelFeed parallel) throws InterruptedException {
+        if (parallel != null) {
+            parallel.finish();
+        }
+    }
+
+    /** A line the decoder rejected gets a second, slower look (docs/robustness.md); both feeders share this. */
+    static void salvage(LineSalvage salvage, byte[] buf, int off, int len, String source, long lineNumber,
+                        String reason, Consumer<PoolEvent> sink, InputTally tally) {
+        LineSalvage.Result r = salvage.salvage(buf, off, len, source, lineNumber, reason);
+        r.events().forEach(sink);
+        if (r.repair() != null) {
+            tally.repaired(source, lineNumber, r.repair());
+        }
+        if (r.split()) {
+            tally.recovered(r.events().size());
+        }
+        if (r.malformed() != null) {
+            tally.malformed(source, lineNumber, r.malformed());
+        }
+    }
+
+    /** A decoder for one thread; all are kept so their timestamp notes can be added up at the end. */
+    private EventDecoder newDecoder(List<EventDecoder> all) {
+        EventDecoder d = new EventDecoder(FACTORY, mapping, names, read.prefilter());
+        all.add(d);
+        return d;
+    }
+
+    private static long sizeOf(String name) {
+        try {
+            return Files.size(Path.of(name));
+        } catch (IOException e) {
+            return 0;   // a special file; it is read all the same
+        }
     }
 
     static void requireReadable(String name) throws InputException {
@@ -122,51 +217,18 @@ public final class Pipeline {
     }
 
     /** Hands each line of one input to the decoder and each event to the analysis. */
-    private record Feeder(String source, EventDecoder decoder, LineSalvage salvage, Consumer<PoolEvent> sink,
-                          InputTally tally) implements LineConsumer {
-        @Override
-        public void line(byte[] buf, int off, int len, long lineNumber) {
-            tally.line();
-            if (isBlank(buf, off, len)) {
-                tally.blank();
-                return;
-            }
-            try {
-                sink.accept(decoder.decode(buf, off, len, source, lineNumber));
-            } catch (MalformedLineException e) {
-                salvage(buf, off, len, lineNumber, e.getMessage());
-            }
-        }
 
-        /** The slow path, for rejected lines only (docs/robustness.md). */
-        private void salvage(byte[] buf, int off, int len, long lineNumber, String reason) {
-            LineSalvage.Result r = salvage.salvage(buf, off, len, source, lineNumber, reason);
-            r.events().forEach(sink);
-            if (r.repair() != null) {
-                tally.repaired(source, lineNumber, r.repair());
-            }
-            if (r.split()) {
-                tally.recovered(r.events().size());
-            }
-            if (r.malformed() != null) {
-                tally.malformed(source, lineNumber, r.malformed());
-            }
-        }
+    static String overlongReason(long length) {
+        return "line of " + length + " bytes is longer than --max-line-bytes";
+    }
 
-        @Override
-        public void overlong(long lineNumber, long length) {
-            tally.line();
-            tally.malformed(source, lineNumber, "line of " + length + " bytes is longer than --max-line-bytes");
-        }
-
-        private static boolean isBlank(byte[] buf, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                byte b = buf[i];
-                if (b != ' ' && b != '\t' && b != '\r') {
-                    return false;
-                }
+    static boolean isBlank(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
             }
-            return true;
         }
+        return true;
     }
 }

@@ -1,11 +1,11 @@
 package dev.poolscope.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.poolscope.analysis.AlertGate;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.analysis.LiveAnalysis;
 import dev.poolscope.event.EventDecoder;
+import dev.poolscope.event.LineSalvage;
 import dev.poolscope.io.FileFollower;
 import dev.poolscope.io.LineSplitter;
 import dev.poolscope.report.StatusLine;
@@ -40,7 +40,6 @@ public final class WatchCommand implements Callable<Integer> {
     static final Duration POLL = Duration.ofMillis(250);
     /** How long a stopping watch waits for alert commands still running. */
     static final Duration ALERT_WAIT_AT_STOP = Duration.ofSeconds(5);
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     @Spec
     CommandSpec spec;
@@ -142,8 +141,9 @@ public final class WatchCommand implements Callable<Integer> {
         LiveAnalysis analysis = new LiveAnalysis(options, forgetAfter);
         InputTally tally = new InputTally();
         tally.file(name);
-        EventDecoder decoder = new EventDecoder(FACTORY, decode.mapping(), decode.names());
-        LineSplitter lines = new LineSplitter(common.maxLineBytes, new WatchFeeder(name, decoder, analysis, tally));
+        EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, decode.mapping(), decode.names());
+        LineSplitter lines = new LineSplitter(common.maxLineBytes, new LineFeeder(name, decoder,
+                new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
         FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));
         AlertRunner runner = alertCommand == null ? null
                 : new AlertRunner(alertCommand, AlertRunner.TIMEOUT, m -> screen.message("poolscope: " + m));

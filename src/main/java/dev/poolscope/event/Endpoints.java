@@ -14,21 +14,49 @@ public final class Endpoints {
     private static final int CACHE_SIZE = 4096;
 
     /** Paths repeat constantly; a small LRU saves re-normalising them. Not thread-safe: one per decoder. */
-    private final Map<String, String> cache = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+    private final Map<String, Route> cache = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Route> eldest) {
             return size() > CACHE_SIZE;
         }
     };
+
+    /** A path's route, and its full endpoint for the last few methods it was seen with (GET, POST, ...). */
+    private static final class Route {
+        final String route;
+        final String[] methods = new String[4];
+        final String[] fulls = new String[4];
+        int next;
+
+        Route(String route) {
+            this.route = route;
+        }
+    }
 
     /** The grouped endpoint, e.g. {@code "GET /api/projects/{id}"}; null when there is no path. */
     public String endpoint(String method, String path) {
         if (path == null || path.isEmpty()) {
             return null;
         }
-        String route = cache.computeIfAbsent(path, Endpoints::normalizePath);
-        String full = method == null || method.isEmpty() ? route : method.toUpperCase(java.util.Locale.ROOT) + " " + route;
-        return full.length() > MAX_LENGTH ? full.substring(0, MAX_LENGTH) : full;
+        Route r = cache.get(path);
+        if (r == null) {
+            r = new Route(normalizePath(path));
+            cache.put(path, r);
+        }
+        if (method == null || method.isEmpty()) {
+            return r.route.length() > MAX_LENGTH ? r.route.substring(0, MAX_LENGTH) : r.route;
+        }
+        for (int i = 0; i < r.methods.length; i++) {
+            if (method.equals(r.methods[i])) {
+                return r.fulls[i];
+            }
+        }
+        String full = method.toUpperCase(java.util.Locale.ROOT) + " " + r.route;
+        full = full.length() > MAX_LENGTH ? full.substring(0, MAX_LENGTH) : full;
+        r.methods[r.next] = method;
+        r.fulls[r.next] = full;
+        r.next = (r.next + 1) % r.methods.length;
+        return full;
     }
 
     static String normalizePath(String raw) {

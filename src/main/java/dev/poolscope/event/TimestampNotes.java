@@ -22,6 +22,13 @@ public record TimestampNotes(long unreadable, long withoutZone, Map<String, Long
         return new TimestampNotes(0, 0, Map.of());
     }
 
+    /** Notes of two decoders taken together (parallel decoding keeps one per thread). */
+    public TimestampNotes plus(TimestampNotes o) {
+        Map<String, Long> all = new TreeMap<>(zones);
+        o.zones.forEach((zone, n) -> all.merge(zone, n, Long::sum));
+        return new TimestampNotes(unreadable + o.unreadable, withoutZone + o.withoutZone, all);
+    }
+
     /** Zones sorted by name, for deterministic reports. */
     public Map<String, Long> sortedZones() {
         return new TreeMap<>(zones);

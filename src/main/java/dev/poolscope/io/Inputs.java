@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 /** Opens a named input: a file path or {@code -} for standard input, gunzipped when its bytes say gzip. */
@@ -17,7 +18,12 @@ public final class Inputs {
 
     /** Opens {@code name}; closing the result never closes {@code stdin}. */
     public static InputStream open(String name, InputStream stdin) throws IOException {
-        InputStream raw = STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name));
+        return open(name, stdin, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(String, InputStream)}, with {@code tap} wrapping the raw bytes before any gunzip (progress counts those). */
+    public static InputStream open(String name, InputStream stdin, UnaryOperator<InputStream> tap) throws IOException {
+        InputStream raw = tap.apply(STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name)));
         try {
             return decompressIfNeeded(new BufferedInputStream(raw, BUFFER));
         } catch (IOException | RuntimeException e) {
@@ -31,7 +37,13 @@ public final class Inputs {
      * A file that says gzip but has a broken header fails here, before any line is read.
      */
     public static PositionedInput openPositioned(String name, InputStream stdin) throws IOException {
-        InputStream raw = STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name));
+        return openPositioned(name, stdin, UnaryOperator.identity());
+    }
+
+    /** As {@link #openPositioned(String, InputStream)}, with {@code tap} wrapping the raw bytes (progress counts those). */
+    public static PositionedInput openPositioned(String name, InputStream stdin, UnaryOperator<InputStream> tap)
+            throws IOException {
+        InputStream raw = tap.apply(STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name)));
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
             PositionedInput.Counting counted = new PositionedInput.Counting(buffered);

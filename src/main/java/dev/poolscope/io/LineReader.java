@@ -2,6 +2,9 @@ package dev.poolscope.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without decoding them: the JSON parser reads the bytes directly,
@@ -10,6 +13,10 @@ import java.io.InputStream;
  */
 public final class LineReader {
     private static final int INITIAL_BUFFER = 1 << 20;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
 
     private final int maxLineBytes;
 
@@ -102,8 +109,17 @@ public final class LineReader {
         consumer.line(buf, from, stop - from, lineNo);
     }
 
-    private static int indexOf(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
+    /** The first newline in {@code buf[from, to)}, eight bytes at a time (SWAR zero-byte test), or -1. */
+    static int indexOf(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) WORDS.get(buf, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (buf[i] == '\n') {
                 return i;
             }

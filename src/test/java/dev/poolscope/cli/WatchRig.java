@@ -1,6 +1,5 @@
 package dev.poolscope.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.poolscope.analysis.AlertGate;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.InputTally;
@@ -8,6 +7,7 @@ import dev.poolscope.analysis.LiveAnalysis;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.FieldMapping;
+import dev.poolscope.event.LineSalvage;
 import dev.poolscope.io.FileFollower;
 import dev.poolscope.io.LineSplitter;
 import java.io.IOException;
@@ -37,8 +37,9 @@ final class WatchRig {
         StatusScreen screen = new StatusScreen(new PrintWriter(out, true), new PrintWriter(err, true), false, () -> 80);
         LiveAnalysis analysis = new LiveAnalysis(AnalysisOptions.defaults(), Duration.ofMinutes(10));
         InputTally tally = new InputTally();
-        EventDecoder decoder = new EventDecoder(new JsonFactory(), FieldMapping.defaults(), EventNames.defaults());
-        LineSplitter lines = new LineSplitter(1 << 20, new WatchFeeder(log.toString(), decoder, analysis, tally));
+        EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, FieldMapping.defaults(), EventNames.defaults());
+        LineSplitter lines = new LineSplitter(1 << 20, new LineFeeder(log.toString(), decoder,
+                new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
         FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));
         AlertRunner runner = alertCommand == null ? null
                 : new AlertRunner(alertCommand, Duration.ofSeconds(10), m -> screen.message("poolscope: " + m));

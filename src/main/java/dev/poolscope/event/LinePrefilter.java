@@ -1,0 +1,392 @@
+package dev.poolscope.event;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The byte-level pre-filter in front of jackson (issue #8). Most log lines are plain JSON objects
+ * without backslash-u escapes. For such a line this scanner checks the whole line against a strict
+ * subset of the JSON grammar that jackson accepts, reads the mapped top-level values straight from the
+ * bytes (same last-wins-by-rank rule as the jackson path) and searches string values for the exhaustion
+ * and timeout texts only when the raw line contains one. Whenever it cannot prove the line plain it
+ * answers {@code false} and the caller parses the line with jackson, so it never decides a result on its
+ * own: a malformed line, an escaped key or a backslash-u escape always reaches jackson.
+ * Not thread-safe: one per decoder.
+ */
+final class LinePrefilter {
+    /** Longer lines are rare; jackson's own limits (string length, nesting) then apply unchanged. */
+    static final int MAX_LINE = 1 << 20;
+    private static final int MAX_DEPTH = 32;
+    private static final int MAX_NUMBER = 100;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private final KeyTable keys;
+    private final int[] ranks;
+    private byte[] buf;
+    private int limit;
+    private boolean escaped;    // the last string had a backslash escape
+    private boolean nonAscii;   // the last string had bytes above 0x7f
+    private boolean searchTexts;   // the raw line contains a needle: check each string value
+    private boolean exhaustedText;
+    private boolean timeoutText;
+    private byte[] scratch = new byte[256];
+
+    LinePrefilter(FieldMapping mapping) {
+        this.keys = new KeyTable(mapping);
+        this.ranks = new int[Field.values().length];
+    }
+
+    /**
+     * Fills {@code values} (indexed by {@link Field#ordinal()}, all null on entry) when the line is plain;
+     * returns false, leaving {@code values} to be cleared, when jackson must decide.
+     */
+    boolean scan(byte[] b, int off, int len, String[] values) {
+        if (len > MAX_LINE) {
+            return false;
+        }
+        searchTexts = Needles.containsAny(b, off, off + len);
+        exhaustedText = false;
+        timeoutText = false;
+        java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
+        buf = b;
+        limit = off + len;
+        int i = ws(off);
+        if (i >= limit || b[i] != '{') {
+            return false;
+        }
+        i = ws(i + 1);
+        if (i < limit && b[i] == '}') {
+            return ws(i + 1) == limit;
+        }
+        while (true) {
+            i = member(i, values);
+            if (i < 0) {
+                return false;
+            }
+            i = ws(i);
+            if (i >= limit) {
+                return false;
+            } else if (b[i] == '}') {
+                return ws(i + 1) == limit;
+            } else if (b[i] != ',') {
+                return false;
+            }
+            i = ws(i + 1);
+        }
+    }
+
+    /** A string value of the last accepted line quotes "connection pool exhausted". */
+    boolean exhaustedText() {
+        return exhaustedText;
+    }
+
+    /** A string value of the last accepted line quotes the statement-timeout text. */
+    boolean timeoutText() {
+        return timeoutText;
+    }
+
+    /** One top-level {@code "key": value}; keeps the value when the key is mapped. */
+    private int member(int i, String[] values) {
+        if (i >= limit || buf[i] != '"') {
+            return -1;
+        }
+        int keyStart = i + 1;
+        i = string(keyStart);
+        if (i < 0 || escaped) {
+            return -1;
+        }
+        FieldMapping.Slot slot = keys.find(buf, keyStart, i - 1 - keyStart);
+        i = ws(i);
+        if (i >= limit || buf[i] != ':') {
+            return -1;
+        }
+        i = ws(i + 1);
+        if (i >= limit) {
+            return -1;
+        }
+        int start = i;
+        byte c = buf[i];
+        if (c == '"') {
+            i = stringValue(i + 1);
+            if (i >= 0 && slot != null) {
+                take(slot, values, text(start + 1, i - 1));
+            }
+            return i;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            i = number(i);
+            if (i >= 0 && slot != null) {
+                take(slot, values, new String(buf, start, i - start, StandardCharsets.ISO_8859_1));
+            }
+            return i;
+        }
+        return value(i, 2);   // objects, arrays and literals leave a slot empty, as on the jackson path
+    }
+
+    private void take(FieldMapping.Slot slot, String[] values, String text) {
+        int f = slot.field().ordinal();
+        // Duplicate keys: the last one wins, as in EventDecoder#take.
+        if (slot.rank() <= ranks[f]) {
+            ranks[f] = slot.rank();
+            values[f] = text;
+        }
+    }
+
+    private int value(int i, int depth) {
+        if (i >= limit) {
+            return -1;
+        }
+        byte c = buf[i];
+        return switch (c) {
+            case '"' -> stringValue(i + 1);
+            case '{' -> container(i + 1, depth, true);
+            case '[' -> container(i + 1, depth, false);
+            case 't' -> literal(i, "true");
+            case 'f' -> literal(i, "false");
+            case 'n' -> literal(i, "null");
+            default -> c == '-' || (c >= '0' && c <= '9') ? number(i) : -1;
+        };
+    }
+
+    /** A nested object or array, from just after its opening bracket. */
+    private int container(int i, int depth, boolean object) {
+        if (depth > MAX_DEPTH) {
+            return -1;
+        }
+        byte close = (byte) (object ? '}' : ']');
+        i = ws(i);
+        if (i < limit && buf[i] == close) {
+            return i + 1;
+        }
+        while (true) {
+            if (object) {
+                if (i >= limit || buf[i] != '"') {
+                    return -1;
+                }
+                i = ws(string(i + 1));
+                if (i < 0 || i >= limit || buf[i] != ':') {
+                    return -1;
+                }
+                i = ws(i + 1);
+            }
+            i = ws(value(i, depth + 1));
+            if (i < 0 || i >= limit) {
+                return -1;
+            } else if (buf[i] == close) {
+                return i + 1;
+            } else if (buf[i] != ',') {
+                return -1;
+            }
+            i = ws(i + 1);
+        }
+    }
+
+    /** A string value: like {@link #string}, also looking for the texts when the line has them. */
+    private int stringValue(int i) {
+        int end = string(i);
+        if (searchTexts && end >= 0) {
+            // Raw and decoded text agree here: see Needles.
+            exhaustedText |= Needles.EXHAUSTED.in(buf, i, end - 1);
+            timeoutText |= Needles.TIMEOUT.in(buf, i, end - 1);
+        }
+        return end;
+    }
+
+    /** The decoded text of a string body {@code [from, to)} that {@link #string} accepted. */
+    private String text(int from, int to) {
+        if (!escaped) {
+            return new String(buf, from, to - from, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        }
+        if (scratch.length < to - from) {
+            scratch = new byte[Math.max(to - from, scratch.length * 2)];
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte c = buf[i];
+            if (c == '\\') {
+                c = unescape(buf[++i]);
+            }
+            scratch[n++] = c;
+        }
+        return new String(scratch, 0, n, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    }
+
+    /** What a short escape stands for; every one is a single ASCII byte. */
+    private static byte unescape(byte e) {
+        return switch (e) {
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> e;   // the quote, the backslash and the slash stand for themselves
+        };
+    }
+
+    /** A string's body from just after its opening quote; returns the index after the closing quote. */
+    private int string(int i) {
+        escaped = false;
+        nonAscii = false;
+        while (i < limit) {
+            i = plainRun(i);
+            if (i >= limit) {
+                break;
+            }
+            int c = buf[i] & 0xFF;
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                i++;
+            } else if (c == '"') {
+                return i + 1;
+            } else if (c == '\\') {
+                if (i + 1 >= limit || !isShortEscape(buf[i + 1])) {
+                    return -1;   // backslash-u escapes may spell anything, the texts searched for included
+                }
+                escaped = true;
+                i += 2;
+            } else if (c < 0x20) {
+                return -1;
+            } else {
+                i = utf8(i);
+                if (i < 0) {
+                    return -1;
+                }
+                nonAscii = true;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Skips string bytes that need no attention, eight at a time: the first byte that is a quote,
+     * a backslash, a control character or non-ASCII stops it (SWAR: "determine if a word has a byte
+     * less than n", Hacker's Delight 6-1; the lowest flagged byte is always exact).
+     */
+    private int plainRun(int i) {
+        while (i + Long.BYTES <= limit) {
+            long w = (long) WORDS.get(buf, i);
+            long quote = w ^ (ONES * '"');
+            long slash = w ^ (ONES * '\\');
+            long flags = ((quote - ONES) & ~quote) | ((slash - ONES) & ~slash) | (w - ONES * 0x20) | w;
+            flags &= HIGHS;
+            if (flags != 0) {
+                return i + (Long.numberOfTrailingZeros(flags) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        while (i < limit) {
+            int c = buf[i] & 0xFF;
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isShortEscape(byte e) {
+        return e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't';
+    }
+
+    /** One well-formed UTF-8 sequence (RFC 3629: no overlongs, no surrogates); returns the index after it. */
+    private int utf8(int i) {
+        int c = buf[i] & 0xFF;
+        int n;
+        int lo = 0x80;
+        int hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return -1;
+        }
+        if (i + n >= limit) {
+            return -1;
+        }
+        int second = buf[i + 1] & 0xFF;
+        if (second < lo || second > hi) {
+            return -1;
+        }
+        for (int k = 2; k <= n; k++) {
+            if ((buf[i + k] & 0xC0) != 0x80) {
+                return -1;
+            }
+        }
+        return i + n + 1;
+    }
+
+    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, the only numbers jackson reads by default. */
+    private int number(int i) {
+        int start = i;
+        if (buf[i] == '-') {
+            i++;
+        }
+        if (i < limit && buf[i] == '0') {
+            i++;
+        } else {
+            int d = digits(i);
+            if (d == i || buf[i] == '0') {
+                return -1;
+            }
+            i = d;
+        }
+        if (i < limit && buf[i] == '.') {
+            int d = digits(i + 1);
+            if (d == i + 1) {
+                return -1;
+            }
+            i = d;
+        }
+        if (i < limit && (buf[i] == 'e' || buf[i] == 'E')) {
+            i++;
+            if (i < limit && (buf[i] == '+' || buf[i] == '-')) {
+                i++;
+            }
+            int d = digits(i);
+            if (d == i) {
+                return -1;
+            }
+            i = d;
+        }
+        return i - start > MAX_NUMBER ? -1 : i;
+    }
+
+    private int digits(int i) {
+        while (i < limit && buf[i] >= '0' && buf[i] <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private int literal(int i, String word) {
+        if (i + word.length() > limit) {
+            return -1;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (buf[i + k] != word.charAt(k)) {
+                return -1;
+            }
+        }
+        return i + word.length();
+    }
+
+    /** Skips spaces and tabs; passes -1 through. Other whitespace is rare enough to leave to jackson. */
+    private int ws(int i) {
+        if (i < 0) {
+            return i;
+        }
+        while (i < limit && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.poolscope.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NeedlesTest {
+    /** The argument that raw bytes and decoded text agree (see Needles) holds for these texts. */
+    @Test
+    void textsHoldNoCharacterAnEscapeStandsForAndStartWithNoEscapeLetter() {
+        for (Needles n : Needles.values()) {
+            assertThat(n.text()).doesNotContain("\"", "\\", "/", "\b", "\f", "\n", "\r", "\t");
+            assertThat("\"\\/bfnrtu").doesNotContain(n.text().substring(0, 1));
+            assertThat(n.text()).matches("[\\x20-\\x7e]+");
+        }
+    }
+
+    @Test
+    void findsTheTextsWhereStringContainsDoes() {
+        Random random = new Random(8);
+        String[] parts = {"connection pool exhausted", "canceling statement due to statement timeout", "connection",
+            "pool", " ", "statement", "c", "exhausted", "x", "\\", "canceling statement due to statement"};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder s = new StringBuilder();
+            int n = random.nextInt(6);
+            for (int i = 0; i < n; i++) {
+                s.append(parts[random.nextInt(parts.length)]);
+            }
+            byte[] b = s.toString().getBytes(StandardCharsets.US_ASCII);
+            int from = b.length == 0 ? 0 : random.nextInt(b.length);
+            int to = from + random.nextInt(b.length - from + 1);
+            String window = s.substring(from, to);
+            boolean exhausted = window.contains(EventNames.EXHAUSTED_TEXT);
+            boolean timeout = window.contains(EventNames.STATEMENT_TIMEOUT_TEXT);
+            assertThat(Needles.EXHAUSTED.in(b, from, to)).as(window).isEqualTo(exhausted);
+            assertThat(Needles.TIMEOUT.in(b, from, to)).as(window).isEqualTo(timeout);
+            assertThat(Needles.containsAny(b, from, to)).as(window).isEqualTo(exhausted || timeout);
+        }
+    }
+}
