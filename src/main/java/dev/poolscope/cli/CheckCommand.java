@@ -13,6 +13,8 @@ import dev.poolscope.analysis.Verdict;
 import dev.poolscope.report.CheckReport;
 import dev.poolscope.report.GithubAnnotations;
 import dev.poolscope.report.JunitReport;
+import dev.poolscope.report.Redaction;
+import dev.poolscope.report.Redactor;
 import dev.poolscope.report.Terminal;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -104,6 +106,8 @@ public final class CheckCommand implements Callable<Integer> {
     DecodeOptions decode;
     @Mixin
     AnalysisSettings settings;
+    @Mixin
+    RedactOptions redaction;
 
     /** The health-table levels that can fail a build. */
     enum FailOn { WARNING, CRITICAL }
@@ -114,7 +118,9 @@ public final class CheckCommand implements Callable<Integer> {
             OutputTarget.requireWritable(junit, force);
         }
         GatePolicy policy = policy();
-        Diagnosis d = analyse();
+        Redactor redactor = redaction.redactor();
+        // Masked before any writer: the verdict, JUnit XML and GitHub annotations all echo log strings.
+        Diagnosis d = Redaction.apply(analyse(), redactor);
         Verdict verdict = Gate.evaluate(Figures.of(d), d.options().thresholds(), policy);
         List<LeakedRequest> leaked = LeakedRequest.top(d.checkouts().leaks(), top);
         PrintWriter out = spec.commandLine().getOut();
