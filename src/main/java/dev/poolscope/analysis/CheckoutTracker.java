@@ -176,15 +176,12 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
 
     /** A later event of the request may be the first to carry its path. */
     private void nameEndpoint(PoolEvent e) {
-        RequestKey key = new RequestKey(e.process(), e.requestId());
-        if (!open.hasRequest(key)) {
-            return;
-        }
-        for (Checkout c : open.ofRequest(key)) {
+        // Runs for most events (any with a request id and a path): one lookup, no copy.
+        open.forEachOfRequest(new RequestKey(e.process(), e.requestId()), c -> {
             if (c.endpoint == null) {
                 c.endpoint = e.endpoint();
             }
-        }
+        });
     }
 
     private EndpointHolds endpointTally(String endpoint) {

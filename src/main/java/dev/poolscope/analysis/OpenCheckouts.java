@@ -72,8 +72,12 @@ final class OpenCheckouts {
         return q == null ? List.of() : new ArrayList<>(q);
     }
 
-    boolean hasRequest(RequestKey key) {
-        return byRequest.containsKey(key);
+    /** Visits the open checkouts of one request without copying them; the action must not open or close any. */
+    void forEachOfRequest(RequestKey key, Consumer<Checkout> action) {
+        ArrayDeque<Checkout> q = byRequest.get(key);
+        if (q != null) {
+            q.forEach(action);
+        }
     }
 
     long size() {

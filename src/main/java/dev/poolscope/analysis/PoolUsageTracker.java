@@ -31,6 +31,8 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
     private String peakProcess;
     private int poolMax = -1;
     private int lastUsed = PoolEvent.NO_COUNT;
+    /** Windows the current event closed; reused because {@link #accept} runs once per line. */
+    private final List<Window> done = new ArrayList<>();
     private UsageSink sink = UsageSink.NONE;
 
     public PoolUsageTracker(AnalysisOptions options) {
@@ -59,9 +61,11 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
         if (!e.hasTime()) {
             return;   // only lines before the first timestamp: a window cannot be placed in time
         }
-        List<Window> done = new ArrayList<>(0);
         usage.step(e, used, critical(), options.mergeGapMicros(), done);
-        done.forEach(this::close);
+        if (!done.isEmpty()) {
+            done.forEach(this::close);
+            done.clear();
+        }
     }
 
     private ProcessUsage newProcess(String name) {
@@ -151,13 +155,13 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
                 processes.put(name, u);
                 return;
             }
-            List<Window> done = new ArrayList<>(1);
-            mine.continueWith(p, options.mergeGapMicros(), done, (old, joined) -> {
+            List<Window> joinedDone = new ArrayList<>(1);
+            mine.continueWith(p, options.mergeGapMicros(), joinedDone, (old, joined) -> {
                 // the later first window grows backwards; the count stays, the listed copy is replaced
                 closed.remove(old);
                 keep(joined);
             });
-            done.forEach(this::close);
+            joinedDone.forEach(this::close);
         });
         if (later.peak() >= 0) {
             offerPeak(later.peak(), later.peakAt(), later.peakProcess());
