@@ -6,9 +6,12 @@ import dev.poolscope.event.LineSalvage;
 import dev.poolscope.event.PoolEvent;
 import dev.poolscope.io.LineConsumer;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,7 +19,9 @@ import java.util.function.Supplier;
  * Decodes batches of lines on worker threads while the reading thread goes on, then replays the decoded
  * batches in input order into the single-pass analysis (the sink). The analysis sees exactly the sequence of
  * calls of a sequential run, so results are identical whatever the number of threads.
- * Memory is bounded by the batches in flight.
+ * The reading thread never waits idle for a worker: while the oldest batch is still being decoded it
+ * decodes a later one itself, so on two cores both stay busy whichever of reading, decoding and
+ * analysing costs most. Memory is bounded by the batches in flight.
  */
 final class ParallelFeed implements LineConsumer {
     private final ExecutorService workers;
@@ -25,7 +30,7 @@ final class ParallelFeed implements LineConsumer {
     private final InputTally tally;
     private final LineSalvage salvage;
     private final int inFlight;
-    private final ArrayDeque<Future<LineBatch>> pending = new ArrayDeque<>();
+    private final ArrayDeque<Decoding> pending = new ArrayDeque<>();
     private final ArrayDeque<LineBatch> spare = new ArrayDeque<>();
     private LineBatch batch;
     private String source;
@@ -39,7 +44,7 @@ final class ParallelFeed implements LineConsumer {
         this.sink = sink;
         this.tally = tally;
         this.salvage = salvage;
-        this.inFlight = 4 * workers;
+        this.inFlight = 4 * (workers + 1);
     }
 
     /** Lines that follow belong to this input; {@code defaultProcess} as in {@link EventDecoder#defaultProcess}. */
@@ -96,15 +101,22 @@ final class ParallelFeed implements LineConsumer {
         }
         LineBatch full = batch;
         batch = null;
-        pending.add(workers.submit(() -> full.decode(decoders.get())));
+        Decoding task = new Decoding(() -> full.decode(decoders.get()));
+        pending.add(task);
+        workers.execute(task);
         while (pending.size() >= inFlight) {
             replay(next());
         }
     }
 
     private LineBatch next() throws InterruptedException {
+        Decoding head = pending.poll();
+        head.run();   // no worker has taken it yet: decode it here rather than wait
+        while (!head.isDone() && helpWithLater()) {
+            // the worker is on the oldest batch; a later one is decoded here meanwhile
+        }
         try {
-            return pending.poll().get();
+            return head.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -113,6 +125,42 @@ final class ParallelFeed implements LineConsumer {
                 throw err;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Decodes the latest batch no thread has taken yet; false when there is none. */
+    private boolean helpWithLater() {
+        for (Iterator<Decoding> it = pending.descendingIterator(); it.hasNext(); ) {
+            Decoding d = it.next();
+            if (d.claim()) {
+                d.decodeClaimed();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A batch's decoding, run by whichever thread claims it first; the others skip it. */
+    private static final class Decoding extends FutureTask<LineBatch> {
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        Decoding(Callable<LineBatch> work) {
+            super(work);
+        }
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+
+        void decodeClaimed() {
+            super.run();
+        }
+
+        @Override
+        public void run() {
+            if (claim()) {
+                super.run();
+            }
         }
     }
 

@@ -21,6 +21,14 @@ public final class Endpoints {
         }
     };
 
+    /** Routes by their normalised text, so that paths differing only in ids share one Route and its names. */
+    private final Map<String, Route> routes = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Route> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
     /** A path's route, and its full endpoint for the last few methods it was seen with (GET, POST, ...). */
     private static final class Route {
         final String route;
@@ -40,7 +48,7 @@ public final class Endpoints {
         }
         Route r = cache.get(path);
         if (r == null) {
-            r = new Route(normalizePath(path));
+            r = routes.computeIfAbsent(normalizePath(path), Route::new);
             cache.put(path, r);
         }
         if (method == null || method.isEmpty()) {

@@ -31,6 +31,8 @@ final class LinePrefilter {
     private boolean escaped;    // the last string had a backslash escape
     private boolean nonAscii;   // the last string had bytes above 0x7f
     private boolean searchTexts;   // the raw line contains a needle: check each string value
+    private final NeedleHits exhaustedHits = new NeedleHits(Needles.EXHAUSTED);
+    private final NeedleHits timeoutHits = new NeedleHits(Needles.TIMEOUT);
     private boolean exhaustedText;
     private boolean timeoutText;
     private byte[] scratch = new byte[256];
@@ -49,6 +51,10 @@ final class LinePrefilter {
             return false;
         }
         searchTexts = Needles.containsAny(b, off, off + len);
+        if (searchTexts) {
+            exhaustedHits.find(b, off, off + len);
+            timeoutHits.find(b, off, off + len);
+        }
         exhaustedText = false;
         timeoutText = false;
         java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
@@ -189,8 +195,8 @@ final class LinePrefilter {
         int end = string(i);
         if (searchTexts && end >= 0) {
             // Raw and decoded text agree here: see Needles.
-            exhaustedText |= Needles.EXHAUSTED.in(buf, i, end - 1);
-            timeoutText |= Needles.TIMEOUT.in(buf, i, end - 1);
+            exhaustedText |= exhaustedHits.within(buf, i, end - 1);
+            timeoutText |= timeoutHits.within(buf, i, end - 1);
         }
         return end;
     }

@@ -31,13 +31,22 @@ enum Needles {
 
     /** Whether {@code b[from, to)} contains this text. */
     boolean in(byte[] b, int from, int to) {
+        return indexIn(b, from, to) >= 0;
+    }
+
+    /** Where this text first starts in {@code b[from, to)}, or -1. */
+    int indexIn(byte[] b, int from, int to) {
         int m = bytes.length;
         for (int i = from + m - 1; i < to; i += shifts[b[i] & 0xFF]) {
             if (b[i] == bytes[m - 1] && matchesAt(b, i - m + 1, to, bytes)) {
-                return true;
+                return i - m + 1;
             }
         }
-        return false;
+        return -1;
+    }
+
+    int length() {
+        return bytes.length;
     }
 
     /** Whether {@code b[from, to)} contains either text: one pass for the common line that has neither. */

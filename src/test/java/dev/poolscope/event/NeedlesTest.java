@@ -39,4 +39,32 @@ class NeedlesTest {
             assertThat(Needles.containsAny(b, from, to)).as(window).isEqualTo(exhausted || timeout);
         }
     }
+
+    /** Hits found once per line answer for any part of it as a search of that part would, many hits included. */
+    @Test
+    void hitsOfTheWholeLineAnswerForEveryPart() {
+        Random random = new Random(9);
+        String[] parts = {"connection pool exhausted", "canceling statement due to statement timeout", "connection",
+            "pool", " ", "\"", "exhausted", "connection pool exhausted connection pool exhausted"};
+        NeedleHits exhausted = new NeedleHits(Needles.EXHAUSTED);
+        NeedleHits timeout = new NeedleHits(Needles.TIMEOUT);
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder s = new StringBuilder();
+            int n = random.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                s.append(parts[random.nextInt(parts.length)]);
+            }
+            byte[] b = s.toString().getBytes(StandardCharsets.US_ASCII);
+            exhausted.find(b, 0, b.length);
+            timeout.find(b, 0, b.length);
+            for (int k = 0; k < 5; k++) {
+                int from = b.length == 0 ? 0 : random.nextInt(b.length);
+                int to = from + random.nextInt(b.length - from + 1);
+                String part = s.substring(from, to);
+                assertThat(exhausted.within(b, from, to)).as(part).isEqualTo(part.contains(EventNames.EXHAUSTED_TEXT));
+                assertThat(timeout.within(b, from, to)).as(part)
+                        .isEqualTo(part.contains(EventNames.STATEMENT_TIMEOUT_TEXT));
+            }
+        }
+    }
 }
