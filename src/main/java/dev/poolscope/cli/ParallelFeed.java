@@ -7,37 +7,42 @@ import dev.poolscope.event.PoolEvent;
 import dev.poolscope.io.LineConsumer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Decodes batches of lines on worker threads while the reading thread goes on, then replays the decoded
- * batches in input order into the single-pass analysis (the sink). The analysis sees exactly the sequence of
- * calls of a sequential run, so results are identical whatever the number of threads.
- * The reading thread never waits idle for a worker: while the oldest batch is still being decoded it
- * decodes a later one itself, so on two cores both stay busy whichever of reading, decoding and
- * analysing costs most. Memory is bounded by the batches in flight.
+ * Decodes batches of lines on several threads and replays them in input order into the single-pass
+ * analysis (the sink), which sees exactly the calls of a sequential run: results are identical whatever
+ * the number of threads.
+ *
+ * <p>Whichever thread finishes decoding the oldest batch replays it, and any later ones already decoded,
+ * under one lock: the events are analysed by the core that just made them, while they are still in its
+ * cache (handing them to one analysing thread cost more in cache misses than the analysis itself). The
+ * reading thread decodes too, so on two cores neither waits for the other. Memory is bounded by the
+ * batches in flight.
  */
 final class ParallelFeed implements LineConsumer {
-    private final ExecutorService workers;
+    private final Executor workers;
     private final ThreadLocal<EventDecoder> decoders;
     private final Consumer<PoolEvent> sink;
     private final InputTally tally;
     private final LineSalvage salvage;
     private final int inFlight;
+    /** Submitted and not yet replayed, in input order; guarded by its own monitor. */
     private final ArrayDeque<Decoding> pending = new ArrayDeque<>();
-    private final ArrayDeque<LineBatch> spare = new ArrayDeque<>();
+    private final ReentrantLock analysing = new ReentrantLock();
+    private final ConcurrentLinkedQueue<LineBatch> spare = new ConcurrentLinkedQueue<>();
+    private volatile RuntimeException failure;
     private LineBatch batch;
     private String source;
     private String defaultProcess;
 
-    /** {@code salvage} runs on the reading thread: rejected lines are rare and their second look is ordered. */
-    ParallelFeed(ExecutorService pool, int workers, Supplier<EventDecoder> decoders, Consumer<PoolEvent> sink,
+    /** {@code salvage} runs under the analysis lock: rejected lines are rare and their second look is ordered. */
+    ParallelFeed(Executor pool, int workers, Supplier<EventDecoder> decoders, Consumer<PoolEvent> sink,
                  InputTally tally, LineSalvage salvage) {
         this.workers = pool;
         this.decoders = ThreadLocal.withInitial(decoders);
@@ -70,17 +75,19 @@ final class ParallelFeed implements LineConsumer {
         current().addOverlong(lineNumber, length);
     }
 
-    /** Decodes what is left and replays everything; after this the analysis has seen every line. */
+    /** Decodes and replays everything submitted; after this the analysis has seen every line. */
     void finish() throws InterruptedException {
         submit();
-        while (!pending.isEmpty()) {
-            replay(next());
-        }
+        waitUntilAtMost(0);
+        analysing.lock();   // what the last replaying thread did happens-before the caller's next step
+        analysing.unlock();
+        rethrow();
     }
 
     private LineBatch current() {
         if (batch == null) {
-            batch = spare.isEmpty() ? new LineBatch() : spare.poll();
+            LineBatch b = spare.poll();
+            batch = b == null ? new LineBatch() : b;
             batch.reset(source, defaultProcess);
         }
         return batch;
@@ -99,68 +106,120 @@ final class ParallelFeed implements LineConsumer {
         if (batch == null || batch.isEmpty()) {
             return;
         }
-        LineBatch full = batch;
+        Decoding task = new Decoding(batch);
         batch = null;
-        Decoding task = new Decoding(() -> full.decode(decoders.get()));
-        pending.add(task);
+        synchronized (pending) {
+            pending.add(task);
+        }
         workers.execute(task);
-        while (pending.size() >= inFlight) {
-            replay(next());
-        }
+        waitUntilAtMost(inFlight - 1);
     }
 
-    private LineBatch next() throws InterruptedException {
-        Decoding head = pending.poll();
-        head.run();   // no worker has taken it yet: decode it here rather than wait
-        while (!head.isDone() && helpWithLater()) {
-            // the worker is on the oldest batch; a later one is decoded here meanwhile
-        }
-        try {
-            return head.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            } else if (cause instanceof Error err) {
-                throw err;
+    /** Helps decode, then waits, until at most {@code n} batches are left to replay. */
+    private void waitUntilAtMost(int n) throws InterruptedException {
+        while (true) {
+            rethrow();
+            synchronized (pending) {
+                if (pending.size() <= n) {
+                    return;
+                }
             }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    /** Decodes the latest batch no thread has taken yet; false when there is none. */
-    private boolean helpWithLater() {
-        for (Iterator<Decoding> it = pending.descendingIterator(); it.hasNext(); ) {
-            Decoding d = it.next();
-            if (d.claim()) {
-                d.decodeClaimed();
-                return true;
+            Decoding unclaimed = latestUnclaimed();
+            if (unclaimed != null) {
+                unclaimed.decodeAndReplay();
+            } else {
+                synchronized (pending) {
+                    if (pending.size() > n) {
+                        pending.wait(1);   // a worker is decoding the rest; it notifies after each replay
+                    }
+                }
             }
         }
-        return false;
     }
 
-    /** A batch's decoding, run by whichever thread claims it first; the others skip it. */
-    private static final class Decoding extends FutureTask<LineBatch> {
+    /** The latest batch no thread has started on, claimed for the caller; null when there is none. */
+    private Decoding latestUnclaimed() {
+        synchronized (pending) {
+            for (Iterator<Decoding> it = pending.descendingIterator(); it.hasNext(); ) {
+                Decoding d = it.next();
+                if (d.claim()) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Replays the decoded batches at the head of the queue, unless another thread is already doing so. */
+    private void replayReady() {
+        do {
+            if (!analysing.tryLock()) {
+                return;   // the holder rechecks the head after unlocking, so this batch is not forgotten
+            }
+            try {
+                Decoding head;
+                while ((head = decodedHead(true)) != null) {
+                    replay(head.batch);
+                }
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            } finally {
+                analysing.unlock();
+                synchronized (pending) {
+                    pending.notifyAll();
+                }
+            }
+        } while (failure == null && decodedHead(false) != null);
+    }
+
+    private Decoding decodedHead(boolean take) {
+        synchronized (pending) {
+            Decoding head = pending.peek();
+            if (head == null || !head.done) {
+                return null;
+            }
+            return take ? pending.poll() : head;
+        }
+    }
+
+    private void rethrow() {
+        RuntimeException f = failure;
+        if (f != null) {
+            throw f;
+        }
+    }
+
+    /** A batch's decoding, done by whichever thread claims it first; that thread then replays what is ready. */
+    private final class Decoding implements Runnable {
+        private final LineBatch batch;
         private final AtomicBoolean claimed = new AtomicBoolean();
+        private volatile boolean done;
 
-        Decoding(Callable<LineBatch> work) {
-            super(work);
+        Decoding(LineBatch batch) {
+            this.batch = batch;
         }
 
         boolean claim() {
             return claimed.compareAndSet(false, true);
         }
 
-        void decodeClaimed() {
-            super.run();
-        }
-
         @Override
         public void run() {
             if (claim()) {
-                super.run();
+                decodeAndReplay();
             }
+        }
+
+        /** Only by the thread that claimed it. A failed batch never counts as decoded: the reader rethrows. */
+        void decodeAndReplay() {
+            try {
+                batch.decode(decoders.get());
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                return;
+            }
+            done = true;
+            replayReady();
         }
     }
 

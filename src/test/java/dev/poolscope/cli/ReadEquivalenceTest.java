@@ -6,7 +6,11 @@ import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.FieldMapping;
 import dev.poolscope.report.JsonReport;
+import dev.poolscope.sample.GeneratorConfig;
+import dev.poolscope.sample.LogGenerator;
+import dev.poolscope.sample.Scenario;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -110,6 +114,32 @@ class ReadEquivalenceTest {
                 reference = bytes;
             } else {
                 assertThat(bytes).as("summary read with %s", way).isEqualTo(reference);
+            }
+        }
+    }
+
+    /**
+     * Many batches, decoded and replayed by whichever thread gets there first: the analysis must still see
+     * every line once, in input order (rejected lines sprinkled in are replayed with their batch).
+     */
+    @Test
+    void manyBatchesGiveTheSameReportWithEveryThreadCountRepeatedly() throws Exception {
+        Path log = tmp.resolve("many.jsonl");
+        ByteArrayOutputStream generated = new ByteArrayOutputStream();
+        LogGenerator.generate(GeneratorConfig.ofRequests(Scenario.MIXED_PROCESSES, 17, 9_000), generated);
+        List<String> lines = new ArrayList<>(List.of(generated.toString(StandardCharsets.UTF_8).split("\n")));
+        for (int i = 997; i < lines.size(); i += 997) {
+            lines.add(i, i % 2 == 0 ? "{\"event\": \"pool.getconn.success\", broken" : "");
+        }
+        Files.write(log, lines);
+        assertThat(lines).hasSizeGreaterThan(20 * LineBatch.LINES);
+        String reference = report(List.of(log.toString()), 16 << 20, new ReadOptions(1, true, Progress.Display.OFF));
+        assertThat(reference).contains("\"malformed_lines\" : " + (lines.size() / 997) / 2);
+        for (int round = 0; round < 3; round++) {
+            for (int threads = 2; threads <= 4; threads++) {
+                String report = report(List.of(log.toString()), 16 << 20,
+                        new ReadOptions(threads, true, Progress.Display.OFF));
+                assertThat(report).as("%d threads, round %d", threads, round).isEqualTo(reference);
             }
         }
     }
