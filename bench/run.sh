@@ -3,22 +3,25 @@
 # pairing script on the same file, alternating the order of the methods every round, and prints
 # medians, ratios, MB/s and lines/s. Whole processes are timed: JVM start included.
 #
-# usage: bench/run.sh [--rounds N] [--no-python] [--smoke] [FILE]
+# usage: bench/run.sh [--rounds N] [--no-python] [--smoke] [--java PATH] [FILE]
 #   FILE defaults to bench/data/1g.jsonl, made by bench/make-input.py when missing.
 #   --smoke: one round on the small real fixture; checks the benchmark still works (CI runs this).
+#   --java PATH: also time poolscope run by this java (row poolscope-alt), e.g. a newer JDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds=5
 python=1
 smoke=0
+alt_java=""
 file=bench/data/1g.jsonl
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=$2; shift 2 ;;
         --no-python) python=0; shift ;;
+        --java) alt_java=$2; shift 2 ;;
         --smoke) smoke=1; rounds=1; file=src/test/resources/fixtures/real-structlog/app.jsonl; shift ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) file=$1; shift ;;
     esac
 done
@@ -43,6 +46,10 @@ declare -A cmd=(
     [poolscope-1t]="bin/poolscope analyze --format json --quiet --threads 1 '$file' > '$work/poolscope-1t.json'"
 )
 methods=(grep2 poolscope wc-l poolscope-1t)
+if [ -n "$alt_java" ]; then
+    cmd[poolscope-alt]="POOLSCOPE_JAVA='$alt_java' bin/poolscope analyze --format json --quiet '$file' > '$work/poolscope-alt.json'"
+    methods+=(poolscope-alt)
+fi
 if [ "$python" = 1 ]; then
     cmd[python]="python3 bench/pairing.py '$file' > '$work/python.json'"
     methods+=(python)
@@ -72,6 +79,10 @@ if [ "$getconn" != "$grep_getconn" ]; then
     exit 1
 fi
 cmp -s "$work/poolscope.json" "$work/poolscope-1t.json" || { echo "MISMATCH: 1 thread vs default" >&2; exit 1; }
+if [ -n "$alt_java" ]; then
+    cmp -s "$work/poolscope.json" "$work/poolscope-alt.json" || { echo "MISMATCH: $alt_java vs default" >&2; exit 1; }
+    echo "# poolscope-alt: $("$alt_java" -version 2>&1 | head -1)"
+fi
 
 python3 - "$work/times" "$bytes" "$lines" <<'PY'
 import statistics, sys
