@@ -1,0 +1,86 @@
+package dev.poolscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.poolscope.analysis.InputTally;
+import dev.poolscope.event.EventDecoder;
+import dev.poolscope.event.EventNames;
+import dev.poolscope.event.FieldMapping;
+import dev.poolscope.event.LineSalvage;
+import dev.poolscope.event.PoolEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The parallel feed hands every line to the analysis once, in input order, and never swallows a failure. */
+class ParallelFeedTest {
+    private final ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "test-decoder");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    @Timeout(60)
+    void everyLineArrivesOnceInInputOrder() throws Exception {
+        List<Long> seen = new ArrayList<>();
+        InputTally tally = new InputTally();
+        ParallelFeed feed = feed(e -> seen.add(e.line()), tally);
+        feed.source("log", "log");
+        int lines = 50_000;
+        for (int i = 1; i <= lines; i++) {
+            byte[] b = line(i);
+            feed.line(b, 0, b.length, i);
+        }
+        feed.finish();
+        assertThat(seen).hasSize(lines);
+        for (int i = 0; i < lines; i++) {
+            assertThat(seen.get(i)).isEqualTo(i + 1L);
+        }
+        assertThat(tally.lines()).isEqualTo(lines);
+    }
+
+    @Test
+    @Timeout(60)
+    void aFailingAnalysisReachesTheReaderInsteadOfHangingIt() {
+        ParallelFeed feed = feed(e -> {
+            if (e.line() == 7_000) {
+                throw new IllegalStateException("analysis broke at line 7000");
+            }
+        }, new InputTally());
+        assertThatThrownBy(() -> {
+            feed.source("log", "log");
+            for (int i = 1; i <= 50_000; i++) {
+                byte[] b = line(i);
+                feed.line(b, 0, b.length, i);
+            }
+            feed.finish();
+        }).isInstanceOf(IllegalStateException.class).hasMessage("analysis broke at line 7000");
+    }
+
+    private ParallelFeed feed(Consumer<PoolEvent> sink, InputTally tally) {
+        EventDecoder main = decoder();
+        return new ParallelFeed(pool, 3, ParallelFeedTest::decoder, sink, tally, new LineSalvage(main, Pipeline.FACTORY));
+    }
+
+    private static EventDecoder decoder() {
+        return new EventDecoder(Pipeline.FACTORY, FieldMapping.defaults(), EventNames.defaults());
+    }
+
+    private static byte[] line(int i) {
+        return ("{\"event\": \"pool.getconn.success\", \"request_id\": \"r" + i + "\", \"pid\": 1, "
+                + "\"timestamp\": \"2026-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+    }
+}
