@@ -40,7 +40,7 @@ public final class LiveAnalysis {
         }
         this.options = options;
         this.forgetAfterMicros = forgetAfter.toNanos() / 1_000;
-        this.checkouts = new CheckoutTracker(options);
+        this.checkouts = CheckoutTracker.live(options);
         this.leaks = new LeakWatch(options.leakThresholdMicros());
         checkouts.onReturn(leaks);
     }
