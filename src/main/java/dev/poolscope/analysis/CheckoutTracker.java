@@ -322,7 +322,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private boolean firstLeakOfRequest(int s) {
         boolean[] first = {true};
         open.forEachSameRequest(s, t -> {
-            if (t != s && Integer.compareUnsigned(open.seq(t), open.seq(s)) < 0 && isLeak(t)) {
+            if (t < s && isLeak(t)) {   // a lower slot is an earlier checkout
                 first[0] = false;
             }
         });

@@ -10,30 +10,37 @@ import java.util.function.IntConsumer;
 
 /**
  * The checkouts currently open, in a compact store: one int slot per checkout, its fields in primitive
- * arrays allocated in chunks, about 40 bytes a checkout with its index (docs/performance.md), where an
- * object per checkout in two hash maps cost 690. Freed slots are reused.
+ * arrays allocated in chunks (about 35 bytes a checkout with its index on a log of never-returned
+ * checkouts, docs/performance.md), where an object per checkout in two hash maps cost 690.
  *
- * <p>Layout of a slot: the request id as two longs when it is a lowercase UUID (anything else is interned
- * to an int, flagged); the connection id in 48 bits when numeric (else interned, stored negative); the
- * time in 48 bits from the first time stored; the line in 32; an arrival number in 32; and one int naming
- * the (process, source, endpoint) triple, interned, with four flag bits on top. Values that do not fit
- * go to a side map, flagged: rare by construction.
+ * <p>Slots are handed out in arrival order and a closed checkout only leaves a mark; when marks make up
+ * a fifth of the store, the open checkouts are copied down in order into fresh chunks (the old ones are
+ * dropped as the copy passes them) and the indexes are pointed at the new slots. So a higher slot is
+ * always a later checkout: "latest first" needs no arrival number, the store lists itself in arrival
+ * order, and neighbouring slots are neighbours in time, which lets {@link Column} code times, lines and
+ * connection ids in 2 or 4 bytes within a chunk.
+ *
+ * <p>A slot holds: the request id as two longs when it is a lowercase UUID (anything else is interned to
+ * an int, flagged); the connection id as a number when it is one (else interned, stored negative); the
+ * time; the line; and one int naming the interned (process, source, endpoint) triple with flag bits on top.
  *
  * <p>Pairing rules (unchanged from the object version): a checkin closes the latest open checkout of its
  * request with its connection; else the latest of its connection, unless both name different requests;
  * else the latest of its request without a connection (or any, when the checkin has none); a checkin
- * with neither closes the latest anonymous checkout of its process. "Latest" is the highest arrival
- * number. The request index holds every checkout with a request id, and the anonymous ones under their
- * process; the connection index is built only when a checkin first needs to look up by connection alone
- * (a log of never-returned checkouts never pays for it).
+ * with neither closes the latest anonymous checkout of its process. The request index holds every
+ * checkout with a request id, and the anonymous ones under their process; the connection index is built
+ * only when a checkin first needs to look up by connection alone (a log of never-returned checkouts never
+ * pays for it).
  */
 final class OpenCheckouts {
     private static final int CHUNK_BITS = 14;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
+    /** Closed checkouts tolerated before the store is compacted: at least this many, and a fifth. */
+    private static final int MIN_DEAD = 1024;
 
-    private static final int FREE = -1;
-    private static final int CTX_MASK = (1 << 28) - 1;
+    private static final int CTX_MASK = (1 << 27) - 1;
+    private static final int DEAD = 1 << 27;
     private static final int ENDED = 1 << 28;
     private static final int SUSPECT = 1 << 29;
     private static final int REQ_SHIFT = 30;
@@ -41,24 +48,18 @@ final class OpenCheckouts {
     private static final int REQ_UUID = 1;
     private static final int REQ_INTERNED = 2;
 
-    private static final long MAX48 = (1L << 47) - 1;
-    private static final long TIME_NONE = -(1L << 47);
-    private static final long TIME_WIDE = TIME_NONE + 1;
+    private static final long MAX_NUMBER = (1L << 62) - 1;
     private static final long CONN_NONE = -1;
-    private static final int LINE_WIDE = -1;
 
     private record Ctx(int process, int source, int endpoint) {}
 
     private long[][] reqHi = new long[0][];
     private long[][] reqLo = new long[0][];
-    private int[][] connLo = new int[0][];
-    private short[][] connHi = new short[0][];
-    private int[][] timeLo = new int[0][];
-    private short[][] timeHi = new short[0][];
-    /** {@code line + 1} as unsigned; for a free slot, the next free slot. */
-    private int[][] lines = new int[0][];
-    private int[][] seqs = new int[0][];
-    private int[][] ctxs = new int[0][];
+    private Column[] conns = new Column[0];
+    private Column[] times = new Column[0];
+    private Column[] lines = new Column[0];
+    /** The context number and the flags. */
+    private int[][] words = new int[0][];
 
     private final Interner<String> names = new Interner<>();
     private final Interner<String> ids = new Interner<>();
@@ -67,25 +68,22 @@ final class OpenCheckouts {
     private int[] ctxSource = new int[16];
     private int[] ctxEndpoint = new int[16];
 
-    private final Map<Integer, Long> wideTimes = new HashMap<>();
-    private final Map<Integer, Long> wideLines = new HashMap<>();
     /** When each checkout's request ended; kept only for live mode, which reports how long ago. */
-    private final Map<Integer, Long> endedAt;
+    private Map<Integer, Long> endedAt;
 
     private final SlotIndex byRequest = new SlotIndex(this::requestHash);
     private SlotIndex byConn;
 
-    private long timeBase = PoolEvent.NO_TIME;
     private int top;
-    private int freeHead = -1;
     private long size;
-    private long nextSeq;
+    private int dead;
 
     // the key of the latest look-up, set by probeKey (one thread: no objects for keys)
     private int kProcess;
     private int kKind;
     private long kHi;
     private long kLo;
+    private final long[] uuid = new long[2];
 
     /** @param keepEndedAt whether to remember when requests ended (live mode) */
     OpenCheckouts(boolean keepEndedAt) {
@@ -96,9 +94,12 @@ final class OpenCheckouts {
         this(false);
     }
 
-    /** Stores a checkout; returns its slot. */
+    /** Stores a checkout; returns its slot, higher than every open one. */
     int add(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
             long line) {
+        if (dead > MIN_DEAD && dead > size / 4) {
+            compact();
+        }
         int s = allocate();
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
@@ -112,20 +113,11 @@ final class OpenCheckouts {
             reqHi[c][i] = 0;
             reqLo[c][i] = 0;
         }
-        ctxs[c][i] = kind << REQ_SHIFT | ctx;
-        set48(connLo[c], connHi[c], i, encodeConn(connId));
-        set48(timeLo[c], timeHi[c], i, encodeTime(s, acquiredAt));
-        if (line + 1 >= 0 && line + 1 < 0xFFFF_FFFFL) {
-            lines[c][i] = (int) (line + 1);
-        } else {
-            lines[c][i] = LINE_WIDE;
-            wideLines.put(s, line);
-        }
-        seqs[c][i] = (int) nextSeq++;
+        words[c][i] = kind << REQ_SHIFT | ctx;
+        conns[c].set(i, encodeConn(connId));
+        times[c].set(i, acquiredAt);
+        lines[c].set(i, line);
         size++;
-        if (nextSeq > 0xFFFF_FFFFL) {
-            renumber();
-        }
         if (requestId != null || connId == null) {
             byRequest.add(requestHash(s), s);
         }
@@ -193,7 +185,7 @@ final class OpenCheckouts {
     void forEachSameRequest(int s, IntConsumer action) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
-        int word = ctxs[c][i];
+        int word = words[c][i];
         kProcess = ctxProcess[word & CTX_MASK];
         kKind = word >>> REQ_SHIFT;
         kHi = reqHi[c][i];
@@ -221,10 +213,10 @@ final class OpenCheckouts {
         return out.toArray();
     }
 
-    /** Visits every open checkout, in slot order; the action may remove the visited one only. */
+    /** Visits every open checkout in arrival order; the action may remove the visited one, nothing else. */
     void forEach(IntConsumer action) {
         for (int s = 0; s < top; s++) {
-            if (ctxs[s >>> CHUNK_BITS][s & MASK] != FREE) {
+            if ((words[s >>> CHUNK_BITS][s & MASK] & DEAD) == 0) {
                 action.accept(s);
             }
         }
@@ -232,30 +224,25 @@ final class OpenCheckouts {
 
     /** Every open checkout in arrival order. */
     int[] inOrder() {
-        long[] keyed = new long[(int) size];
-        int[] n = {0};
-        forEach(s -> keyed[n[0]++] = (long) seqs[s >>> CHUNK_BITS][s & MASK] << 32 ^ Long.MIN_VALUE | s);
-        Arrays.sort(keyed);
-        int[] out = new int[keyed.length];
-        for (int k = 0; k < keyed.length; k++) {
-            out[k] = (int) keyed[k];
-        }
-        return out;
+        IntList out = new IntList();
+        forEach(out::add);
+        return out.toArray();
     }
 
     long size() {
         return size;
     }
 
+    /** Closes a checkout: it leaves the indexes at once and the store at the next compaction. */
     void remove(int s) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
-        int word = ctxs[c][i];
-        if (word == FREE) {
+        int word = words[c][i];
+        if ((word & DEAD) != 0 || s >= top) {
             throw new IllegalStateException("slot " + s + " is not open");
         }
         int kind = word >>> REQ_SHIFT;
-        long conn = get48(connLo[c], connHi[c], i);
+        long conn = conns[c].get(i);
         if (kind != REQ_NONE || conn == CONN_NONE) {
             byRequest.remove(requestHash(s), s);
         }
@@ -268,20 +255,77 @@ final class OpenCheckouts {
         if (conn < CONN_NONE) {
             ids.release((int) (-conn - 2));
         }
-        if (get48(timeLo[c], timeHi[c], i) == TIME_WIDE) {
-            wideTimes.remove(s);
-        }
-        if (lines[c][i] == LINE_WIDE) {
-            wideLines.remove(s);
-        }
         if (endedAt != null) {
             endedAt.remove(s);
         }
         releaseCtx(word & CTX_MASK);
-        ctxs[c][i] = FREE;
-        lines[c][i] = freeHead;
-        freeHead = s;
+        words[c][i] = word | DEAD;
         size--;
+        dead++;
+    }
+
+    /**
+     * Copies the open checkouts down, in order, into fresh chunks, dropping each old chunk once passed (so
+     * at most a chunk more is held meanwhile), and repoints their index cells: the slot changes, the key
+     * and so the cell's place do not.
+     */
+    private void compact() {
+        long[][] oldHi = reqHi;
+        long[][] oldLo = reqLo;
+        Column[] oldConns = conns;
+        Column[] oldTimes = times;
+        Column[] oldLines = lines;
+        int[][] oldWords = words;
+        int oldTop = top;
+        int chunks = (int) ((size + CHUNK - 1) >>> CHUNK_BITS);
+        reqHi = new long[chunks][];
+        reqLo = new long[chunks][];
+        conns = new Column[chunks];
+        times = new Column[chunks];
+        lines = new Column[chunks];
+        words = new int[chunks][];
+        top = 0;
+        Map<Integer, Long> oldEnded = endedAt;
+        if (endedAt != null) {
+            endedAt = new HashMap<>();
+        }
+        for (int r = 0; r < oldTop; r++) {
+            int oc = r >>> CHUNK_BITS;
+            int oi = r & MASK;
+            int word = oldWords[oc][oi];
+            if ((word & DEAD) == 0) {
+                int w = allocate();
+                int c = w >>> CHUNK_BITS;
+                int i = w & MASK;
+                reqHi[c][i] = oldHi[oc][oi];
+                reqLo[c][i] = oldLo[oc][oi];
+                long conn = oldConns[oc].get(oi);
+                conns[c].set(i, conn);
+                times[c].set(i, oldTimes[oc].get(oi));
+                lines[c].set(i, oldLines[oc].get(oi));
+                words[c][i] = word;
+                if (w != r) {
+                    if (word >>> REQ_SHIFT != REQ_NONE || conn == CONN_NONE) {
+                        byRequest.repoint(requestHash(w), r, w);
+                    }
+                    if (byConn != null && conn != CONN_NONE) {
+                        byConn.repoint(connHash(w), r, w);
+                    }
+                }
+                if (oldEnded != null && oldEnded.containsKey(r)) {
+                    endedAt.put(w, oldEnded.get(r));
+                }
+            }
+            if (oi == MASK || r == oldTop - 1) {
+                oldHi[oc] = null;
+                oldLo[oc] = null;
+                oldConns[oc] = null;
+                oldTimes[oc] = null;
+                oldLines[oc] = null;
+                oldWords[oc] = null;
+            }
+        }
+        dead = 0;
     }
 
     // ---- fields of a slot
@@ -331,27 +375,40 @@ final class OpenCheckouts {
     }
 
     String connId(int s) {
-        long v = get48(connLo[s >>> CHUNK_BITS], connHi[s >>> CHUNK_BITS], s & MASK);
+        long v = conn(s);
         return v == CONN_NONE ? null : v >= 0 ? Long.toString(v) : ids.get((int) (-v - 2));
     }
 
     long acquiredAt(int s) {
-        long v = get48(timeLo[s >>> CHUNK_BITS], timeHi[s >>> CHUNK_BITS], s & MASK);
-        return v == TIME_NONE ? PoolEvent.NO_TIME : v == TIME_WIDE ? wideTimes.get(s) : timeBase + v;
+        return times[s >>> CHUNK_BITS].get(s & MASK);
     }
 
     long line(int s) {
-        int v = lines[s >>> CHUNK_BITS][s & MASK];
-        return v == LINE_WIDE ? wideLines.get(s) : (v & 0xFFFF_FFFFL) - 1;
+        return lines[s >>> CHUNK_BITS].get(s & MASK);
     }
 
-    /** Arrival number: a later checkout has a higher one (compare unsigned). */
-    int seq(int s) {
-        return seqs[s >>> CHUNK_BITS][s & MASK];
+    private long conn(int s) {
+        return conns[s >>> CHUNK_BITS].get(s & MASK);
+    }
+
+    /** Slots handed out since the last compaction, open or not: what the chunks hold. */
+    int top() {
+        return top;
+    }
+
+    /** Bytes the chunks take now, for tests and measurements. */
+    long bytes() {
+        long n = 0;
+        for (int c = 0; c < words.length; c++) {
+            if (words[c] != null) {
+                n += CHUNK * (8L + 8 + 4 + conns[c].width() + times[c].width() + lines[c].width());
+            }
+        }
+        return n;
     }
 
     boolean requestEnded(int s) {
-        return (ctxs[s >>> CHUNK_BITS][s & MASK] & ENDED) != 0;
+        return (words[s >>> CHUNK_BITS][s & MASK] & ENDED) != 0;
     }
 
     long endedAt(int s) {
@@ -360,28 +417,28 @@ final class OpenCheckouts {
     }
 
     void markEnded(int s, long at) {
-        ctxs[s >>> CHUNK_BITS][s & MASK] |= ENDED;
+        words[s >>> CHUNK_BITS][s & MASK] |= ENDED;
         if (endedAt != null) {
             endedAt.put(s, at);
         }
     }
 
     boolean suspect(int s) {
-        return (ctxs[s >>> CHUNK_BITS][s & MASK] & SUSPECT) != 0;
+        return (words[s >>> CHUNK_BITS][s & MASK] & SUSPECT) != 0;
     }
 
     void markSuspect(int s) {
-        ctxs[s >>> CHUNK_BITS][s & MASK] |= SUSPECT;
+        words[s >>> CHUNK_BITS][s & MASK] |= SUSPECT;
     }
 
     /** A later event of the request names the endpoint a checkout was taken for. */
     void setEndpoint(int s, String endpoint) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
-        int old = ctxs[c][i] & CTX_MASK;
+        int old = words[c][i] & CTX_MASK;
         int ctx = internCtx(names.get(ctxProcess[old]), ctxSource[old] < 0 ? null : names.get(ctxSource[old]), endpoint);
         releaseCtx(old);
-        ctxs[c][i] = ctxs[c][i] & ~CTX_MASK | ctx;
+        words[c][i] = words[c][i] & ~CTX_MASK | ctx;
     }
 
     /** A snapshot of one open checkout. */
@@ -392,36 +449,26 @@ final class OpenCheckouts {
     // ---- internals
 
     private int allocate() {
-        if (freeHead >= 0) {
-            int s = freeHead;
-            freeHead = lines[s >>> CHUNK_BITS][s & MASK];
-            return s;
-        }
         if (top >= SlotIndex.MAX_SLOTS) {
-            throw new IllegalStateException("more than " + SlotIndex.MAX_SLOTS + " open checkouts");
+            throw new IllegalStateException("more than " + SlotIndex.MAX_SLOTS + " checkouts in the store");
         }
         int c = top >>> CHUNK_BITS;
-        if (c == ctxs.length) {
+        if (c == words.length) {
             int n = c + 1;
             reqHi = Arrays.copyOf(reqHi, n);
             reqLo = Arrays.copyOf(reqLo, n);
-            connLo = Arrays.copyOf(connLo, n);
-            connHi = Arrays.copyOf(connHi, n);
-            timeLo = Arrays.copyOf(timeLo, n);
-            timeHi = Arrays.copyOf(timeHi, n);
+            conns = Arrays.copyOf(conns, n);
+            times = Arrays.copyOf(times, n);
             lines = Arrays.copyOf(lines, n);
-            seqs = Arrays.copyOf(seqs, n);
-            ctxs = Arrays.copyOf(ctxs, n);
+            words = Arrays.copyOf(words, n);
+        }
+        if (words[c] == null) {
             reqHi[c] = new long[CHUNK];
             reqLo[c] = new long[CHUNK];
-            connLo[c] = new int[CHUNK];
-            connHi[c] = new short[CHUNK];
-            timeLo[c] = new int[CHUNK];
-            timeHi[c] = new short[CHUNK];
-            lines[c] = new int[CHUNK];
-            seqs[c] = new int[CHUNK];
-            ctxs[c] = new int[CHUNK];
-            Arrays.fill(ctxs[c], FREE);
+            conns[c] = new Column(CHUNK);
+            times[c] = new Column(CHUNK);
+            lines[c] = new Column(CHUNK);
+            words[c] = new int[CHUNK];
         }
         return top++;
     }
@@ -477,11 +524,11 @@ final class OpenCheckouts {
     }
 
     private int ctxOf(int s) {
-        return ctxs[s >>> CHUNK_BITS][s & MASK] & CTX_MASK;
+        return words[s >>> CHUNK_BITS][s & MASK] & CTX_MASK;
     }
 
     private int kindOf(int s) {
-        return ctxs[s >>> CHUNK_BITS][s & MASK] >>> REQ_SHIFT;
+        return words[s >>> CHUNK_BITS][s & MASK] >>> REQ_SHIFT;
     }
 
     private long encodeConn(String connId) {
@@ -502,10 +549,10 @@ final class OpenCheckouts {
         return id < 0 ? Long.MIN_VALUE : -(id + 2L);
     }
 
-    /** A canonical decimal number up to 2^47 - 1 (no sign, no leading zero), or -1. */
+    /** A canonical decimal number below 2^62 (no sign, no leading zero), or -1. */
     static long parseNumber(String s) {
         int n = s.length();
-        if (n == 0 || n > 15 || (s.charAt(0) == '0' && n > 1)) {
+        if (n == 0 || n > 18 || (s.charAt(0) == '0' && n > 1)) {
             return -1;
         }
         long v = 0;
@@ -516,32 +563,7 @@ final class OpenCheckouts {
             }
             v = v * 10 + d;
         }
-        return v <= MAX48 ? v : -1;
-    }
-
-    private long encodeTime(int s, long t) {
-        if (t == PoolEvent.NO_TIME) {
-            return TIME_NONE;
-        }
-        if (timeBase == PoolEvent.NO_TIME) {
-            timeBase = t;
-        }
-        long rel = t - timeBase;
-        boolean overflow = (t ^ timeBase) < 0 && (rel ^ t) < 0;
-        if (!overflow && rel > TIME_WIDE && rel <= MAX48) {
-            return rel;
-        }
-        wideTimes.put(s, t);
-        return TIME_WIDE;
-    }
-
-    private static long get48(int[] lo, short[] hi, int i) {
-        return (long) hi[i] << 32 | (lo[i] & 0xFFFF_FFFFL);
-    }
-
-    private static void set48(int[] lo, short[] hi, int i, long v) {
-        lo[i] = (int) v;
-        hi[i] = (short) (v >> 32);
+        return v <= MAX_NUMBER ? v : -1;
     }
 
     /** Sets the look-up key to (process, request); false when no open checkout can have that request. */
@@ -562,7 +584,7 @@ final class OpenCheckouts {
     private boolean isKey(int s) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
-        int word = ctxs[c][i];
+        int word = words[c][i];
         return word >>> REQ_SHIFT == kKind && reqLo[c][i] == kLo && reqHi[c][i] == kHi
                 && ctxProcess[word & CTX_MASK] == kProcess;
     }
@@ -575,8 +597,7 @@ final class OpenCheckouts {
         for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
             if (SlotIndex.matches(t[j], h)) {
                 int s = SlotIndex.slotOf(t[j]);
-                if (isKey(s) && (anyConn || get48(connLo[s >>> CHUNK_BITS], connHi[s >>> CHUNK_BITS], s & MASK) == conn)
-                        && (best < 0 || Integer.compareUnsigned(seq(s), seq(best)) > 0)) {
+                if (s > best && isKey(s) && (anyConn || conn(s) == conn)) {
                     best = s;
                 }
             }
@@ -588,7 +609,7 @@ final class OpenCheckouts {
         if (byConn == null) {
             byConn = new SlotIndex(this::connHash);
             forEach(s -> {
-                if (get48(connLo[s >>> CHUNK_BITS], connHi[s >>> CHUNK_BITS], s & MASK) != CONN_NONE) {
+                if (conn(s) != CONN_NONE) {
                     byConn.add(connHash(s), s);
                 }
             });
@@ -599,9 +620,7 @@ final class OpenCheckouts {
         for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
             if (SlotIndex.matches(t[j], h)) {
                 int s = SlotIndex.slotOf(t[j]);
-                if (get48(connLo[s >>> CHUNK_BITS], connHi[s >>> CHUNK_BITS], s & MASK) == conn
-                        && ctxProcess[ctxOf(s)] == process
-                        && (best < 0 || Integer.compareUnsigned(seq(s), seq(best)) > 0)) {
+                if (s > best && conn(s) == conn && ctxProcess[ctxOf(s)] == process) {
                     best = s;
                 }
             }
@@ -616,7 +635,7 @@ final class OpenCheckouts {
     private long requestHash(int s) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
-        int word = ctxs[c][i];
+        int word = words[c][i];
         return requestHash(ctxProcess[word & CTX_MASK], word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]);
     }
 
@@ -625,75 +644,29 @@ final class OpenCheckouts {
     }
 
     private long connHash(int s) {
-        return connHash(ctxProcess[ctxOf(s)], get48(connLo[s >>> CHUNK_BITS], connHi[s >>> CHUNK_BITS], s & MASK));
+        return connHash(ctxProcess[ctxOf(s)], conn(s));
     }
 
     private static long connHash(int process, long conn) {
         return mix(conn * 0xC2B2_AE3D_27D4_EB4FL + process);
     }
 
-    /** The finaliser of SplitMix64: every input bit moves every output bit. */
     private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
-        return z ^ (z >>> 31);
+        return Uuid.mix(z);
     }
 
-    /** Parses a lowercase 8-4-4-4-12 UUID into kHi/kLo; false (and kHi/kLo unspecified) otherwise. */
+    /** Parses a lowercase UUID into kHi/kLo; false (kHi/kLo unspecified) otherwise. */
     private boolean parseUuid(String s) {
-        if (s.length() != 36 || s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-'
-                || s.charAt(23) != '-') {
+        if (!Uuid.parse(s, uuid)) {
             return false;
         }
-        long hi = 0;
-        long lo = 0;
-        for (int k = 0; k < 36; k++) {
-            if (k == 8 || k == 13 || k == 18 || k == 23) {
-                continue;
-            }
-            char ch = s.charAt(k);
-            int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-            if (d < 0) {
-                return false;
-            }
-            if (k < 19) {
-                hi = hi << 4 | d;
-            } else {
-                lo = lo << 4 | d;
-            }
-        }
-        kHi = hi;
-        kLo = lo;
+        kHi = uuid[0];
+        kLo = uuid[1];
         return true;
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private static String formatUuid(long hi, long lo) {
-        char[] out = new char[36];
-        int k = 35;
-        for (int n = 0; n < 16; n++, lo >>>= 4) {
-            if (k == 23) {
-                out[k--] = '-';
-            }
-            out[k--] = HEX[(int) (lo & 15)];
-        }
-        for (int n = 0; n < 16; n++, hi >>>= 4) {
-            if (k == 18 || k == 13 || k == 8) {
-                out[k--] = '-';
-            }
-            out[k--] = HEX[(int) (hi & 15)];
-        }
-        return new String(out);
-    }
-
-    /** After 2^32 checkouts the arrival numbers start again from 0, in the same order. */
-    private void renumber() {
-        int[] order = inOrder();
-        for (int k = 0; k < order.length; k++) {
-            seqs[order[k] >>> CHUNK_BITS][order[k] & MASK] = k;
-        }
-        nextSeq = order.length;
+        return Uuid.format(hi, lo);
     }
 
     /** A growable list of ints. */

@@ -73,6 +73,20 @@ final class SlotIndex {
         size--;
     }
 
+    /** Points the cell of slot {@code from} at slot {@code to}, same key (the store moved a checkout). */
+    void repoint(long hash, int from, int to) {
+        int[] t = tables[part(hash)];
+        int want = cell(hash, from);
+        int i = home(hash, t.length);
+        while (t[i] != want) {
+            if (t[i] == 0) {
+                throw new IllegalStateException("slot " + from + " is not indexed");
+            }
+            i = next(i, t.length);
+        }
+        t[i] = cell(hash, to);
+    }
+
     long size() {
         return size;
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.event.PoolEvent;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The compact store on its own: each pairing rule, id shapes, slot reuse, index growth. */
@@ -140,20 +138,74 @@ class OpenCheckoutsTest {
     }
 
     @Test
-    void freedSlotsAreReusedSoTheStoreDoesNotGrow() {
+    void closedSlotsAreReclaimedSoTheStoreDoesNotGrow() {
         for (int round = 0; round < 200; round++) {
             List<Integer> slots = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 slots.add(add("p" + i % 3, "r" + round + "-" + i, Integer.toString(i), round * 1000L + i));
             }
             slots.forEach(store::remove);
+            assertThat(store.top()).as("200,000 checkouts through a few thousand slots").isLessThan(3000);
         }
         assertThat(store.size()).isZero();
-        Set<Integer> used = new HashSet<>();
-        for (int i = 0; i < 1000; i++) {
-            used.add(add("p", "x" + i, null, i));
+    }
+
+    @Test
+    void compactionKeepsOrderKeysAndFieldsOfWhatIsOpen() {
+        // every third checkout stays open; the others close, so the store compacts many times
+        List<long[]> kept = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            String request = i % 5 == 0 ? null : OpenCheckoutsTest.uuid(i % 700);
+            String conn = i % 7 == 0 ? null : Integer.toString(i);
+            int s = store.add("p" + i % 2, request, conn, 1_000_000L * i, "GET /" + i % 3, "f", i);
+            if (i % 3 == 0) {
+                kept.add(new long[] {i});
+            } else {
+                store.remove(s);
+            }
         }
-        assertThat(used).allMatch(s -> s < 1000);   // 200,000 checkouts went through 1000 slots
+        assertThat(store.top()).isLessThan(10_000 + 10_000 / 4 + 2048);
+        int[] order = store.inOrder();
+        assertThat(order).hasSize(kept.size());
+        for (int k = 0; k < order.length; k++) {
+            long i = kept.get(k)[0];
+            int s = order[k];
+            assertThat(store.acquiredAt(s)).isEqualTo(1_000_000L * i);
+            assertThat(store.line(s)).isEqualTo(i);
+            assertThat(store.endpoint(s)).isEqualTo("GET /" + i % 3);
+            assertThat(store.process(s)).isEqualTo("p" + i % 2);
+        }
+        // and the indexes still find them, latest first
+        for (int k = kept.size() - 1; k >= 0; k--) {
+            long i = kept.get(k)[0];
+            String request = i % 5 == 0 ? null : OpenCheckoutsTest.uuid(i % 700);
+            String conn = i % 7 == 0 ? null : Long.toString(i);
+            assertThat(close("p" + i % 2, request, conn)).as("checkout " + i).isEqualTo(1_000_000L * i);
+        }
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void columnsTakeTheNarrowestWidthThatHoldsEveryValue() {
+        Column c = new Column(8);
+        c.set(0, 1_795_791_347_000_000L);
+        c.set(1, 1_795_791_347_000_037L);
+        assertThat(c.width()).isEqualTo(2);
+        c.set(2, 1_795_791_347_000_000L - 40_000);
+        assertThat(c.width()).isEqualTo(4);
+        c.set(3, Long.MIN_VALUE);
+        assertThat(c.width()).isEqualTo(8);
+        c.set(4, Long.MAX_VALUE);
+        assertThat(c.get(0)).isEqualTo(1_795_791_347_000_000L);
+        assertThat(c.get(1)).isEqualTo(1_795_791_347_000_037L);
+        assertThat(c.get(2)).isEqualTo(1_795_791_347_000_000L - 40_000);
+        assertThat(c.get(3)).isEqualTo(Long.MIN_VALUE);
+        assertThat(c.get(4)).isEqualTo(Long.MAX_VALUE);
+        Column d = new Column(4);
+        d.set(0, Long.MIN_VALUE);
+        d.set(1, Long.MAX_VALUE);   // the difference overflows a long: kept whole
+        assertThat(d.get(0)).isEqualTo(Long.MIN_VALUE);
+        assertThat(d.get(1)).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
@@ -199,7 +251,7 @@ class OpenCheckoutsTest {
             store.remove(first.get(i));
         }
         for (int i = 10; i < 15; i++) {
-            add("p", "r" + i, null, i);   // lands in freed slots
+            add("p", "r" + i, null, i);
         }
         List<Long> times = new ArrayList<>();
         for (int s : store.inOrder()) {
