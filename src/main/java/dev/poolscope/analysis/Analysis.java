@@ -15,7 +15,9 @@ import java.util.Set;
  */
 public final class Analysis {
     private final AnalysisOptions options;
-    private final RequestContext context = new RequestContext();
+    /** Request ids parsed once per event, shared by the request context and the checkout tracker. */
+    private final Uuid.Cache uuids = new Uuid.Cache();
+    private final RequestContext context = new RequestContext(uuids);
     private final EventCounter counter = new EventCounter();
     private final ClockWatch clock = new ClockWatch();
     private final CheckoutTracker checkouts;
@@ -31,7 +33,7 @@ public final class Analysis {
     Analysis(AnalysisOptions options, long maxOpen) {
         this.options = options;
         this.timeouts = new TimeoutCollector(options);
-        this.checkouts = new CheckoutTracker(options, timeouts::timedOut, maxOpen);
+        this.checkouts = new CheckoutTracker(options, timeouts::timedOut, maxOpen, uuids);
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
     }

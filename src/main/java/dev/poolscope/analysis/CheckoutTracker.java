@@ -46,17 +46,17 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     }
 
     public CheckoutTracker(AnalysisOptions options) {
-        this(options, false);
+        this(options, false, new Uuid.Cache());
     }
 
-    private CheckoutTracker(AnalysisOptions options, boolean live) {
+    private CheckoutTracker(AnalysisOptions options, boolean live, Uuid.Cache uuids) {
         this.options = options;
-        this.open = new OpenCheckouts(live);
+        this.open = new OpenCheckouts(live, uuids);
     }
 
     /** A tracker for live mode, which reports how long ago a checkout's request ended. */
-    static CheckoutTracker live(AnalysisOptions options) {
-        return new CheckoutTracker(options, true);
+    static CheckoutTracker live(AnalysisOptions options, Uuid.Cache uuids) {
+        return new CheckoutTracker(options, true, uuids);
     }
 
     /**
@@ -70,7 +70,12 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
 
     /** The same with another last-resort limit on open checkouts (tests of the limit itself). */
     CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut, long maxOpen) {
-        this(options);
+        this(options, timedOut, maxOpen, new Uuid.Cache());
+    }
+
+    /** @param uuids shared with the request context that enriches the events first */
+    CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut, long maxOpen, Uuid.Cache uuids) {
+        this(options, false, uuids);
         this.settled = new SettledLeaks(options.maxItems(), timedOut, maxOpen);
     }
 
@@ -210,11 +215,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** A later event of the request may be the first to carry its path. */
     private void nameEndpoint(PoolEvent e) {
         // Runs for most events (any with a request id and a path): one lookup, no copy.
-        open.forEachOfRequest(e.process(), e.requestId(), s -> {
-            if (open.endpoint(s) == null) {
-                open.setEndpoint(s, e.endpoint());
-            }
-        });
+        open.nameEndpoint(e.process(), e.requestId(), e.endpoint());
     }
 
     private EndpointHolds endpointTally(String endpoint) {

@@ -36,8 +36,11 @@ final class OpenCheckouts {
     private static final int CHUNK_BITS = 14;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
-    /** Closed checkouts tolerated before the store is compacted: at least this many, and a fifth. */
-    private static final int MIN_DEAD = 1024;
+    /**
+     * Closed checkouts tolerated before the store is compacted: at least a chunk's worth (a compaction
+     * allocates fresh chunks, so not more often than once per chunk of checkouts) and a fifth.
+     */
+    private static final int MIN_DEAD = CHUNK;
 
     private static final int CTX_MASK = (1 << 27) - 1;
     private static final int DEAD = 1 << 27;
@@ -63,7 +66,8 @@ final class OpenCheckouts {
 
     private final Interner<String> names = new Interner<>();
     private final Interner<String> ids = new Interner<>();
-    private final Interner<Ctx> contexts = new Interner<>();
+    /** Forgetting a triple releases its names. */
+    private final Interner<Ctx> contexts = new Interner<>(this::forgetCtx);
     private int[] ctxProcess = new int[16];
     private int[] ctxSource = new int[16];
     private int[] ctxEndpoint = new int[16];
@@ -83,15 +87,21 @@ final class OpenCheckouts {
     private int kKind;
     private long kHi;
     private long kLo;
+    /** The request id's text, or null when kKind/kHi/kLo are the key (read from a slot, or anonymous). */
+    private String kText;
+    private boolean kParsed;
+    private long kHash;
     private final long[] uuid = new long[2];
+    private final Uuid.Cache uuids;
 
     /** @param keepEndedAt whether to remember when requests ended (live mode) */
-    OpenCheckouts(boolean keepEndedAt) {
+    OpenCheckouts(boolean keepEndedAt, Uuid.Cache uuids) {
         this.endedAt = keepEndedAt ? new HashMap<>() : null;
+        this.uuids = uuids;
     }
 
     OpenCheckouts() {
-        this(false);
+        this(false, new Uuid.Cache());
     }
 
     /** Stores a checkout; returns its slot, higher than every open one. */
@@ -119,7 +129,8 @@ final class OpenCheckouts {
         lines[c].set(i, line);
         size++;
         if (requestId != null || connId == null) {
-            byRequest.add(requestHash(s), s);
+            byRequest.add(requestId != null ? hashOf(ctxProcess[ctx], requestId.hashCode())
+                    : hashOf(ctxProcess[ctx], NO_REQUEST_HASH), s);
         }
         if (byConn != null && connId != null) {
             byConn.add(connHash(s), s);
@@ -163,10 +174,7 @@ final class OpenCheckouts {
             match = latestOfRequest(CONN_NONE, connId == null);
         }
         if (match < 0 && requestId == null && connId == null) {
-            kProcess = proc;
-            kKind = REQ_NONE;
-            kHi = 0;
-            kLo = 0;
+            setKey(proc, REQ_NONE, 0, 0);
             match = latestOfRequest(CONN_NONE, false);
         }
         return match;
@@ -181,15 +189,30 @@ final class OpenCheckouts {
         visitKey(action);
     }
 
+    /** Gives the open checkouts of a request that have no endpoint this one (no callback object: every event). */
+    void nameEndpoint(String process, String requestId, String endpoint) {
+        int proc = names.find(process);
+        if (proc < 0 && process != null || !probeKey(proc, requestId)) {
+            return;
+        }
+        long h = keyHash();
+        int[] t = byRequest.table(h);
+        for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
+            if (SlotIndex.matches(t[j], h)) {
+                int s = SlotIndex.slotOf(t[j]);
+                if (isKey(s) && endpoint(s) == null) {
+                    setEndpoint(s, endpoint);   // the index is untouched: same process and request
+                }
+            }
+        }
+    }
+
     /** Visits the open checkouts with the same request as slot s (s included); no strings are made. */
     void forEachSameRequest(int s, IntConsumer action) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int word = words[c][i];
-        kProcess = ctxProcess[word & CTX_MASK];
-        kKind = word >>> REQ_SHIFT;
-        kHi = reqHi[c][i];
-        kLo = reqLo[c][i];
+        setKey(ctxProcess[word & CTX_MASK], word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]);
         visitKey(action);
     }
 
@@ -473,8 +496,31 @@ final class OpenCheckouts {
         return top++;
     }
 
+    /** Recently used triples by a hash of their strings: most checkouts repeat one, found without maps. */
+    private final int[] recentCtx = new int[16];
+
     /** The number of a (process, source, endpoint) triple, one more user counted. */
     private int internCtx(String process, String source, String endpoint) {
+        int r = (java.util.Objects.hashCode(process) * 31 + java.util.Objects.hashCode(source)) * 31
+                + java.util.Objects.hashCode(endpoint);
+        r = (r ^ r >>> 16) & (recentCtx.length - 1);
+        int cached = recentCtx[r] - 1;
+        if (cached >= 0 && cached < contexts.capacity() && contexts.get(cached) != null
+                && same(ctxProcess[cached], process) && same(ctxSource[cached], source)
+                && same(ctxEndpoint[cached], endpoint)) {
+            contexts.acquireId(cached);
+            return cached;
+        }
+        int ctx = internCtxSlowly(process, source, endpoint);
+        recentCtx[r] = ctx + 1;
+        return ctx;
+    }
+
+    private boolean same(int name, String value) {
+        return name < 0 ? value == null : value != null && value.equals(names.get(name));
+    }
+
+    private int internCtxSlowly(String process, String source, String endpoint) {
         int p = names.find(process);
         int src = source == null ? -1 : names.find(source);
         int ep = endpoint == null ? -1 : names.find(endpoint);
@@ -497,11 +543,13 @@ final class OpenCheckouts {
     }
 
     private void releaseCtx(int ctx) {
-        if (contexts.release(ctx)) {
-            releaseName(ctxProcess[ctx]);
-            releaseName(ctxSource[ctx]);
-            releaseName(ctxEndpoint[ctx]);
-        }
+        contexts.release(ctx);
+    }
+
+    private void forgetCtx(int ctx) {
+        releaseName(ctxProcess[ctx]);
+        releaseName(ctxSource[ctx]);
+        releaseName(ctxEndpoint[ctx]);
     }
 
     private void ensureCtx(int ctx) {
@@ -566,18 +614,27 @@ final class OpenCheckouts {
         return v <= MAX_NUMBER ? v : -1;
     }
 
-    /** Sets the look-up key to (process, request); false when no open checkout can have that request. */
+    /**
+     * Sets the look-up key to (process, request id text): hashed by the text (String caches its hash),
+     * parsed only if a candidate slot holds a UUID. Always true: an unknown id simply finds nothing.
+     */
     private boolean probeKey(int process, String requestId) {
         kProcess = process;
-        if (parseUuid(requestId)) {
-            kKind = REQ_UUID;
-            return true;
-        }
-        int id = ids.find(requestId);
-        kKind = REQ_INTERNED;
-        kHi = 0;
-        kLo = id;
-        return id >= 0;
+        kText = requestId;
+        kParsed = false;
+        kHash = hashOf(process, requestId.hashCode());
+        return true;
+    }
+
+    /** Sets the look-up key from stored numbers. */
+    private void setKey(int process, int kind, long hi, long lo) {
+        kProcess = process;
+        kText = null;
+        kParsed = true;
+        kKind = kind;
+        kHi = hi;
+        kLo = lo;
+        kHash = hashOf(process, textHash(kind, hi, lo));
     }
 
     /** Whether slot s holds the look-up key. */
@@ -585,8 +642,19 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int word = words[c][i];
-        return word >>> REQ_SHIFT == kKind && reqLo[c][i] == kLo && reqHi[c][i] == kHi
-                && ctxProcess[word & CTX_MASK] == kProcess;
+        if (ctxProcess[word & CTX_MASK] != kProcess) {
+            return false;
+        }
+        int kind = word >>> REQ_SHIFT;
+        if (kText != null && kind == REQ_INTERNED) {
+            return kText.equals(ids.get((int) reqLo[c][i]));
+        }
+        if (!kParsed) {
+            kKind = parseUuid(kText) ? REQ_UUID : REQ_INTERNED;
+            kParsed = true;
+        }
+        return kind == kKind && reqLo[c][i] == kLo && reqHi[c][i] == kHi
+                && (kind != REQ_INTERNED || kText == null);
     }
 
     /** The latest checkout with the look-up key, with the given connection unless {@code anyConn}. */
@@ -629,18 +697,30 @@ final class OpenCheckouts {
     }
 
     private long keyHash() {
-        return requestHash(kProcess, kKind, kHi, kLo);
+        return kHash;
     }
+
+    /** Anonymous checkouts are indexed under their process with this in place of a request id's hash. */
+    private static final int NO_REQUEST_HASH = 0x5BD1_E995;
 
     private long requestHash(int s) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int word = words[c][i];
-        return requestHash(ctxProcess[word & CTX_MASK], word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]);
+        return hashOf(ctxProcess[word & CTX_MASK], textHash(word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]));
     }
 
-    private static long requestHash(int process, int kind, long hi, long lo) {
-        return mix(mix(hi + process * 0x9E37_79B9_7F4A_7C15L + kind) ^ lo);
+    /** The hash of a stored request id's text, as {@code String.hashCode()} would give it. */
+    private int textHash(int kind, long hi, long lo) {
+        return switch (kind) {
+            case REQ_UUID -> Uuid.textHash(hi, lo);
+            case REQ_INTERNED -> ids.get((int) lo).hashCode();
+            default -> NO_REQUEST_HASH;
+        };
+    }
+
+    private static long hashOf(int process, int textHash) {
+        return mix(textHash * 0x9E37_79B9_7F4A_7C15L + process);
     }
 
     private long connHash(int s) {
@@ -657,7 +737,7 @@ final class OpenCheckouts {
 
     /** Parses a lowercase UUID into kHi/kLo; false (kHi/kLo unspecified) otherwise. */
     private boolean parseUuid(String s) {
-        if (!Uuid.parse(s, uuid)) {
+        if (!uuids.parse(s, uuid)) {
             return false;
         }
         kHi = uuid[0];

@@ -18,25 +18,34 @@ final class RequestContext {
     static final int REMEMBERED_REQUESTS = 65_536;
     private static final int CAPACITY = REMEMBERED_REQUESTS + 1;
 
-    private final long[] hi = new long[CAPACITY];
-    private final long[] lo = new long[CAPACITY];
+    // One entry's numbers side by side (a cache line or two per look-up, not one per field):
+    // longs: request id high, low, hash, (older << 32 | newer); ints: process, endpoint.
+    private static final int HI = 0;
+    private static final int LO = 1;
+    private static final int HASH = 2;
+    private static final int LINKS = 3;
+    private final long[] longs = new long[CAPACITY * 4];
+    private final int[] ints = new int[CAPACITY * 2];
     /** Request ids that are not lowercase UUIDs; null for a UUID. */
     private final String[] others = new String[CAPACITY];
-    private final int[] processes = new int[CAPACITY];
-    private final int[] endpoints = new int[CAPACITY];
-    private final int[] older = new int[CAPACITY];
-    private final int[] newer = new int[CAPACITY];
     private final int[] free = new int[CAPACITY];
     private int freeCount;
     private int eldest = -1;
     private int newest = -1;
     private int size;
     private final Interner<String> names = new Interner<>();
-    private final SlotIndex index = new SlotIndex(this::hash);
+    private final SlotIndex index = new SlotIndex(s -> longs[4 * s + HASH], 5);
     private final long[] key = new long[2];
+    private final Uuid.Cache uuids;
     private long lastTime = PoolEvent.NO_TIME;
 
     RequestContext() {
+        this(new Uuid.Cache());
+    }
+
+    /** @param uuids shared with the checkout tracker: an event's request id is then parsed once */
+    RequestContext(Uuid.Cache uuids) {
+        this.uuids = uuids;
         for (int s = CAPACITY - 1; s >= 0; s--) {
             free[freeCount++] = s;
         }
@@ -57,7 +66,7 @@ final class RequestContext {
                     setEndpoint(s, endpoint);
                 }
             } else if (s >= 0) {
-                endpoint = names.get(endpoints[s]);
+                endpoint = names.get(ints[2 * s + 1]);
             }
             if (s >= 0) {
                 touch(s);
@@ -81,19 +90,44 @@ final class RequestContext {
         return size;
     }
 
-    private int find(String process, String requestId) {
+    private String lastProcess;
+    private int lastProcessId = -1;
+
+    private int processId(String process) {
+        if (process != null && process.equals(lastProcess) && lastProcessId >= 0
+                && process.equals(names.get(lastProcessId))) {
+            return lastProcessId;
+        }
         int p = names.find(process);
+        lastProcess = process;
+        lastProcessId = p;
+        return p;
+    }
+
+    private int find(String process, String requestId) {
+        int p = processId(process);
         if (p < 0 && process != null) {
             return -1;
         }
-        boolean uuid = Uuid.parse(requestId, key);
-        long h = hash(p, uuid, requestId);
+        long h = hash(p, requestId.hashCode());
         int[] t = index.table(h);
+        int parsed = 0;   // parsed only if a candidate holds a UUID: 1 a UUID, -1 not one
         for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
             if (SlotIndex.matches(t[j], h)) {
                 int s = SlotIndex.slotOf(t[j]);
-                if (processes[s] == p && (uuid ? others[s] == null && hi[s] == key[0] && lo[s] == key[1]
-                        : requestId.equals(others[s]))) {
+                if (ints[2 * s] != p) {
+                    continue;
+                }
+                if (others[s] != null) {
+                    if (others[s].equals(requestId)) {
+                        return s;
+                    }
+                    continue;
+                }
+                if (parsed == 0) {
+                    parsed = uuids.parse(requestId, key) ? 1 : -1;
+                }
+                if (parsed > 0 && longs[4 * s + HI] == key[0] && longs[4 * s + LO] == key[1]) {
                     return s;
                 }
             }
@@ -103,85 +137,92 @@ final class RequestContext {
 
     private int insert(String process, String requestId, String endpoint) {
         int s = free[--freeCount];
-        processes[s] = process == null ? -1 : names.acquire(process);
-        if (Uuid.parse(requestId, key)) {
-            hi[s] = key[0];
-            lo[s] = key[1];
+        ints[2 * s] = process == null ? -1 : names.acquire(process);
+        if (uuids.parse(requestId, key)) {
+            longs[4 * s + HI] = key[0];
+            longs[4 * s + LO] = key[1];
             others[s] = null;
         } else {
             others[s] = requestId;
         }
-        endpoints[s] = names.acquire(endpoint);
-        older[s] = newest;
-        newer[s] = -1;
-        if (newest >= 0) {
-            newer[newest] = s;
-        } else {
-            eldest = s;
-        }
-        newest = s;
+        ints[2 * s + 1] = names.acquire(endpoint);
+        link(s);
         size++;
-        index.add(hash(s), s);
+        long h = hash(ints[2 * s], requestId.hashCode());
+        longs[4 * s + HASH] = h;
+        index.add(h, s);
         return s;
     }
 
     private void setEndpoint(int s, String endpoint) {
-        if (!names.get(endpoints[s]).equals(endpoint)) {
+        if (!names.get(ints[2 * s + 1]).equals(endpoint)) {
             int id = names.acquire(endpoint);
-            names.release(endpoints[s]);
-            endpoints[s] = id;
+            names.release(ints[2 * s + 1]);
+            ints[2 * s + 1] = id;
         }
     }
 
     /** Makes s the most recent. */
     private void touch(int s) {
-        if (s == newest) {
-            return;
+        if (s != newest) {
+            unlink(s);
+            link(s);
         }
-        unlink(s);
-        older[s] = newest;
-        newer[s] = -1;
-        newer[newest] = s;
-        newest = s;
     }
 
     private void remove(int s) {
-        index.remove(hash(s), s);
+        index.remove(longs[4 * s + HASH], s);
         unlink(s);
-        if (processes[s] >= 0) {
-            names.release(processes[s]);
+        if (ints[2 * s] >= 0) {
+            names.release(ints[2 * s]);
         }
-        names.release(endpoints[s]);
+        names.release(ints[2 * s + 1]);
         others[s] = null;
         free[freeCount++] = s;
         size--;
     }
 
+    private int older(int s) {
+        return (int) (longs[4 * s + LINKS] >> 32);
+    }
+
+    private int newer(int s) {
+        return (int) longs[4 * s + LINKS];
+    }
+
+    private void setLinks(int s, int older, int newer) {
+        longs[4 * s + LINKS] = (long) older << 32 | (newer & 0xFFFF_FFFFL);
+    }
+
+    /** Appends s as the newest. */
+    private void link(int s) {
+        setLinks(s, newest, -1);
+        if (newest >= 0) {
+            setLinks(newest, older(newest), s);
+        } else {
+            eldest = s;
+        }
+        newest = s;
+    }
+
     private void unlink(int s) {
-        if (older[s] >= 0) {
-            newer[older[s]] = newer[s];
+        int o = older(s);
+        int n = newer(s);
+        if (o >= 0) {
+            setLinks(o, older(o), n);
         } else {
-            eldest = newer[s];
+            eldest = n;
         }
-        if (newer[s] >= 0) {
-            older[newer[s]] = older[s];
+        if (n >= 0) {
+            setLinks(n, o, newer(n));
         } else {
-            newest = older[s];
+            newest = o;
         }
     }
 
-    private long hash(int s) {
-        if (others[s] == null) {
-            key[0] = hi[s];
-            key[1] = lo[s];
-            return hash(processes[s], true, null);
-        }
-        return hash(processes[s], false, others[s]);
+    /** By the request id's text (String caches its hash): a look-up parses nothing unless it finds a candidate. */
+    private static long hash(int process, int textHash) {
+        return Uuid.mix(textHash * 0x9E37_79B9_7F4A_7C15L + process * 0x94D0_49BB_1331_11EBL);
     }
 
-    /** For a UUID the hash of {@link #key}; else of the id's string. */
-    private long hash(int process, boolean uuid, String other) {
-        long z = uuid ? key[0] * 0x9E37_79B9_7F4A_7C15L ^ key[1] : other.hashCode() * 0xC2B2_AE3D_27D4_EB4FL + 1;
-        return Uuid.mix(z + process * 0x94D0_49BB_1331_11EBL);
-    }
 }

@@ -24,12 +24,19 @@ final class SlotIndex {
     }
 
     private final Hasher hasher;
+    /** Most cells filled per ten, before a part grows: denser saves memory, sparser saves probing. */
+    private final int loadTenths;
     private final int[][] tables = new int[PARTS][];
     private final int[] sizes = new int[PARTS];
     private long size;
 
     SlotIndex(Hasher hasher) {
+        this(hasher, 8);
+    }
+
+    SlotIndex(Hasher hasher, int loadTenths) {
         this.hasher = hasher;
+        this.loadTenths = loadTenths;
         for (int p = 0; p < PARTS; p++) {
             tables[p] = new int[MIN_CAPACITY];
         }
@@ -37,7 +44,7 @@ final class SlotIndex {
 
     void add(long hash, int slot) {
         int p = part(hash);
-        if ((sizes[p] + 1) * 5L > tables[p].length * 4L) {   // load at most 0.8
+        if ((sizes[p] + 1) * 10L > (long) tables[p].length * loadTenths) {
             grow(p);
         }
         put(tables[p], hash, cell(hash, slot));

@@ -145,7 +145,8 @@ class OpenCheckoutsTest {
                 slots.add(add("p" + i % 3, "r" + round + "-" + i, Integer.toString(i), round * 1000L + i));
             }
             slots.forEach(store::remove);
-            assertThat(store.top()).as("200,000 checkouts through a few thousand slots").isLessThan(3000);
+            // compacted once a chunk (16,384) of closed ones has gathered
+            assertThat(store.top()).as("200,000 checkouts through under 20,000 slots").isLessThan(20_000);
         }
         assertThat(store.size()).isZero();
     }
@@ -164,7 +165,7 @@ class OpenCheckoutsTest {
                 store.remove(s);
             }
         }
-        assertThat(store.top()).isLessThan(10_000 + 10_000 / 4 + 2048);
+        assertThat(store.top()).as("compacted at least once").isLessThan(30_000);
         int[] order = store.inOrder();
         assertThat(order).hasSize(kept.size());
         for (int k = 0; k < order.length; k++) {
