@@ -497,7 +497,7 @@ final class OpenCheckouts {
     }
 
     /** Recently used triples by a hash of their strings: most checkouts repeat one, found without maps. */
-    private final int[] recentCtx = new int[16];
+    private final int[] recentCtx = new int[256];
 
     /** The number of a (process, source, endpoint) triple, one more user counted. */
     private int internCtx(String process, String source, String endpoint) {

@@ -90,17 +90,17 @@ final class RequestContext {
         return size;
     }
 
+    /** The last process looked up, as the name the interner holds, and its id. */
     private String lastProcess;
     private int lastProcessId = -1;
 
     private int processId(String process) {
-        if (process != null && process.equals(lastProcess) && lastProcessId >= 0
-                && process.equals(names.get(lastProcessId))) {
-            return lastProcessId;
+        if (lastProcessId >= 0 && names.get(lastProcessId) == lastProcess && lastProcess.equals(process)) {
+            return lastProcessId;   // still that name's id (an id is reused only after its name is forgotten)
         }
         int p = names.find(process);
-        lastProcess = process;
         lastProcessId = p;
+        lastProcess = p >= 0 ? names.get(p) : null;
         return p;
     }
 
