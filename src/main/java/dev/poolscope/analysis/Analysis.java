@@ -15,7 +15,9 @@ import java.util.Set;
  */
 public final class Analysis {
     private final AnalysisOptions options;
-    private final RequestContext context = new RequestContext();
+    /** Request ids parsed once per event, shared by the request context and the checkout tracker. */
+    private final Uuid.Cache uuids = new Uuid.Cache();
+    private final RequestContext context = new RequestContext(uuids);
     private final EventCounter counter = new EventCounter();
     private final ClockWatch clock = new ClockWatch();
     private final CheckoutTracker checkouts;
@@ -24,9 +26,14 @@ public final class Analysis {
     private final TimelineAnalyzer timeline;
 
     public Analysis(AnalysisOptions options) {
+        this(options, SettledLeaks.MAX_OPEN);
+    }
+
+    /** With another last-resort limit on open checkouts, for tests of the limit. */
+    Analysis(AnalysisOptions options, long maxOpen) {
         this.options = options;
         this.timeouts = new TimeoutCollector(options);
-        this.checkouts = new CheckoutTracker(options, timeouts::timedOut);
+        this.checkouts = new CheckoutTracker(options, timeouts::timedOut, maxOpen, uuids);
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
     }
@@ -52,8 +59,9 @@ public final class Analysis {
     }
 
     public Diagnosis finish(InputSummary input) {
-        Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(),
-                timeouts.finish(), timeline.finish(), checkouts.settledTimedOutRequests());
+        TimeoutResult timeoutResult = timeouts.finish();
+        Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeoutResult,
+                timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests());
         return new Diagnosis(d.options(), d.input(), d.counts(), d.checkouts(), d.pool(), d.timeouts(),
                 d.timeoutRequestsLeftOpen(), d.endpoints(), d.health(), d.timeline(),
                 clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
@@ -63,21 +71,14 @@ public final class Analysis {
      * Joins the analyzers' results; a {@link Summary} finishes through here too, without the fine-grained
      * timeline (summaries keep per-minute rows instead, see {@link MinuteTimeline}).
      */
+    /** @param timedOutAndLeaked requests that hit a statement timeout and leaked (the tracker counts them) */
     static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
-                              PoolResult usage, TimeoutResult timeoutResult, Timeline timeline) {
-        return diagnose(options, input, counts, leaks, usage, timeoutResult, timeline, 0);
-    }
-
-    /** @param settledTimedOut timed-out requests whose leaks were settled early (not in {@code leakedRequests}) */
-    private static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts,
-                                      CheckoutResult leaks, PoolResult usage, TimeoutResult timeoutResult,
-                                      Timeline timeline, long settledTimedOut) {
-        Set<RequestKey> timedOutAndLeaked = new HashSet<>(timeoutResult.requests());
-        timedOutAndLeaked.retainAll(leaks.leakedRequests());
+                              PoolResult usage, TimeoutResult timeoutResult, Timeline timeline,
+                              long timedOutAndLeaked) {
         Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
                 leaks.requestsWithoutClose());
         return new Diagnosis(options, input, counts, leaks, usage, timeoutResult,
-                timedOutAndLeaked.size() + settledTimedOut, endpointRows(leaks, timeoutResult), health, timeline);
+                timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline);
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

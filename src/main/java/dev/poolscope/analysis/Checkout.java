@@ -2,22 +2,29 @@ package dev.poolscope.analysis;
 
 import dev.poolscope.event.PoolEvent;
 
-/** A connection taken and not yet given back. Mutable only while open: a later event may name its endpoint. */
+/**
+ * One open checkout as objects: a snapshot of a store slot ({@link OpenCheckouts} keeps checkouts as
+ * primitives), or a checkout closed before it was stored (a checkin logged first, same timestamp).
+ * Made only where a few are needed: items of a report, live mode, summaries.
+ */
 final class Checkout {
+    /** The store slot it was read from, or -1. */
+    final int slot;
     final String process;
     final String requestId;
     final String connId;
     final long acquiredAt;
     final String source;
     final long line;
-    String endpoint;
-    boolean requestEnded;
-    /** Order of arrival: with several candidates the latest closes first, so a restored set must keep it. */
-    long seq;
-    long endedAt = dev.poolscope.event.PoolEvent.NO_TIME;
+    final String endpoint;
+    final boolean requestEnded;
+    final long endedAt;
+    /** Reported open as a suspected leak (live mode). */
+    final boolean suspect;
 
     Checkout(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
-             long line) {
+             long line, boolean requestEnded, long endedAt) {
+        this.slot = -1;
         this.process = process;
         this.requestId = requestId;
         this.connId = connId;
@@ -25,20 +32,41 @@ final class Checkout {
         this.endpoint = endpoint;
         this.source = source;
         this.line = line;
+        this.requestEnded = requestEnded;
+        this.endedAt = endedAt;
+        this.suspect = false;
+    }
+
+    Checkout(int slot, OpenCheckouts store) {
+        this.slot = slot;
+        this.process = store.process(slot);
+        this.requestId = store.requestId(slot);
+        this.connId = store.connId(slot);
+        this.acquiredAt = store.acquiredAt(slot);
+        this.endpoint = store.endpoint(slot);
+        this.source = store.source(slot);
+        this.line = store.line(slot);
+        this.requestEnded = store.requestEnded(slot);
+        this.endedAt = store.endedAt(slot);
+        this.suspect = store.suspect(slot);
+    }
+
+    /** The same checkout, its endpoint named by a later event when it had none. */
+    Checkout withEndpoint(String later) {
+        return endpoint != null || later == null ? this
+                : new Checkout(process, requestId, connId, acquiredAt, later, source, line, requestEnded, endedAt);
     }
 
     OpenCheckout toOpen() {
         return new OpenCheckout(process, requestId, connId, acquiredAt, endpoint, requestEnded, source, line);
     }
 
-    static Checkout of(OpenCheckout o) {
-        Checkout c = new Checkout(o.process(), o.requestId(), o.connId(), o.acquiredAt(), o.endpoint(), o.source(),
-                o.line());
-        c.requestEnded = o.requestEnded();
-        return c;
+    LeakItem toLeak(long lastTime) {
+        return leak(lastTime, process, requestId, connId, endpoint, acquiredAt, requestEnded, source, line);
     }
 
-    LeakItem toLeak(long lastTime) {
+    static LeakItem leak(long lastTime, String process, String requestId, String connId, String endpoint,
+                         long acquiredAt, boolean requestEnded, String source, long line) {
         boolean known = acquiredAt != PoolEvent.NO_TIME && lastTime != PoolEvent.NO_TIME;
         return new LeakItem(process, requestId, connId, endpoint, acquiredAt,
                 known ? lastTime - acquiredAt : LeakItem.UNKNOWN_AGE, requestEnded, source, line);

@@ -5,11 +5,9 @@ import dev.poolscope.event.PoolEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -23,7 +21,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private static final Comparator<LongHold> BY_HELD = Comparator.comparingLong(LongHold::heldMicros);
 
     private final AnalysisOptions options;
-    private final OpenCheckouts open = new OpenCheckouts();
+    private final OpenCheckouts open;
     private final HoldTimes holdTimes = new HoldTimes();
     private final Map<String, EndpointHolds> endpoints = new HashMap<>();
     private final PriorityQueue<LongHold> longest = new PriorityQueue<>(BY_HELD);
@@ -34,7 +32,8 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** Null unless recording for a summary. */
     private List<BoundaryEvent> boundary;
     private long unlisted;
-    private ReturnListener onReturn = (c, at) -> { };
+    /** Null unless live mode listens: then each closed checkout is read into objects for it. */
+    private ReturnListener onReturn;
     private final SameTimeEvents ties = new SameTimeEvents();
     private long negativeHolds;
     private long sameTimeReorders;
@@ -47,7 +46,17 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     }
 
     public CheckoutTracker(AnalysisOptions options) {
+        this(options, false, new Uuid.Cache());
+    }
+
+    private CheckoutTracker(AnalysisOptions options, boolean live, Uuid.Cache uuids) {
         this.options = options;
+        this.open = new OpenCheckouts(live, uuids);
+    }
+
+    /** A tracker for live mode, which reports how long ago a checkout's request ended. */
+    static CheckoutTracker live(AnalysisOptions options, Uuid.Cache uuids) {
+        return new CheckoutTracker(options, true, uuids);
     }
 
     /**
@@ -56,8 +65,18 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
      * @param timedOut whether a request has hit a statement timeout so far
      */
     public CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut) {
-        this(options);
-        this.settled = new SettledLeaks(options.maxItems(), timedOut);
+        this(options, timedOut, SettledLeaks.MAX_OPEN);
+    }
+
+    /** The same with another last-resort limit on open checkouts (tests of the limit itself). */
+    CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut, long maxOpen) {
+        this(options, timedOut, maxOpen, new Uuid.Cache());
+    }
+
+    /** @param uuids shared with the request context that enriches the events first */
+    CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut, long maxOpen, Uuid.Cache uuids) {
+        this(options, false, uuids);
+        this.settled = new SettledLeaks(options.maxItems(), timedOut, maxOpen);
     }
 
     /** A tracker that also records the boundary events a summary needs (docs/summaries.md). */
@@ -96,27 +115,26 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
      * orphans at once for a later merge.
      */
     private void checkout(PoolEvent e) {
-        Checkout c = new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line());
         PoolEvent early = e.hasTime() && boundary == null ? ties.checkinFor(e) : null;
         if (early != null) {
             sameTimeReorders++;
-            closed(c, early);
+            closed(new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line(),
+                    false, PoolEvent.NO_TIME), early);
             return;
         }
+        int s = open.add(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line());
         if (e.hasTime() && boundary == null && ties.endedAtSameTime(e)) {
-            c.requestEnded = true;
-            c.endedAt = e.time();
+            open.markEnded(s, e.time());
         }
-        open.add(c);
     }
 
     private void checkin(PoolEvent e) {
-        Checkout c = open.close(e.process(), e.requestId(), e.connId());
-        if (c == null && e.hasTime() && boundary == null) {
+        int c = open.find(e.process(), e.requestId(), e.connId());
+        if (c < 0 && e.hasTime() && boundary == null) {
             orphans += ties.hold(e);   // its checkout may still come, stamped with the same time
             return;
         }
-        if (c == null) {
+        if (c < 0) {
             orphans++;
             if (boundary != null) {
                 if (boundary.size() < BOUNDARY_LIMIT) {
@@ -130,23 +148,26 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         closed(c, e);
     }
 
-    private void closed(Checkout c, PoolEvent e) {
-        if (c.endpoint == null) {
-            c.endpoint = e.endpoint();
-        }
-        onReturn.returned(c, e.time());
-        boolean timed = c.acquiredAt != PoolEvent.NO_TIME && e.hasTime();
-        if (timed && e.time() < c.acquiredAt) {
-            negativeHolds++;   // the clock went back between checkout and checkin: counted as held 0
-        }
-        long held = timed ? Math.max(0, e.time() - c.acquiredAt) : -1;
-        EndpointHolds tally = endpointTally(c.endpoint);
-        tally.checkouts++;
-        if (held < 0) {
+    /** The usual case: read two fields of the slot, free it, count the hold; objects only for a long hold. */
+    private void closed(int s, PoolEvent e) {
+        long acquiredAt = open.acquiredAt(s);
+        if (onReturn != null || holdOf(acquiredAt, e) > options.leakThresholdMicros()) {
+            Checkout c = open.view(s);
+            open.remove(s);
+            closed(c, e);
             return;
         }
-        holdTimes.record(held);
-        tally.holds.record(held);
+        String endpoint = open.endpoint(s);
+        open.remove(s);
+        tally(endpoint == null ? e.endpoint() : endpoint, acquiredAt, e);
+    }
+
+    private void closed(Checkout c, PoolEvent e) {
+        c = c.withEndpoint(e.endpoint());
+        if (onReturn != null) {
+            onReturn.returned(c, e.time());
+        }
+        long held = tally(c.endpoint, c.acquiredAt, e);
         if (held > options.leakThresholdMicros()) {
             longHoldCount++;
             longest.add(new LongHold(c.process, c.requestId, c.connId, c.endpoint, c.acquiredAt, e.time()));
@@ -156,32 +177,45 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         }
     }
 
+    /** Counts one returned checkout of {@code endpoint}; returns how long it was held, -1 when unknown. */
+    private long tally(String endpoint, long acquiredAt, PoolEvent e) {
+        if (acquiredAt != PoolEvent.NO_TIME && e.hasTime() && e.time() < acquiredAt) {
+            negativeHolds++;   // the clock went back between checkout and checkin: counted as held 0
+        }
+        long held = holdOf(acquiredAt, e);
+        EndpointHolds tally = endpointTally(endpoint);
+        tally.checkouts++;
+        if (held >= 0) {
+            holdTimes.record(held);
+            tally.holds.record(held);
+        }
+        return held;
+    }
+
+    private static long holdOf(long acquiredAt, PoolEvent e) {
+        return acquiredAt != PoolEvent.NO_TIME && e.hasTime() ? Math.max(0, e.time() - acquiredAt) : -1;
+    }
+
     private void markEnded(PoolEvent e) {
         if (e.requestId() == null) {
             return;
         }
-        RequestKey key = new RequestKey(e.process(), e.requestId());
-        List<Checkout> left = open.ofRequest(key);
-        for (Checkout c : left) {
-            c.requestEnded = true;
-            c.endedAt = e.time();
+        int[] left = open.ofRequest(e.process(), e.requestId());
+        for (int s : left) {
+            open.markEnded(s, e.time());
         }
         if (e.hasTime() && boundary == null) {
             orphans += ties.hold(e);   // a checkout of this request may still come, stamped with the same time
         }
-        if (settled != null && !left.isEmpty()) {
-            settled.requestEnded(key, e.hasTime() ? e.time() : lastTime);
+        if (settled != null && left.length > 0) {
+            settled.requestEnded(new RequestKey(e.process(), e.requestId()), e.hasTime() ? e.time() : lastTime);
         }
     }
 
     /** A later event of the request may be the first to carry its path. */
     private void nameEndpoint(PoolEvent e) {
         // Runs for most events (any with a request id and a path): one lookup, no copy.
-        open.forEachOfRequest(new RequestKey(e.process(), e.requestId()), c -> {
-            if (c.endpoint == null) {
-                c.endpoint = e.endpoint();
-            }
-        });
+        open.nameEndpoint(e.process(), e.requestId(), e.endpoint());
     }
 
     private EndpointHolds endpointTally(String endpoint) {
@@ -207,47 +241,49 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** Every leak, uncapped, oldest first; per-day reports count them all. */
     public List<LeakItem> allLeaks() {
         List<LeakItem> leaks = new ArrayList<>();
-        open.forEach(c -> {
-            if (isLeak(c)) {
-                leaks.add(c.toLeak(lastTime));
+        open.forEach(s -> {
+            if (isLeak(s)) {
+                leaks.add(open.view(s).toLeak(lastTime));
             }
         });
         leaks.sort(OLDEST_FIRST);
         return leaks;
     }
 
-    private boolean isLeak(Checkout c) {
-        boolean old = c.acquiredAt != PoolEvent.NO_TIME && lastTime - c.acquiredAt > options.graceMicros();
-        return c.requestEnded || old;
+    private boolean isLeak(int s) {
+        long at = open.acquiredAt(s);
+        return open.requestEnded(s) || at != PoolEvent.NO_TIME && lastTime - at > options.graceMicros();
     }
 
-    private static final Comparator<LeakItem> OLDEST_FIRST = Comparator.comparingLong(LeakItem::acquiredAt)
+    static final Comparator<LeakItem> OLDEST_FIRST = Comparator.comparingLong(LeakItem::acquiredAt)
             .thenComparing(LeakItem::process).thenComparing(LeakItem::source).thenComparingLong(LeakItem::line);
 
+    /**
+     * One pass over the store: counts per endpoint and of distinct leaked requests, and only the oldest
+     * {@code maxItems} leaks and in-flight checkouts read into objects, so that the end of a log with
+     * millions of open checkouts needs no memory per checkout.
+     */
     @Override
     public CheckoutResult finish() {
-        List<LeakItem> leaks = new ArrayList<>();
-        List<LeakItem> inFlight = new ArrayList<>();
-        open.forEach(c -> (isLeak(c) ? leaks : inFlight).add(c.toLeak(lastTime)));
-        Comparator<LeakItem> oldestFirst = OLDEST_FIRST;
-        leaks.sort(oldestFirst);
-        inFlight.sort(oldestFirst);
-        Set<RequestKey> leakedRequests = new HashSet<>();
-        Map<String, Long> byEndpoint = settled == null ? new HashMap<>() : new HashMap<>(settled.byEndpoint());
-        for (LeakItem leak : leaks) {
-            RequestKey key = new RequestKey(leak.process(), leak.requestId());
-            if (leak.requestId() != null && (settled == null || !settled.counted(key))) {
-                leakedRequests.add(key);
+        OldestItems leaks = new OldestItems(options.maxItems(), lastTime);
+        OldestItems inFlight = new OldestItems(options.maxItems(), lastTime);
+        long[] leaksOf = new long[open.contexts()];
+        long[] openOf = new long[open.contexts()];
+        long[] requests = {0};
+        open.forEach(s -> {
+            int ctx = open.context(s);
+            openOf[ctx]++;
+            if (!isLeak(s)) {
+                inFlight.offer(open, s);
+                return;
             }
-            byEndpoint.merge(Endpoint.orUnknown(leak.endpoint()), 1L, Long::sum);
-        }
-        long openLeaks = leaks.size();
-        if (settled != null) {
-            settled.kept().forEach(c -> leaks.add(c.toLeak(lastTime)));
-            leaks.sort(oldestFirst);
-        }
-        List<LongHold> holds = new ArrayList<>(longest);
-        holds.sort(BY_HELD.reversed().thenComparingLong(LongHold::acquiredAt));
+            leaksOf[ctx]++;
+            leaks.offer(open, s);
+            if (open.hasRequest(s) && firstLeakOfRequest(s) && !settledEarlier(s)) {
+                requests[0]++;
+            }
+        });
+        Map<String, Long> byEndpoint = settled == null ? new HashMap<>() : new HashMap<>(settled.byEndpoint());
         Map<String, EndpointHolds> endpointCopy = new HashMap<>();
         endpoints.forEach((name, t) -> {
             EndpointHolds copy = new EndpointHolds();
@@ -255,18 +291,66 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
             copy.holds.add(t.holds);
             endpointCopy.put(name, copy);
         });
-        // Still-open checkouts count as checkouts of their endpoint too.
-        open.forEach(c -> endpointCopy.computeIfAbsent(Endpoint.orUnknown(c.endpoint), k -> new EndpointHolds())
-                .checkouts++);
+        for (int ctx = 0; ctx < openOf.length; ctx++) {
+            if (openOf[ctx] == 0) {
+                continue;
+            }
+            String name = Endpoint.orUnknown(open.endpointOfContext(ctx));
+            // Still-open checkouts count as checkouts of their endpoint too.
+            endpointCopy.computeIfAbsent(name, k -> new EndpointHolds()).checkouts += openOf[ctx];
+            if (leaksOf[ctx] > 0) {
+                byEndpoint.merge(name, leaksOf[ctx], Long::sum);
+            }
+        }
+        long openLeaks = leaks.count();
+        if (settled != null) {
+            settled.kept().forEach(c -> leaks.offer(c.toLeak(lastTime)));
+        }
+        List<LongHold> holds = new ArrayList<>(longest);
+        holds.sort(BY_HELD.reversed().thenComparingLong(LongHold::acquiredAt));
         if (settled == null) {
-            return new CheckoutResult(cap(leaks), leaks.size(), leakedRequests, byEndpoint, cap(inFlight),
-                    inFlight.size(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy);
+            return new CheckoutResult(leaks.sorted(), openLeaks, byEndpoint, inFlight.sorted(), inFlight.count(),
+                    orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy, requests[0], 0);
         }
         settled.byEndpoint().forEach((name, n) -> endpointCopy.computeIfAbsent(name, k -> new EndpointHolds())
                 .checkouts += n);
-        return new CheckoutResult(cap(leaks), openLeaks + settled.checkouts, leakedRequests, byEndpoint,
-                cap(inFlight), inFlight.size(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(),
-                endpointCopy, leakedRequests.size() + settled.requests, settled.byLimit);
+        return new CheckoutResult(leaks.sorted(), openLeaks + settled.checkouts, byEndpoint, inFlight.sorted(),
+                inFlight.count(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy,
+                requests[0] + settled.requests, settled.byLimit);
+    }
+
+    /** Whether no leak of the same request arrived before this one: each leaked request counts once. */
+    private boolean firstLeakOfRequest(int s) {
+        boolean[] first = {true};
+        open.forEachSameRequest(s, t -> {
+            if (t < s && isLeak(t)) {   // a lower slot is an earlier checkout
+                first[0] = false;
+            }
+        });
+        return first[0];
+    }
+
+    /** Whether the request was counted already when some of its leaks were settled early. */
+    private boolean settledEarlier(int s) {
+        return settled != null && settled.requests > 0
+                && settled.counted(new RequestKey(open.process(s), open.requestId(s)));
+    }
+
+    /**
+     * How many of these requests hold a leak at the end (not counting those whose leaks were settled early
+     * and counted then): the requests that timed out and leaked, without a set of every leaked request.
+     */
+    long leakedAmong(java.util.Collection<RequestKey> keys) {
+        long n = 0;
+        for (RequestKey key : keys) {
+            if (key.requestId() == null || settled != null && settled.counted(key)) {
+                continue;
+            }
+            boolean[] leaked = {false};
+            open.forEachOfRequest(key.process(), key.requestId(), s -> leaked[0] |= isLeak(s));
+            n += leaked[0] ? 1 : 0;
+        }
+        return n;
     }
 
     /** Checkins stamped earlier than their checkout (counted as held for 0). */
@@ -289,7 +373,9 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         Map<String, EndpointHolds> tallies = new HashMap<>();
         endpoints.forEach((name, t) -> tallies.put(name, t.copy()));
         List<OpenCheckout> still = new ArrayList<>();
-        open.inOrder().forEach(c -> still.add(c.toOpen()));
+        for (int s : open.inOrder()) {
+            still.add(open.view(s).toOpen());
+        }
         return new PairingState(firstTime, lastTime, holdTimes.copy(), tallies, new ArrayList<>(longest), longHoldCount,
                 orphans, still, boundary == null ? List.of() : boundary, unlisted);
     }
@@ -303,7 +389,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         t.orphans = s.orphans();
         t.unlisted = s.unlisted();
         t.boundary.addAll(s.boundary());
-        s.open().forEach(o -> t.open.add(Checkout.of(o)));
+        s.open().forEach(t.open::add);
         return t;
     }
 
@@ -323,7 +409,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         absorbSettled(later);
         orphans += later.orphans() - listedOrphans;
         unlisted += later.unlisted();
-        later.open().forEach(o -> open.add(Checkout.of(o)));
+        later.open().forEach(open::add);
     }
 
     private void absorbSettled(PairingState s) {
@@ -352,16 +438,25 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         this.onReturn = listener;
     }
 
+    /** Visits every open checkout as objects (live mode: a status line, not every event). */
     void forEachOpen(java.util.function.Consumer<Checkout> action) {
-        open.forEach(action);
+        open.forEach(s -> action.accept(open.view(s)));
+    }
+
+    /** Remembers that a checkout was reported open as a suspected leak (live mode). */
+    void markSuspect(Checkout c) {
+        open.markSuspect(c.slot);
     }
 
     /** Drops the open checkouts of a process that is gone (live mode); returns them. */
     List<Checkout> forget(String process) {
-        return open.removeProcess(process);
-    }
-
-    private <T> List<T> cap(List<T> items) {
-        return items.size() <= options.maxItems() ? items : items.subList(0, options.maxItems());
+        List<Checkout> gone = new ArrayList<>();
+        open.forEach(s -> {
+            if (java.util.Objects.equals(open.process(s), process)) {
+                gone.add(open.view(s));
+                open.remove(s);
+            }
+        });
+        return gone;
     }
 }

@@ -3,11 +3,8 @@ package dev.poolscope.analysis;
 import dev.poolscope.event.PoolEvent;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Live leak suspicion, after HikariCP's leak detection: an open checkout older than the threshold, or
@@ -25,7 +22,8 @@ final class LeakWatch implements CheckoutTracker.ReturnListener {
     static final long END_SKEW_MICROS = 1_000_000;
 
     private final long thresholdMicros;
-    private final Set<Checkout> suspects = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Suspects are flagged in the store (they are a subset of the open checkouts); this counts them. */
+    private int suspects;
     private final List<LeakNotice> notices = new ArrayList<>();
     private long omitted;
     private long suspectedTotal;
@@ -37,7 +35,8 @@ final class LeakWatch implements CheckoutTracker.ReturnListener {
 
     @Override
     public void returned(Checkout c, long at) {
-        boolean wasSuspect = suspects.remove(c);
+        boolean wasSuspect = c.suspect;
+        suspects -= wasSuspect ? 1 : 0;
         long held = c.acquiredAt == PoolEvent.NO_TIME || at == PoolEvent.NO_TIME ? -1 : Math.max(0, at - c.acquiredAt);
         if (wasSuspect || held > thresholdMicros) {
             returnedTotal++;
@@ -49,20 +48,21 @@ final class LeakWatch implements CheckoutTracker.ReturnListener {
     void scan(CheckoutTracker tracker, long now) {
         List<Checkout> fresh = new ArrayList<>();
         tracker.forEachOpen(c -> {
-            if (!suspects.contains(c) && (leftBehind(c, now) || age(c, now) > thresholdMicros)) {
+            if (!c.suspect && (leftBehind(c, now) || age(c, now) > thresholdMicros)) {
                 fresh.add(c);
             }
         });
         fresh.sort(Comparator.comparingLong((Checkout c) -> c.acquiredAt));
         for (Checkout c : fresh) {
-            suspects.add(c);
+            tracker.markSuspect(c);
+            suspects++;
             suspectedTotal++;
             add(notice(LeakNotice.Kind.SUSPECTED, c, age(c, now), false));
         }
     }
 
     void forget(Collection<Checkout> gone) {
-        gone.forEach(suspects::remove);
+        gone.forEach(c -> suspects -= c.suspect ? 1 : 0);
     }
 
     /** The notices since the last call, and how many more were only counted. */
@@ -79,7 +79,7 @@ final class LeakWatch implements CheckoutTracker.ReturnListener {
     }
 
     int openSuspects() {
-        return suspects.size();
+        return suspects;
     }
 
     long suspectedTotal() {

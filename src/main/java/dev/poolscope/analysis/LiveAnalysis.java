@@ -25,7 +25,8 @@ public final class LiveAnalysis {
 
     private final AnalysisOptions options;
     private final long forgetAfterMicros;
-    private final RequestContext context = new RequestContext();
+    private final Uuid.Cache uuids = new Uuid.Cache();
+    private final RequestContext context = new RequestContext(uuids);
     private final EventCounter counter = new EventCounter();
     private final CheckoutTracker checkouts;
     private final LiveProcesses processes = new LiveProcesses();
@@ -40,7 +41,7 @@ public final class LiveAnalysis {
         }
         this.options = options;
         this.forgetAfterMicros = forgetAfter.toNanos() / 1_000;
-        this.checkouts = new CheckoutTracker(options);
+        this.checkouts = CheckoutTracker.live(options, uuids);
         this.leaks = new LeakWatch(options.leakThresholdMicros());
         checkouts.onReturn(leaks);
     }

@@ -1,155 +1,783 @@
 package dev.poolscope.analysis;
 
-import java.util.ArrayDeque;
+import dev.poolscope.event.PoolEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
- * The checkouts currently open, indexed so a checkin finds its checkout whichever ids the log has.
- * Each checkout sits in the request index when it has a request id, and in the connection index when
- * it has a connection id; one with neither waits in its process's anonymous stack. Indexes hold
- * deques so that, with several open checkouts and nothing better to go on, the latest closes first.
+ * The checkouts currently open, in a compact store: one int slot per checkout, its fields in primitive
+ * arrays allocated in chunks (about 35 bytes a checkout with its index on a log of never-returned
+ * checkouts, docs/performance.md), where an object per checkout in two hash maps cost 690.
+ *
+ * <p>Slots are handed out in arrival order and a closed checkout only leaves a mark; when marks make up
+ * a fifth of the store, the open checkouts are copied down in order into fresh chunks (the old ones are
+ * dropped as the copy passes them) and the indexes are pointed at the new slots. So a higher slot is
+ * always a later checkout: "latest first" needs no arrival number, the store lists itself in arrival
+ * order, and neighbouring slots are neighbours in time, which lets {@link Column} code times, lines and
+ * connection ids in 2 or 4 bytes within a chunk.
+ *
+ * <p>A slot holds: the request id as two longs when it is a lowercase UUID (anything else is interned to
+ * an int, flagged); the connection id as a number when it is one (else interned, stored negative); the
+ * time; the line; and one int naming the interned (process, source, endpoint) triple with flag bits on top.
+ *
+ * <p>Pairing rules (unchanged from the object version): a checkin closes the latest open checkout of its
+ * request with its connection; else the latest of its connection, unless both name different requests;
+ * else the latest of its request without a connection (or any, when the checkin has none); a checkin
+ * with neither closes the latest anonymous checkout of its process. The request index holds every
+ * checkout with a request id, and the anonymous ones under their process; the connection index is built
+ * only when a checkin first needs to look up by connection alone (a log of never-returned checkouts never
+ * pays for it).
  */
 final class OpenCheckouts {
-    private record ConnKey(String process, String connId) {}
+    private static final int CHUNK_BITS = 14;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int MASK = CHUNK - 1;
+    /**
+     * Closed checkouts tolerated before the store is compacted: at least a chunk's worth (a compaction
+     * allocates fresh chunks, so not more often than once per chunk of checkouts) and a fifth.
+     */
+    private static final int MIN_DEAD = CHUNK;
 
-    private final Map<RequestKey, ArrayDeque<Checkout>> byRequest = new HashMap<>();
-    private final Map<ConnKey, ArrayDeque<Checkout>> byConn = new HashMap<>();
-    private final Map<String, ArrayDeque<Checkout>> anonymous = new HashMap<>();
+    private static final int CTX_MASK = (1 << 27) - 1;
+    private static final int DEAD = 1 << 27;
+    private static final int ENDED = 1 << 28;
+    private static final int SUSPECT = 1 << 29;
+    private static final int REQ_SHIFT = 30;
+    private static final int REQ_NONE = 0;
+    private static final int REQ_UUID = 1;
+    private static final int REQ_INTERNED = 2;
+
+    private static final long MAX_NUMBER = (1L << 62) - 1;
+    private static final long CONN_NONE = -1;
+
+    private record Ctx(int process, int source, int endpoint) {}
+
+    private long[][] reqHi = new long[0][];
+    private long[][] reqLo = new long[0][];
+    private Column[] conns = new Column[0];
+    private Column[] times = new Column[0];
+    private Column[] lines = new Column[0];
+    /** The context number and the flags. */
+    private int[][] words = new int[0][];
+
+    private final Interner<String> names = new Interner<>();
+    private final Interner<String> ids = new Interner<>();
+    /** Forgetting a triple releases its names. */
+    private final Interner<Ctx> contexts = new Interner<>(this::forgetCtx);
+    private int[] ctxProcess = new int[16];
+    private int[] ctxSource = new int[16];
+    private int[] ctxEndpoint = new int[16];
+
+    /** When each checkout's request ended; kept only for live mode, which reports how long ago. */
+    private Map<Integer, Long> endedAt;
+
+    private final SlotIndex byRequest = new SlotIndex(this::requestHash);
+    private SlotIndex byConn;
+
+    private int top;
     private long size;
-    private long nextSeq;
+    private int dead;
 
-    void add(Checkout c) {
-        c.seq = nextSeq++;
-        if (c.requestId != null) {
-            byRequest.computeIfAbsent(new RequestKey(c.process, c.requestId), k -> new ArrayDeque<>(2)).addLast(c);
-        }
-        if (c.connId != null) {
-            byConn.computeIfAbsent(new ConnKey(c.process, c.connId), k -> new ArrayDeque<>(1)).addLast(c);
-        }
-        if (c.requestId == null && c.connId == null) {
-            anonymous.computeIfAbsent(c.process, k -> new ArrayDeque<>()).addLast(c);
-        }
-        size++;
+    // the key of the latest look-up, set by probeKey (one thread: no objects for keys)
+    private int kProcess;
+    private int kKind;
+    private long kHi;
+    private long kLo;
+    /** The request id's text, or null when kKind/kHi/kLo are the key (read from a slot, or anonymous). */
+    private String kText;
+    private boolean kParsed;
+    private long kHash;
+    private final long[] uuid = new long[2];
+    private final Uuid.Cache uuids;
+
+    /** @param keepEndedAt whether to remember when requests ended (live mode) */
+    OpenCheckouts(boolean keepEndedAt, Uuid.Cache uuids) {
+        this.endedAt = keepEndedAt ? new HashMap<>() : null;
+        this.uuids = uuids;
     }
 
-    /** Finds and removes the checkout a checkin with these ids closes, or returns null (an orphan). */
-    Checkout close(String process, String requestId, String connId) {
-        Checkout match = null;
-        if (requestId != null && connId != null) {
-            match = lastWithConn(byRequest.get(new RequestKey(process, requestId)), connId);
+    OpenCheckouts() {
+        this(false, new Uuid.Cache());
+    }
+
+    /** Stores a checkout; returns its slot, higher than every open one. */
+    int add(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
+            long line) {
+        if (dead > MIN_DEAD && dead > size / 4) {
+            compact();
         }
-        if (match == null && connId != null) {
+        int s = allocate();
+        int c = s >>> CHUNK_BITS;
+        int i = s & MASK;
+        int ctx = internCtx(process, source, endpoint);
+        int kind = REQ_NONE;
+        if (requestId != null) {
+            kind = parseUuid(requestId) ? REQ_UUID : REQ_INTERNED;
+            reqHi[c][i] = kind == REQ_UUID ? kHi : 0;
+            reqLo[c][i] = kind == REQ_UUID ? kLo : ids.acquire(requestId);
+        } else {
+            reqHi[c][i] = 0;
+            reqLo[c][i] = 0;
+        }
+        words[c][i] = kind << REQ_SHIFT | ctx;
+        conns[c].set(i, encodeConn(connId));
+        times[c].set(i, acquiredAt);
+        lines[c].set(i, line);
+        size++;
+        if (requestId != null || connId == null) {
+            byRequest.add(requestId != null ? hashOf(ctxProcess[ctx], requestId.hashCode())
+                    : hashOf(ctxProcess[ctx], NO_REQUEST_HASH), s);
+        }
+        if (byConn != null && connId != null) {
+            byConn.add(connHash(s), s);
+        }
+        return s;
+    }
+
+    /** Stores a checkout restored from a summary. */
+    int add(OpenCheckout o) {
+        int s = add(o.process(), o.requestId(), o.connId(), o.acquiredAt(), o.endpoint(), o.source(), o.line());
+        if (o.requestEnded()) {
+            markEnded(s, PoolEvent.NO_TIME);
+        }
+        return s;
+    }
+
+    /** The slot a checkin with these ids closes, or -1 (an orphan). The checkout stays until {@link #remove}. */
+    int find(String process, String requestId, String connId) {
+        int proc = names.find(process);
+        if (proc < 0 && process != null) {
+            return -1;
+        }
+        long conn = connId == null ? CONN_NONE : findConn(connId);
+        boolean connKnown = conn != Long.MIN_VALUE;
+        boolean reqKnown = requestId != null && probeKey(proc, requestId);
+        int match = -1;
+        if (reqKnown && connId != null && connKnown) {
+            match = latestOfRequest(conn, false);
+        }
+        if (match < 0 && connId != null && connKnown) {
             // The checkin may be logged outside the request's context; the connection still identifies it,
             // unless both name different requests (a connection reused within one timestamp, lines reordered).
-            Checkout byConnection = last(byConn.get(new ConnKey(process, connId)));
-            if (byConnection != null && (requestId == null || byConnection.requestId == null)) {
+            int byConnection = latestOfConn(proc, conn);
+            if (byConnection >= 0 && (requestId == null || kindOf(byConnection) == REQ_NONE)) {
                 match = byConnection;
             }
         }
-        if (match == null && requestId != null) {
-            ArrayDeque<Checkout> ofRequest = byRequest.get(new RequestKey(process, requestId));
+        if (match < 0 && reqKnown) {
             // Without a connection id on the checkin, the request's latest checkout; with one, a checkout
             // whose getconn was logged before its connection was known.
-            match = connId == null ? last(ofRequest) : lastWithConn(ofRequest, null);
+            match = latestOfRequest(CONN_NONE, connId == null);
         }
-        if (match == null && requestId == null && connId == null) {
-            match = last(anonymous.get(process));
-        }
-        if (match != null) {
-            remove(match);
+        if (match < 0 && requestId == null && connId == null) {
+            setKey(proc, REQ_NONE, 0, 0);
+            match = latestOfRequest(CONN_NONE, false);
         }
         return match;
     }
 
-    /** The open checkouts of one request (empty when it has none); the list is a snapshot. */
-    List<Checkout> ofRequest(RequestKey key) {
-        ArrayDeque<Checkout> q = byRequest.get(key);
-        return q == null ? List.of() : new ArrayList<>(q);
+    /** Visits the open checkouts of one request; the action must not add or remove any. */
+    void forEachOfRequest(String process, String requestId, IntConsumer action) {
+        int proc = names.find(process);
+        if (proc < 0 && process != null || !probeKey(proc, requestId)) {
+            return;
+        }
+        visitKey(action);
     }
 
-    /** Visits the open checkouts of one request without copying them; the action must not open or close any. */
-    void forEachOfRequest(RequestKey key, Consumer<Checkout> action) {
-        ArrayDeque<Checkout> q = byRequest.get(key);
-        if (q != null) {
-            q.forEach(action);
+    /** Gives the open checkouts of a request that have no endpoint this one (no callback object: every event). */
+    void nameEndpoint(String process, String requestId, String endpoint) {
+        int proc = names.find(process);
+        if (proc < 0 && process != null || !probeKey(proc, requestId)) {
+            return;
         }
+        long h = keyHash();
+        int[] t = byRequest.table(h);
+        for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
+            if (SlotIndex.matches(t[j], h)) {
+                int s = SlotIndex.slotOf(t[j]);
+                if (isKey(s) && endpoint(s) == null) {
+                    setEndpoint(s, endpoint);   // the index is untouched: same process and request
+                }
+            }
+        }
+    }
+
+    /** Visits the open checkouts with the same request as slot s (s included); no strings are made. */
+    void forEachSameRequest(int s, IntConsumer action) {
+        int c = s >>> CHUNK_BITS;
+        int i = s & MASK;
+        int word = words[c][i];
+        setKey(ctxProcess[word & CTX_MASK], word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]);
+        visitKey(action);
+    }
+
+    private void visitKey(IntConsumer action) {
+        long h = keyHash();
+        int[] t = byRequest.table(h);
+        for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
+            if (SlotIndex.matches(t[j], h)) {
+                int s = SlotIndex.slotOf(t[j]);
+                if (isKey(s)) {
+                    action.accept(s);
+                }
+            }
+        }
+    }
+
+    /** The open checkouts of one request, as slots (empty when none). */
+    int[] ofRequest(String process, String requestId) {
+        IntList out = new IntList();
+        forEachOfRequest(process, requestId, out::add);
+        return out.toArray();
+    }
+
+    /** Visits every open checkout in arrival order; the action may remove the visited one, nothing else. */
+    void forEach(IntConsumer action) {
+        for (int s = 0; s < top; s++) {
+            if ((words[s >>> CHUNK_BITS][s & MASK] & DEAD) == 0) {
+                action.accept(s);
+            }
+        }
+    }
+
+    /** Every open checkout in arrival order. */
+    int[] inOrder() {
+        IntList out = new IntList();
+        forEach(out::add);
+        return out.toArray();
     }
 
     long size() {
         return size;
     }
 
-    /** Every open checkout in arrival order. */
-    List<Checkout> inOrder() {
-        List<Checkout> all = new ArrayList<>((int) Math.min(size, Integer.MAX_VALUE));
-        forEach(all::add);
-        all.sort(java.util.Comparator.comparingLong(c -> c.seq));
-        return all;
-    }
-
-    void forEach(Consumer<Checkout> action) {
-        byRequest.values().forEach(q -> q.forEach(action));
-        byConn.values().forEach(q -> q.forEach(c -> {
-            if (c.requestId == null) {
-                action.accept(c);
-            }
-        }));
-        anonymous.values().forEach(q -> q.forEach(action));
-    }
-
-    /** Removes every open checkout of one process; returns them. */
-    List<Checkout> removeProcess(String process) {
-        List<Checkout> gone = new ArrayList<>();
-        forEach(c -> {
-            if (c.process.equals(process)) {
-                gone.add(c);
-            }
-        });
-        gone.forEach(this::remove);
-        return gone;
-    }
-
-    void remove(Checkout c) {
-        if (c.requestId != null) {
-            removeFrom(byRequest, new RequestKey(c.process, c.requestId), c);
+    /** Closes a checkout: it leaves the indexes at once and the store at the next compaction. */
+    void remove(int s) {
+        int c = s >>> CHUNK_BITS;
+        int i = s & MASK;
+        int word = words[c][i];
+        if ((word & DEAD) != 0 || s >= top) {
+            throw new IllegalStateException("slot " + s + " is not open");
         }
-        if (c.connId != null) {
-            removeFrom(byConn, new ConnKey(c.process, c.connId), c);
+        int kind = word >>> REQ_SHIFT;
+        long conn = conns[c].get(i);
+        if (kind != REQ_NONE || conn == CONN_NONE) {
+            byRequest.remove(requestHash(s), s);
         }
-        if (c.requestId == null && c.connId == null) {
-            removeFrom(anonymous, c.process, c);
+        if (byConn != null && conn != CONN_NONE) {
+            byConn.remove(connHash(s), s);
         }
+        if (kind == REQ_INTERNED) {
+            ids.release((int) reqLo[c][i]);
+        }
+        if (conn < CONN_NONE) {
+            ids.release((int) (-conn - 2));
+        }
+        if (endedAt != null) {
+            endedAt.remove(s);
+        }
+        releaseCtx(word & CTX_MASK);
+        words[c][i] = word | DEAD;
         size--;
+        dead++;
     }
 
-    private static <K> void removeFrom(Map<K, ArrayDeque<Checkout>> index, K key, Checkout c) {
-        ArrayDeque<Checkout> q = index.get(key);
-        q.removeLastOccurrence(c);
-        if (q.isEmpty()) {
-            index.remove(key);   // keeps memory bounded by what is open, not by what was ever seen
+    /**
+     * Copies the open checkouts down, in order, into fresh chunks, dropping each old chunk once passed (so
+     * at most a chunk more is held meanwhile), and repoints their index cells: the slot changes, the key
+     * and so the cell's place do not.
+     */
+    private void compact() {
+        long[][] oldHi = reqHi;
+        long[][] oldLo = reqLo;
+        Column[] oldConns = conns;
+        Column[] oldTimes = times;
+        Column[] oldLines = lines;
+        int[][] oldWords = words;
+        int oldTop = top;
+        int chunks = (int) ((size + CHUNK - 1) >>> CHUNK_BITS);
+        reqHi = new long[chunks][];
+        reqLo = new long[chunks][];
+        conns = new Column[chunks];
+        times = new Column[chunks];
+        lines = new Column[chunks];
+        words = new int[chunks][];
+        top = 0;
+        Map<Integer, Long> oldEnded = endedAt;
+        if (endedAt != null) {
+            endedAt = new HashMap<>();
         }
-    }
-
-    private static Checkout last(ArrayDeque<Checkout> q) {
-        return q == null ? null : q.peekLast();
-    }
-
-    private static Checkout lastWithConn(ArrayDeque<Checkout> q, String connId) {
-        if (q == null) {
-            return null;
-        }
-        var it = q.descendingIterator();
-        while (it.hasNext()) {
-            Checkout c = it.next();
-            if (Objects.equals(connId, c.connId)) {
-                return c;
+        for (int r = 0; r < oldTop; r++) {
+            int oc = r >>> CHUNK_BITS;
+            int oi = r & MASK;
+            int word = oldWords[oc][oi];
+            if ((word & DEAD) == 0) {
+                int w = allocate();
+                int c = w >>> CHUNK_BITS;
+                int i = w & MASK;
+                reqHi[c][i] = oldHi[oc][oi];
+                reqLo[c][i] = oldLo[oc][oi];
+                long conn = oldConns[oc].get(oi);
+                conns[c].set(i, conn);
+                times[c].set(i, oldTimes[oc].get(oi));
+                lines[c].set(i, oldLines[oc].get(oi));
+                words[c][i] = word;
+                if (w != r) {
+                    if (word >>> REQ_SHIFT != REQ_NONE || conn == CONN_NONE) {
+                        byRequest.repoint(requestHash(w), r, w);
+                    }
+                    if (byConn != null && conn != CONN_NONE) {
+                        byConn.repoint(connHash(w), r, w);
+                    }
+                }
+                if (oldEnded != null && oldEnded.containsKey(r)) {
+                    endedAt.put(w, oldEnded.get(r));
+                }
+            }
+            if (oi == MASK || r == oldTop - 1) {
+                oldHi[oc] = null;
+                oldLo[oc] = null;
+                oldConns[oc] = null;
+                oldTimes[oc] = null;
+                oldLines[oc] = null;
+                oldWords[oc] = null;
             }
         }
-        return null;
+        dead = 0;
+    }
+
+    // ---- fields of a slot
+
+    String process(int s) {
+        int id = ctxProcess[ctxOf(s)];
+        return id < 0 ? null : names.get(id);
+    }
+
+    String source(int s) {
+        int id = ctxSource[ctxOf(s)];
+        return id < 0 ? null : names.get(id);
+    }
+
+    String endpoint(int s) {
+        int id = ctxEndpoint[ctxOf(s)];
+        return id < 0 ? null : names.get(id);
+    }
+
+    /** The (process, source, endpoint) triple's number: equal numbers, equal triples. */
+    int context(int s) {
+        return ctxOf(s);
+    }
+
+    /** Bounds every {@link #context} number. */
+    int contexts() {
+        return contexts.capacity();
+    }
+
+    String endpointOfContext(int ctx) {
+        int id = ctxEndpoint[ctx];
+        return id < 0 ? null : names.get(id);
+    }
+
+    String requestId(int s) {
+        int c = s >>> CHUNK_BITS;
+        int i = s & MASK;
+        return switch (kindOf(s)) {
+            case REQ_UUID -> formatUuid(reqHi[c][i], reqLo[c][i]);
+            case REQ_INTERNED -> ids.get((int) reqLo[c][i]);
+            default -> null;
+        };
+    }
+
+    boolean hasRequest(int s) {
+        return kindOf(s) != REQ_NONE;
+    }
+
+    String connId(int s) {
+        long v = conn(s);
+        return v == CONN_NONE ? null : v >= 0 ? Long.toString(v) : ids.get((int) (-v - 2));
+    }
+
+    long acquiredAt(int s) {
+        return times[s >>> CHUNK_BITS].get(s & MASK);
+    }
+
+    long line(int s) {
+        return lines[s >>> CHUNK_BITS].get(s & MASK);
+    }
+
+    private long conn(int s) {
+        return conns[s >>> CHUNK_BITS].get(s & MASK);
+    }
+
+    /** Slots handed out since the last compaction, open or not: what the chunks hold. */
+    int top() {
+        return top;
+    }
+
+    /** Bytes the chunks take now, for tests and measurements. */
+    long bytes() {
+        long n = 0;
+        for (int c = 0; c < words.length; c++) {
+            if (words[c] != null) {
+                n += CHUNK * (8L + 8 + 4 + conns[c].width() + times[c].width() + lines[c].width());
+            }
+        }
+        return n;
+    }
+
+    boolean requestEnded(int s) {
+        return (words[s >>> CHUNK_BITS][s & MASK] & ENDED) != 0;
+    }
+
+    long endedAt(int s) {
+        Long at = endedAt == null ? null : endedAt.get(s);
+        return at == null ? PoolEvent.NO_TIME : at;
+    }
+
+    void markEnded(int s, long at) {
+        words[s >>> CHUNK_BITS][s & MASK] |= ENDED;
+        if (endedAt != null) {
+            endedAt.put(s, at);
+        }
+    }
+
+    boolean suspect(int s) {
+        return (words[s >>> CHUNK_BITS][s & MASK] & SUSPECT) != 0;
+    }
+
+    void markSuspect(int s) {
+        words[s >>> CHUNK_BITS][s & MASK] |= SUSPECT;
+    }
+
+    /** A later event of the request names the endpoint a checkout was taken for. */
+    void setEndpoint(int s, String endpoint) {
+        int c = s >>> CHUNK_BITS;
+        int i = s & MASK;
+        int old = words[c][i] & CTX_MASK;
+        int ctx = internCtx(names.get(ctxProcess[old]), ctxSource[old] < 0 ? null : names.get(ctxSource[old]), endpoint);
+        releaseCtx(old);
+        words[c][i] = words[c][i] & ~CTX_MASK | ctx;
+    }
+
+    /** A snapshot of one open checkout. */
+    Checkout view(int s) {
+        return new Checkout(s, this);
+    }
+
+    // ---- internals
+
+    private int allocate() {
+        if (top >= SlotIndex.MAX_SLOTS) {
+            throw new IllegalStateException("more than " + SlotIndex.MAX_SLOTS + " checkouts in the store");
+        }
+        int c = top >>> CHUNK_BITS;
+        if (c == words.length) {
+            int n = c + 1;
+            reqHi = Arrays.copyOf(reqHi, n);
+            reqLo = Arrays.copyOf(reqLo, n);
+            conns = Arrays.copyOf(conns, n);
+            times = Arrays.copyOf(times, n);
+            lines = Arrays.copyOf(lines, n);
+            words = Arrays.copyOf(words, n);
+        }
+        if (words[c] == null) {
+            reqHi[c] = new long[CHUNK];
+            reqLo[c] = new long[CHUNK];
+            conns[c] = new Column(CHUNK);
+            times[c] = new Column(CHUNK);
+            lines[c] = new Column(CHUNK);
+            words[c] = new int[CHUNK];
+        }
+        return top++;
+    }
+
+    /** Recently used triples by a hash of their strings: most checkouts repeat one, found without maps. */
+    private final int[] recentCtx = new int[256];
+
+    /** The number of a (process, source, endpoint) triple, one more user counted. */
+    private int internCtx(String process, String source, String endpoint) {
+        int r = (java.util.Objects.hashCode(process) * 31 + java.util.Objects.hashCode(source)) * 31
+                + java.util.Objects.hashCode(endpoint);
+        r = (r ^ r >>> 16) & (recentCtx.length - 1);
+        int cached = recentCtx[r] - 1;
+        if (cached >= 0 && cached < contexts.capacity() && contexts.get(cached) != null
+                && same(ctxProcess[cached], process) && same(ctxSource[cached], source)
+                && same(ctxEndpoint[cached], endpoint)) {
+            contexts.acquireId(cached);
+            return cached;
+        }
+        int ctx = internCtxSlowly(process, source, endpoint);
+        recentCtx[r] = ctx + 1;
+        return ctx;
+    }
+
+    private boolean same(int name, String value) {
+        return name < 0 ? value == null : value != null && value.equals(names.get(name));
+    }
+
+    private int internCtxSlowly(String process, String source, String endpoint) {
+        int p = names.find(process);
+        int src = source == null ? -1 : names.find(source);
+        int ep = endpoint == null ? -1 : names.find(endpoint);
+        if ((p >= 0 || process == null) && (src >= 0 || source == null) && (ep >= 0 || endpoint == null)) {
+            int known = contexts.find(new Ctx(p, src, ep));
+            if (known >= 0) {
+                contexts.acquireId(known);   // the usual case: four look-ups, nothing stored
+                return known;
+            }
+        }
+        p = nameId(process);
+        src = nameId(source);
+        ep = nameId(endpoint);
+        int ctx = contexts.acquire(new Ctx(p, src, ep));
+        ensureCtx(ctx);
+        ctxProcess[ctx] = p;
+        ctxSource[ctx] = src;
+        ctxEndpoint[ctx] = ep;
+        return ctx;
+    }
+
+    private void releaseCtx(int ctx) {
+        contexts.release(ctx);
+    }
+
+    private void forgetCtx(int ctx) {
+        releaseName(ctxProcess[ctx]);
+        releaseName(ctxSource[ctx]);
+        releaseName(ctxEndpoint[ctx]);
+    }
+
+    private void ensureCtx(int ctx) {
+        if (ctx >= ctxProcess.length) {
+            int n = Math.max(ctx + 1, ctxProcess.length * 2);
+            ctxProcess = Arrays.copyOf(ctxProcess, n);
+            ctxSource = Arrays.copyOf(ctxSource, n);
+            ctxEndpoint = Arrays.copyOf(ctxEndpoint, n);
+        }
+    }
+
+    private int nameId(String name) {
+        return name == null ? -1 : names.acquire(name);
+    }
+
+    private void releaseName(int id) {
+        if (id >= 0) {
+            names.release(id);
+        }
+    }
+
+    private int ctxOf(int s) {
+        return words[s >>> CHUNK_BITS][s & MASK] & CTX_MASK;
+    }
+
+    private int kindOf(int s) {
+        return words[s >>> CHUNK_BITS][s & MASK] >>> REQ_SHIFT;
+    }
+
+    private long encodeConn(String connId) {
+        if (connId == null) {
+            return CONN_NONE;
+        }
+        long v = parseNumber(connId);
+        return v >= 0 ? v : -(ids.acquire(connId) + 2L);
+    }
+
+    /** The stored form of a connection id already in use, or Long.MIN_VALUE when no open checkout has it. */
+    private long findConn(String connId) {
+        long v = parseNumber(connId);
+        if (v >= 0) {
+            return v;
+        }
+        int id = ids.find(connId);
+        return id < 0 ? Long.MIN_VALUE : -(id + 2L);
+    }
+
+    /** A canonical decimal number below 2^62 (no sign, no leading zero), or -1. */
+    static long parseNumber(String s) {
+        int n = s.length();
+        if (n == 0 || n > 18 || (s.charAt(0) == '0' && n > 1)) {
+            return -1;
+        }
+        long v = 0;
+        for (int k = 0; k < n; k++) {
+            int d = s.charAt(k) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v <= MAX_NUMBER ? v : -1;
+    }
+
+    /**
+     * Sets the look-up key to (process, request id text): hashed by the text (String caches its hash),
+     * parsed only if a candidate slot holds a UUID. Always true: an unknown id simply finds nothing.
+     */
+    private boolean probeKey(int process, String requestId) {
+        kProcess = process;
+        kText = requestId;
+        kParsed = false;
+        kHash = hashOf(process, requestId.hashCode());
+        return true;
+    }
+
+    /** Sets the look-up key from stored numbers. */
+    private void setKey(int process, int kind, long hi, long lo) {
+        kProcess = process;
+        kText = null;
+        kParsed = true;
+        kKind = kind;
+        kHi = hi;
+        kLo = lo;
+        kHash = hashOf(process, textHash(kind, hi, lo));
+    }
+
+    /** Whether slot s holds the look-up key. */
+    private boolean isKey(int s) {
+        int c = s >>> CHUNK_BITS;
+        int i = s & MASK;
+        int word = words[c][i];
+        if (ctxProcess[word & CTX_MASK] != kProcess) {
+            return false;
+        }
+        int kind = word >>> REQ_SHIFT;
+        if (kText != null && kind == REQ_INTERNED) {
+            return kText.equals(ids.get((int) reqLo[c][i]));
+        }
+        if (!kParsed) {
+            kKind = parseUuid(kText) ? REQ_UUID : REQ_INTERNED;
+            kParsed = true;
+        }
+        return kind == kKind && reqLo[c][i] == kLo && reqHi[c][i] == kHi
+                && (kind != REQ_INTERNED || kText == null);
+    }
+
+    /** The latest checkout with the look-up key, with the given connection unless {@code anyConn}. */
+    private int latestOfRequest(long conn, boolean anyConn) {
+        long h = keyHash();
+        int[] t = byRequest.table(h);
+        int best = -1;
+        for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
+            if (SlotIndex.matches(t[j], h)) {
+                int s = SlotIndex.slotOf(t[j]);
+                if (s > best && isKey(s) && (anyConn || conn(s) == conn)) {
+                    best = s;
+                }
+            }
+        }
+        return best;
+    }
+
+    private int latestOfConn(int process, long conn) {
+        if (byConn == null) {
+            byConn = new SlotIndex(this::connHash);
+            forEach(s -> {
+                if (conn(s) != CONN_NONE) {
+                    byConn.add(connHash(s), s);
+                }
+            });
+        }
+        long h = connHash(process, conn);
+        int[] t = byConn.table(h);
+        int best = -1;
+        for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
+            if (SlotIndex.matches(t[j], h)) {
+                int s = SlotIndex.slotOf(t[j]);
+                if (s > best && conn(s) == conn && ctxProcess[ctxOf(s)] == process) {
+                    best = s;
+                }
+            }
+        }
+        return best;
+    }
+
+    private long keyHash() {
+        return kHash;
+    }
+
+    /** Anonymous checkouts are indexed under their process with this in place of a request id's hash. */
+    private static final int NO_REQUEST_HASH = 0x5BD1_E995;
+
+    private long requestHash(int s) {
+        int c = s >>> CHUNK_BITS;
+        int i = s & MASK;
+        int word = words[c][i];
+        return hashOf(ctxProcess[word & CTX_MASK], textHash(word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]));
+    }
+
+    /** The hash of a stored request id's text, as {@code String.hashCode()} would give it. */
+    private int textHash(int kind, long hi, long lo) {
+        return switch (kind) {
+            case REQ_UUID -> Uuid.textHash(hi, lo);
+            case REQ_INTERNED -> ids.get((int) lo).hashCode();
+            default -> NO_REQUEST_HASH;
+        };
+    }
+
+    private static long hashOf(int process, int textHash) {
+        return mix(textHash * 0x9E37_79B9_7F4A_7C15L + process);
+    }
+
+    private long connHash(int s) {
+        return connHash(ctxProcess[ctxOf(s)], conn(s));
+    }
+
+    private static long connHash(int process, long conn) {
+        return mix(conn * 0xC2B2_AE3D_27D4_EB4FL + process);
+    }
+
+    private static long mix(long z) {
+        return Uuid.mix(z);
+    }
+
+    /** Parses a lowercase UUID into kHi/kLo; false (kHi/kLo unspecified) otherwise. */
+    private boolean parseUuid(String s) {
+        if (!uuids.parse(s, uuid)) {
+            return false;
+        }
+        kHi = uuid[0];
+        kLo = uuid[1];
+        return true;
+    }
+
+    private static String formatUuid(long hi, long lo) {
+        return Uuid.format(hi, lo);
+    }
+
+    /** A growable list of ints. */
+    static final class IntList {
+        private int[] items = new int[4];
+        private int size;
+
+        void add(int v) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(int k) {
+            return items[k];
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(items, size);
+        }
+    }
+
+    /** Every slot, for tests that look inside. */
+    List<Integer> slots() {
+        List<Integer> all = new ArrayList<>();
+        forEach(all::add);
+        return all;
     }
 }

@@ -1,10 +1,10 @@
 package dev.poolscope.analysis;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
@@ -19,16 +19,24 @@ import java.util.function.Predicate;
  * its checkout was settled counts as an orphan putconn.
  */
 final class SettledLeaks {
-    /** About 400 bytes each: keeps the tracker near 100 MB in the worst case. */
-    static final int MAX_OPEN = 250_000;
+    /**
+     * Last resort only. The compact store holds an open checkout in about 40 bytes, so 10 million (the
+     * target: exact results within the default 512 MB heap) fit; 32 million need about 1.4 GB
+     * ({@code POOLSCOPE_HEAP=2g}). Below this figure results are exact whatever the heap allows; above it,
+     * memory stays near 1.4 GB however many checkouts a hostile log leaves open.
+     */
+    static final long MAX_OPEN = 32_000_000;
     /** Ended requests waiting out their grace period; beyond this the oldest is settled at once. */
     static final int MAX_ENDED = 100_000;
     private static final int REMEMBERED = 65_536;
+    /** Checkout times sampled to find the median age when the limit is hit. */
+    private static final int SAMPLE = 1 << 16;
 
     private record Ended(RequestKey key, long at) {}
 
     private final int maxItems;
     private final Predicate<RequestKey> timedOut;
+    private final long maxOpen;
     private final ArrayDeque<Ended> ended = new ArrayDeque<>();
     private final PriorityQueue<Checkout> kept =
             new PriorityQueue<>(Comparator.comparingLong((Checkout c) -> c.acquiredAt).reversed());
@@ -45,9 +53,10 @@ final class SettledLeaks {
     long timedOutRequests;
     long byLimit;
 
-    SettledLeaks(int maxItems, Predicate<RequestKey> timedOut) {
+    SettledLeaks(int maxItems, Predicate<RequestKey> timedOut, long maxOpen) {
         this.maxItems = maxItems;
         this.timedOut = timedOut;
+        this.maxOpen = maxOpen;
     }
 
     void requestEnded(RequestKey key, long at) {
@@ -58,39 +67,74 @@ final class SettledLeaks {
     void settle(OpenCheckouts open, long now, long grace) {
         while (!ended.isEmpty() && (now - ended.peekFirst().at() > grace || ended.size() > MAX_ENDED)) {
             RequestKey key = ended.removeFirst().key();
-            List<Checkout> left = new java.util.ArrayList<>(open.ofRequest(key));
-            left.removeIf(c -> !c.requestEnded);
-            settleAll(open, left);
+            for (int s : open.ofRequest(key.process(), key.requestId())) {
+                if (open.requestEnded(s)) {
+                    settle(open, s);
+                    open.remove(s);
+                }
+            }
         }
-        if (open.size() > MAX_OPEN) {
-            List<Checkout> all = new java.util.ArrayList<>();
-            open.forEach(all::add);
-            all.sort(Comparator.comparingLong((Checkout c) -> c.acquiredAt));
-            List<Checkout> oldest = all.subList(0, all.size() / 2);
-            byLimit += oldest.size();
-            settleAll(open, oldest);
+        if (open.size() > maxOpen) {
+            settleOldestHalf(open);
         }
     }
 
-    private void settleAll(OpenCheckouts open, List<Checkout> checkouts) {
-        for (Checkout c : checkouts) {
-            open.remove(c);
-            this.checkouts++;
-            String endpoint = Endpoint.orUnknown(c.endpoint);
-            if (!byEndpoint.containsKey(endpoint) && byEndpoint.size() >= Endpoint.MAX_DISTINCT) {
-                endpoint = Endpoint.OTHER;
+    /**
+     * The oldest half, by a median taken from a sample of the store's times: no copy of the store, so
+     * hitting the limit needs no memory of its own. Checkouts older than the median go first, then
+     * ones at the median until half are settled.
+     */
+    private void settleOldestHalf(OpenCheckouts open) {
+        long half = open.size() / 2;
+        long step = Math.max(1, open.size() / SAMPLE);
+        long[] sample = new long[(int) Math.min(SAMPLE, open.size())];
+        int[] n = {0};
+        long[] seen = {0};
+        open.forEach(s -> {
+            if (seen[0]++ % step == 0 && n[0] < sample.length) {
+                sample[n[0]++] = open.acquiredAt(s);
             }
-            byEndpoint.merge(endpoint, 1L, Long::sum);
-            kept.add(c);
+        });
+        long[] times = Arrays.copyOf(sample, n[0]);
+        Arrays.sort(times);
+        long median = times[times.length / 2];
+        long[] done = {0};
+        open.forEach(s -> {
+            if (done[0] < half && open.acquiredAt(s) < median) {
+                settle(open, s);
+                open.remove(s);
+                done[0]++;
+            }
+        });
+        open.forEach(s -> {
+            if (done[0] < half && open.acquiredAt(s) == median) {
+                settle(open, s);
+                open.remove(s);
+                done[0]++;
+            }
+        });
+        byLimit += done[0];
+    }
+
+    /** Counts one checkout as a leak; the caller removes it from the store. */
+    private void settle(OpenCheckouts open, int s) {
+        checkouts++;
+        String endpoint = Endpoint.orUnknown(open.endpoint(s));
+        if (!byEndpoint.containsKey(endpoint) && byEndpoint.size() >= Endpoint.MAX_DISTINCT) {
+            endpoint = Endpoint.OTHER;
+        }
+        byEndpoint.merge(endpoint, 1L, Long::sum);
+        if (maxItems > 0 && (kept.size() < maxItems || open.acquiredAt(s) <= kept.peek().acquiredAt)) {
+            kept.add(open.view(s));
             if (kept.size() > maxItems) {
                 kept.poll();
             }
-            if (c.requestId != null) {
-                RequestKey key = new RequestKey(c.process, c.requestId);
-                if (recent.put(key, Boolean.TRUE) == null) {
-                    requests++;
-                    timedOutRequests += timedOut.test(key) ? 1 : 0;
-                }
+        }
+        if (open.hasRequest(s)) {
+            RequestKey key = new RequestKey(open.process(s), open.requestId(s));
+            if (recent.put(key, Boolean.TRUE) == null) {
+                requests++;
+                timedOutRequests += timedOut.test(key) ? 1 : 0;
             }
         }
     }

@@ -100,7 +100,7 @@ public record Summary(AnalysisOptions options, InputSummary input, Counts counts
         });
         CheckoutTracker checkouts = CheckoutTracker.restore(options, pairing);
         Diagnosis d = Analysis.diagnose(options, input, counts, checkouts.finish(), poolResult, timeouts,
-                Timeline.empty());
+                Timeline.empty(), checkouts.leakedAmong(timeouts.requests()));
         return new Finished(d, tl.rows(), checkouts.allLeaks(), notes());
     }
 

@@ -47,8 +47,7 @@ public final class Redaction {
     private static CheckoutResult checkouts(CheckoutResult c, Redactor r) {
         Map<String, EndpointHolds> endpoints = new HashMap<>();
         c.endpoints().forEach((name, holds) -> endpoints.merge(r.redact(name), copy(holds), Redaction::sum));
-        return new CheckoutResult(leaks(c.leaks(), r), c.leakedCheckouts(), c.leakedRequests(),
-                keys(c.leaksByEndpoint(), r), leaks(c.inFlight(), r), c.inFlightCount(), c.orphanPutconn(),
+        return new CheckoutResult(leaks(c.leaks(), r), c.leakedCheckouts(), keys(c.leaksByEndpoint(), r), leaks(c.inFlight(), r), c.inFlightCount(), c.orphanPutconn(),
                 c.longHolds().stream().map(h -> new LongHold(r.redact(h.process()), r.redact(h.requestId()),
                         r.redact(h.connId()), r.redact(h.endpoint()), h.acquiredAt(), h.returnedAt())).toList(),
                 c.longHoldCount(), c.holdTimes(), endpoints, c.requestsWithoutClose(), c.settledByLimit());

@@ -23,7 +23,7 @@ public final class TextReport {
     static final int WIDTH = 80;
 
     /** Mirrors the analysis's open-checkout limit for the note on leaks counted early (docs/robustness.md). */
-    private static final int LIMIT_NOTE = 250_000;
+    private static final int LIMIT_NOTE = 32_000_000;
 
     private final PrintWriter out;
     private final boolean color;

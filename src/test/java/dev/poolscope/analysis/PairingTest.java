@@ -62,7 +62,8 @@ class PairingTest {
         assertThat(p.count()).isEqualTo(2);
         assertThat(p.max()).as("t=5 closes t=1").isCloseTo(4000.0, withinPercentage(0.1));
         assertThat(p.p50()).as("t=3 closes t=2").isCloseTo(1000.0, withinPercentage(0.1));
-        assertThat(c.leakedRequests()).containsExactly(new RequestKey("p1", "r1"));
+        assertThat(c.requestsWithoutClose()).isEqualTo(1);
+        assertThat(c.leaks()).extracting(LeakItem::requestId).containsExactly("r1");
     }
 
     @Test

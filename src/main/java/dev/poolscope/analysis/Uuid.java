@@ -1,0 +1,124 @@
+package dev.poolscope.analysis;
+
+/** Lowercase 8-4-4-4-12 UUIDs as two longs, so that compact tables keep request ids without a String. */
+final class Uuid {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Uuid() {}
+
+    private static final byte[] DIGIT = new byte[128];
+
+    static {
+        java.util.Arrays.fill(DIGIT, (byte) -1);
+        for (int d = 0; d < 16; d++) {
+            DIGIT[HEX[d]] = (byte) d;
+        }
+    }
+
+    /** Parses {@code s} into out[0] (high) and out[1] (low); false, out unspecified, when it is not one. */
+    static boolean parse(String s, long[] out) {
+        if (s.length() != 36 || s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-'
+                || s.charAt(23) != '-') {
+            return false;
+        }
+        long hi = hex(s, 0, 8, 0);
+        hi = hex(s, 9, 13, hi);
+        hi = hex(s, 14, 18, hi);
+        long lo = hex(s, 19, 23, 0);
+        lo = hex(s, 24, 36, lo);
+        if ((hi | lo) == -1 && bad(s)) {
+            return false;
+        }
+        out[0] = hi;
+        out[1] = lo;
+        return true;
+    }
+
+    /** Appends the hex digits of s[from, to) to v; -1 (all ones) when one is not a lowercase hex digit. */
+    private static long hex(String s, int from, int to, long v) {
+        if (v == -1) {
+            return -1;
+        }
+        for (int k = from; k < to; k++) {
+            char ch = s.charAt(k);
+            int d = ch < 128 ? DIGIT[ch] : -1;
+            if (d < 0) {
+                return -1;
+            }
+            v = v << 4 | d;
+        }
+        return v;
+    }
+
+    /** Whether some character is not a lowercase hex digit (all-ones results are ambiguous otherwise). */
+    private static boolean bad(String s) {
+        for (int k = 0; k < 36; k++) {
+            char ch = s.charAt(k);
+            if (k != 8 && k != 13 && k != 18 && k != 23 && (ch >= 128 || DIGIT[ch] < 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last text parsed and its result: one event's request id is looked up several times in a row. */
+    static final class Cache {
+        private String text;
+        private boolean ok;
+        private final long[] value = new long[2];
+
+        /** Like {@link Uuid#parse}, remembering the last text (by identity). */
+        boolean parse(String s, long[] out) {
+            if (s != text) {
+                ok = Uuid.parse(s, value);
+                text = s;
+            }
+            out[0] = value[0];
+            out[1] = value[1];
+            return ok;
+        }
+    }
+
+    /** The text again: {@code format(parse(s))} is {@code s}. */
+    static String format(long hi, long lo) {
+        char[] out = new char[36];
+        int k = 35;
+        for (int n = 0; n < 16; n++, lo >>>= 4) {
+            if (k == 23) {
+                out[k--] = '-';
+            }
+            out[k--] = HEX[(int) (lo & 15)];
+        }
+        for (int n = 0; n < 16; n++, hi >>>= 4) {
+            if (k == 18 || k == 13 || k == 8) {
+                out[k--] = '-';
+            }
+            out[k--] = HEX[(int) (hi & 15)];
+        }
+        return new String(out);
+    }
+
+    /** {@code format(hi, lo).hashCode()}, without making the string: tables hash request ids by their text. */
+    static int textHash(long hi, long lo) {
+        int h = 0;
+        for (int k = 0; k < 36; k++) {
+            char ch;
+            if (k == 8 || k == 13 || k == 18 || k == 23) {
+                ch = '-';
+            } else {
+                int nibble = k < 19 ? (int) (hi >>> (60 - 4 * (k - (k > 13 ? 2 : k > 8 ? 1 : 0)))) & 15
+                        : (int) (lo >>> (60 - 4 * (k - 19 - (k > 23 ? 1 : 0)))) & 15;
+                ch = HEX[nibble];
+            }
+            h = 31 * h + ch;
+        }
+        return h;
+    }
+
+    /** The finaliser of SplitMix64: every input bit moves every output bit. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
+    }
+}
