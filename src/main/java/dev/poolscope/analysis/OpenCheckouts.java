@@ -54,8 +54,6 @@ final class OpenCheckouts {
     private static final long MAX_NUMBER = (1L << 62) - 1;
     private static final long CONN_NONE = -1;
 
-    private record Ctx(int process, int source, int endpoint) {}
-
     private long[][] reqHi = new long[0][];
     private long[][] reqLo = new long[0][];
     private Column[] conns = new Column[0];
@@ -64,13 +62,8 @@ final class OpenCheckouts {
     /** The context number and the flags. */
     private int[][] words = new int[0][];
 
-    private final Interner<String> names = new Interner<>();
     private final Interner<String> ids = new Interner<>();
-    /** Forgetting a triple releases its names. */
-    private final Interner<Ctx> contexts = new Interner<>(this::forgetCtx);
-    private int[] ctxProcess = new int[16];
-    private int[] ctxSource = new int[16];
-    private int[] ctxEndpoint = new int[16];
+    private final CheckoutContexts contexts = new CheckoutContexts();
 
     /** When each checkout's request ended; kept only for live mode, which reports how long ago. */
     private Map<Integer, Long> endedAt;
@@ -113,7 +106,7 @@ final class OpenCheckouts {
         int s = allocate();
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
-        int ctx = internCtx(process, source, endpoint);
+        int ctx = contexts.intern(process, source, endpoint);
         int kind = REQ_NONE;
         if (requestId != null) {
             kind = parseUuid(requestId) ? REQ_UUID : REQ_INTERNED;
@@ -129,8 +122,8 @@ final class OpenCheckouts {
         lines[c].set(i, line);
         size++;
         if (requestId != null || connId == null) {
-            byRequest.add(requestId != null ? hashOf(ctxProcess[ctx], requestId.hashCode())
-                    : hashOf(ctxProcess[ctx], NO_REQUEST_HASH), s);
+            byRequest.add(requestId != null ? hashOf(contexts.processOf(ctx), requestId.hashCode())
+                    : hashOf(contexts.processOf(ctx), NO_REQUEST_HASH), s);
         }
         if (byConn != null && connId != null) {
             byConn.add(connHash(s), s);
@@ -149,7 +142,7 @@ final class OpenCheckouts {
 
     /** The slot a checkin with these ids closes, or -1 (an orphan). The checkout stays until {@link #remove}. */
     int find(String process, String requestId, String connId) {
-        int proc = names.find(process);
+        int proc = contexts.findProcess(process);
         if (proc < 0 && process != null) {
             return -1;
         }
@@ -182,7 +175,7 @@ final class OpenCheckouts {
 
     /** Visits the open checkouts of one request; the action must not add or remove any. */
     void forEachOfRequest(String process, String requestId, IntConsumer action) {
-        int proc = names.find(process);
+        int proc = contexts.findProcess(process);
         if (proc < 0 && process != null || !probeKey(proc, requestId)) {
             return;
         }
@@ -191,7 +184,7 @@ final class OpenCheckouts {
 
     /** Gives the open checkouts of a request that have no endpoint this one (no callback object: every event). */
     void nameEndpoint(String process, String requestId, String endpoint) {
-        int proc = names.find(process);
+        int proc = contexts.findProcess(process);
         if (proc < 0 && process != null || !probeKey(proc, requestId)) {
             return;
         }
@@ -212,7 +205,7 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int word = words[c][i];
-        setKey(ctxProcess[word & CTX_MASK], word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]);
+        setKey(contexts.processOf(word & CTX_MASK), word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]);
         visitKey(action);
     }
 
@@ -281,7 +274,7 @@ final class OpenCheckouts {
         if (endedAt != null) {
             endedAt.remove(s);
         }
-        releaseCtx(word & CTX_MASK);
+        contexts.release(word & CTX_MASK);
         words[c][i] = word | DEAD;
         size--;
         dead++;
@@ -354,18 +347,15 @@ final class OpenCheckouts {
     // ---- fields of a slot
 
     String process(int s) {
-        int id = ctxProcess[ctxOf(s)];
-        return id < 0 ? null : names.get(id);
+        return contexts.process(ctxOf(s));
     }
 
     String source(int s) {
-        int id = ctxSource[ctxOf(s)];
-        return id < 0 ? null : names.get(id);
+        return contexts.source(ctxOf(s));
     }
 
     String endpoint(int s) {
-        int id = ctxEndpoint[ctxOf(s)];
-        return id < 0 ? null : names.get(id);
+        return contexts.endpoint(ctxOf(s));
     }
 
     /** The (process, source, endpoint) triple's number: equal numbers, equal triples. */
@@ -379,8 +369,7 @@ final class OpenCheckouts {
     }
 
     String endpointOfContext(int ctx) {
-        int id = ctxEndpoint[ctx];
-        return id < 0 ? null : names.get(id);
+        return contexts.endpoint(ctx);
     }
 
     String requestId(int s) {
@@ -459,8 +448,8 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int old = words[c][i] & CTX_MASK;
-        int ctx = internCtx(names.get(ctxProcess[old]), ctxSource[old] < 0 ? null : names.get(ctxSource[old]), endpoint);
-        releaseCtx(old);
+        int ctx = contexts.withEndpoint(old, endpoint);
+        contexts.release(old);
         words[c][i] = words[c][i] & ~CTX_MASK | ctx;
     }
 
@@ -494,81 +483,6 @@ final class OpenCheckouts {
             words[c] = new int[CHUNK];
         }
         return top++;
-    }
-
-    /** Recently used triples by a hash of their strings: most checkouts repeat one, found without maps. */
-    private final int[] recentCtx = new int[256];
-
-    /** The number of a (process, source, endpoint) triple, one more user counted. */
-    private int internCtx(String process, String source, String endpoint) {
-        int r = (java.util.Objects.hashCode(process) * 31 + java.util.Objects.hashCode(source)) * 31
-                + java.util.Objects.hashCode(endpoint);
-        r = (r ^ r >>> 16) & (recentCtx.length - 1);
-        int cached = recentCtx[r] - 1;
-        if (cached >= 0 && cached < contexts.capacity() && contexts.get(cached) != null
-                && same(ctxProcess[cached], process) && same(ctxSource[cached], source)
-                && same(ctxEndpoint[cached], endpoint)) {
-            contexts.acquireId(cached);
-            return cached;
-        }
-        int ctx = internCtxSlowly(process, source, endpoint);
-        recentCtx[r] = ctx + 1;
-        return ctx;
-    }
-
-    private boolean same(int name, String value) {
-        return name < 0 ? value == null : value != null && value.equals(names.get(name));
-    }
-
-    private int internCtxSlowly(String process, String source, String endpoint) {
-        int p = names.find(process);
-        int src = source == null ? -1 : names.find(source);
-        int ep = endpoint == null ? -1 : names.find(endpoint);
-        if ((p >= 0 || process == null) && (src >= 0 || source == null) && (ep >= 0 || endpoint == null)) {
-            int known = contexts.find(new Ctx(p, src, ep));
-            if (known >= 0) {
-                contexts.acquireId(known);   // the usual case: four look-ups, nothing stored
-                return known;
-            }
-        }
-        p = nameId(process);
-        src = nameId(source);
-        ep = nameId(endpoint);
-        int ctx = contexts.acquire(new Ctx(p, src, ep));
-        ensureCtx(ctx);
-        ctxProcess[ctx] = p;
-        ctxSource[ctx] = src;
-        ctxEndpoint[ctx] = ep;
-        return ctx;
-    }
-
-    private void releaseCtx(int ctx) {
-        contexts.release(ctx);
-    }
-
-    private void forgetCtx(int ctx) {
-        releaseName(ctxProcess[ctx]);
-        releaseName(ctxSource[ctx]);
-        releaseName(ctxEndpoint[ctx]);
-    }
-
-    private void ensureCtx(int ctx) {
-        if (ctx >= ctxProcess.length) {
-            int n = Math.max(ctx + 1, ctxProcess.length * 2);
-            ctxProcess = Arrays.copyOf(ctxProcess, n);
-            ctxSource = Arrays.copyOf(ctxSource, n);
-            ctxEndpoint = Arrays.copyOf(ctxEndpoint, n);
-        }
-    }
-
-    private int nameId(String name) {
-        return name == null ? -1 : names.acquire(name);
-    }
-
-    private void releaseName(int id) {
-        if (id >= 0) {
-            names.release(id);
-        }
     }
 
     private int ctxOf(int s) {
@@ -642,7 +556,7 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int word = words[c][i];
-        if (ctxProcess[word & CTX_MASK] != kProcess) {
+        if (contexts.processOf(word & CTX_MASK) != kProcess) {
             return false;
         }
         int kind = word >>> REQ_SHIFT;
@@ -688,7 +602,7 @@ final class OpenCheckouts {
         for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
             if (SlotIndex.matches(t[j], h)) {
                 int s = SlotIndex.slotOf(t[j]);
-                if (s > best && conn(s) == conn && ctxProcess[ctxOf(s)] == process) {
+                if (s > best && conn(s) == conn && contexts.processOf(ctxOf(s)) == process) {
                     best = s;
                 }
             }
@@ -707,7 +621,7 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int word = words[c][i];
-        return hashOf(ctxProcess[word & CTX_MASK], textHash(word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]));
+        return hashOf(contexts.processOf(word & CTX_MASK), textHash(word >>> REQ_SHIFT, reqHi[c][i], reqLo[c][i]));
     }
 
     /** The hash of a stored request id's text, as {@code String.hashCode()} would give it. */
@@ -724,7 +638,7 @@ final class OpenCheckouts {
     }
 
     private long connHash(int s) {
-        return connHash(ctxProcess[ctxOf(s)], conn(s));
+        return connHash(contexts.processOf(ctxOf(s)), conn(s));
     }
 
     private static long connHash(int process, long conn) {

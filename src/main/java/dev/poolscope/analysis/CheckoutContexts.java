@@ -1,0 +1,126 @@
+package dev.poolscope.analysis;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The (process, source file, endpoint) triples of open checkouts, numbered so that the store keeps one
+ * int per checkout for all three. Names and triples are counted by their users and forgotten in sweeps
+ * ({@link Interner}); a process's number is also the process part of the store's index hashes.
+ */
+final class CheckoutContexts {
+    private record Ctx(int process, int source, int endpoint) {}
+
+    private final Interner<String> names = new Interner<>();
+    /** Forgetting a triple releases its names. */
+    private final Interner<Ctx> contexts = new Interner<>(this::forget);
+    private int[] processes = new int[16];
+    private int[] sources = new int[16];
+    private int[] endpoints = new int[16];
+    /** Recently used triples by a hash of their strings: most checkouts repeat one, found without maps. */
+    private final int[] recent = new int[256];
+
+    /** The number of a triple, one more user counted. */
+    int intern(String process, String source, String endpoint) {
+        int r = (Objects.hashCode(process) * 31 + Objects.hashCode(source)) * 31 + Objects.hashCode(endpoint);
+        r = (r ^ r >>> 16) & (recent.length - 1);
+        int cached = recent[r] - 1;
+        if (cached >= 0 && cached < contexts.capacity() && contexts.get(cached) != null
+                && same(processes[cached], process) && same(sources[cached], source)
+                && same(endpoints[cached], endpoint)) {
+            contexts.acquireId(cached);
+            return cached;
+        }
+        int ctx = internSlowly(process, source, endpoint);
+        recent[r] = ctx + 1;
+        return ctx;
+    }
+
+    /** The triple of {@code ctx} with another endpoint, one more user counted ({@code ctx} keeps its users). */
+    int withEndpoint(int ctx, String endpoint) {
+        return intern(process(ctx), source(ctx), endpoint);
+    }
+
+    /** One user fewer; the triple stays known until a sweep. */
+    void release(int ctx) {
+        contexts.release(ctx);
+    }
+
+    /** The number of a process name in use, or -1: for look-ups that must not add anything. */
+    int findProcess(String process) {
+        return names.find(process);
+    }
+
+    /** The number of the triple's process name (-1 for none). */
+    int processOf(int ctx) {
+        return processes[ctx];
+    }
+
+    String process(int ctx) {
+        return name(processes[ctx]);
+    }
+
+    String source(int ctx) {
+        return name(sources[ctx]);
+    }
+
+    String endpoint(int ctx) {
+        return name(endpoints[ctx]);
+    }
+
+    /** Bounds every triple number. */
+    int capacity() {
+        return contexts.capacity();
+    }
+
+    private String name(int id) {
+        return id < 0 ? null : names.get(id);
+    }
+
+    private boolean same(int name, String value) {
+        return name < 0 ? value == null : value != null && value.equals(names.get(name));
+    }
+
+    private int internSlowly(String process, String source, String endpoint) {
+        int p = names.find(process);
+        int src = source == null ? -1 : names.find(source);
+        int ep = endpoint == null ? -1 : names.find(endpoint);
+        if ((p >= 0 || process == null) && (src >= 0 || source == null) && (ep >= 0 || endpoint == null)) {
+            int known = contexts.find(new Ctx(p, src, ep));
+            if (known >= 0) {
+                contexts.acquireId(known);   // the usual case: four look-ups, nothing stored
+                return known;
+            }
+        }
+        p = nameId(process);
+        src = nameId(source);
+        ep = nameId(endpoint);
+        int ctx = contexts.acquire(new Ctx(p, src, ep));
+        if (ctx >= processes.length) {
+            int n = Math.max(ctx + 1, processes.length * 2);
+            processes = Arrays.copyOf(processes, n);
+            sources = Arrays.copyOf(sources, n);
+            endpoints = Arrays.copyOf(endpoints, n);
+        }
+        processes[ctx] = p;
+        sources[ctx] = src;
+        endpoints[ctx] = ep;
+        return ctx;
+    }
+
+    private void forget(int ctx) {
+        releaseName(processes[ctx]);
+        releaseName(sources[ctx]);
+        releaseName(endpoints[ctx]);
+    }
+
+    private int nameId(String name) {
+        return name == null ? -1 : names.acquire(name);
+    }
+
+    private void releaseName(int id) {
+        if (id >= 0) {
+            names.release(id);
+        }
+    }
+}
