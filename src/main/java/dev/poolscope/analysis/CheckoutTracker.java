@@ -3,10 +3,12 @@ package dev.poolscope.analysis;
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
@@ -340,7 +342,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
      * How many of these requests hold a leak at the end (not counting those whose leaks were settled early
      * and counted then): the requests that timed out and leaked, without a set of every leaked request.
      */
-    long leakedAmong(java.util.Collection<RequestKey> keys) {
+    long leakedAmong(Collection<RequestKey> keys) {
         long n = 0;
         for (RequestKey key : keys) {
             if (key.requestId() == null || settled != null && settled.counted(key)) {
@@ -452,7 +454,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     List<Checkout> forget(String process) {
         List<Checkout> gone = new ArrayList<>();
         open.forEach(s -> {
-            if (java.util.Objects.equals(open.process(s), process)) {
+            if (Objects.equals(open.process(s), process)) {
                 gone.add(open.view(s));
                 open.remove(s);
             }

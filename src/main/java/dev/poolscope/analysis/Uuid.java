@@ -1,5 +1,7 @@
 package dev.poolscope.analysis;
 
+import java.util.Arrays;
+
 /** Lowercase 8-4-4-4-12 UUIDs as two longs, so that compact tables keep request ids without a String. */
 final class Uuid {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -9,7 +11,7 @@ final class Uuid {
     private static final byte[] DIGIT = new byte[128];
 
     static {
-        java.util.Arrays.fill(DIGIT, (byte) -1);
+        Arrays.fill(DIGIT, (byte) -1);
         for (int d = 0; d < 16; d++) {
             DIGIT[HEX[d]] = (byte) d;
         }
