@@ -36,7 +36,8 @@ final class ParallelFeed implements LineConsumer {
     private final ArrayDeque<Decoding> pending = new ArrayDeque<>();
     private final ReentrantLock analysing = new ReentrantLock();
     private final ConcurrentLinkedQueue<LineBatch> spare = new ConcurrentLinkedQueue<>();
-    private volatile RuntimeException failure;
+    /** The first failure of any thread, rethrown to the reader as it was (an out-of-memory stays one). */
+    private volatile Throwable failure;
     private LineBatch batch;
     private String source;
     private String defaultProcess;
@@ -162,7 +163,7 @@ final class ParallelFeed implements LineConsumer {
                     replay(head.batch);
                 }
             } catch (RuntimeException | Error e) {
-                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                fail(e);
             } finally {
                 analysing.unlock();
                 synchronized (pending) {
@@ -182,10 +183,18 @@ final class ParallelFeed implements LineConsumer {
         }
     }
 
+    private void fail(Throwable e) {
+        if (failure == null) {
+            failure = e;
+        }
+    }
+
     private void rethrow() {
-        RuntimeException f = failure;
-        if (f != null) {
-            throw f;
+        Throwable f = failure;
+        if (f instanceof RuntimeException r) {
+            throw r;
+        } else if (f instanceof Error e) {
+            throw e;
         }
     }
 
@@ -215,7 +224,7 @@ final class ParallelFeed implements LineConsumer {
             try {
                 batch.decode(decoders.get());
             } catch (RuntimeException | Error e) {
-                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                fail(e);
                 return;
             }
             done = true;

@@ -70,6 +70,25 @@ class ParallelFeedTest {
         }).isInstanceOf(IllegalStateException.class).hasMessage("analysis broke at line 7000");
     }
 
+    /** Main turns an out-of-memory into one line and exit 4: it must arrive as itself, not wrapped. */
+    @Test
+    @Timeout(60)
+    void anOutOfMemoryOnAnyThreadReachesTheReaderAsItself() {
+        ParallelFeed feed = feed(e -> {
+            if (e.line() == 3_000) {
+                throw new OutOfMemoryError("test");
+            }
+        }, new InputTally());
+        assertThatThrownBy(() -> {
+            feed.source("log", "log");
+            for (int i = 1; i <= 50_000; i++) {
+                byte[] b = line(i);
+                feed.line(b, 0, b.length, i);
+            }
+            feed.finish();
+        }).isInstanceOf(OutOfMemoryError.class).hasMessage("test");
+    }
+
     private ParallelFeed feed(Consumer<PoolEvent> sink, InputTally tally) {
         EventDecoder main = decoder();
         return new ParallelFeed(pool, 3, ParallelFeedTest::decoder, sink, tally, new LineSalvage(main, Pipeline.FACTORY));
