@@ -188,7 +188,7 @@ final class OpenCheckouts {
         if (proc < 0 && process != null || !probeKey(proc, requestId)) {
             return;
         }
-        long h = keyHash();
+        long h = kHash;
         int[] t = byRequest.table(h);
         for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
             if (SlotIndex.matches(t[j], h)) {
@@ -210,7 +210,7 @@ final class OpenCheckouts {
     }
 
     private void visitKey(IntConsumer action) {
-        long h = keyHash();
+        long h = kHash;
         int[] t = byRequest.table(h);
         for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
             if (SlotIndex.matches(t[j], h)) {
@@ -376,7 +376,7 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         return switch (kindOf(s)) {
-            case REQ_UUID -> formatUuid(reqHi[c][i], reqLo[c][i]);
+            case REQ_UUID -> Uuid.format(reqHi[c][i], reqLo[c][i]);
             case REQ_INTERNED -> ids.get((int) reqLo[c][i]);
             default -> null;
         };
@@ -573,7 +573,7 @@ final class OpenCheckouts {
 
     /** The latest checkout with the look-up key, with the given connection unless {@code anyConn}. */
     private int latestOfRequest(long conn, boolean anyConn) {
-        long h = keyHash();
+        long h = kHash;
         int[] t = byRequest.table(h);
         int best = -1;
         for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
@@ -610,10 +610,6 @@ final class OpenCheckouts {
         return best;
     }
 
-    private long keyHash() {
-        return kHash;
-    }
-
     /** Anonymous checkouts are indexed under their process with this in place of a request id's hash. */
     private static final int NO_REQUEST_HASH = 0x5BD1_E995;
 
@@ -634,7 +630,7 @@ final class OpenCheckouts {
     }
 
     private static long hashOf(int process, int textHash) {
-        return mix(textHash * 0x9E37_79B9_7F4A_7C15L + process);
+        return Uuid.mix(textHash * 0x9E37_79B9_7F4A_7C15L + process);
     }
 
     private long connHash(int s) {
@@ -642,11 +638,7 @@ final class OpenCheckouts {
     }
 
     private static long connHash(int process, long conn) {
-        return mix(conn * 0xC2B2_AE3D_27D4_EB4FL + process);
-    }
-
-    private static long mix(long z) {
-        return Uuid.mix(z);
+        return Uuid.mix(conn * 0xC2B2_AE3D_27D4_EB4FL + process);
     }
 
     /** Parses a lowercase UUID into kHi/kLo; false (kHi/kLo unspecified) otherwise. */
@@ -657,35 +649,6 @@ final class OpenCheckouts {
         kHi = uuid[0];
         kLo = uuid[1];
         return true;
-    }
-
-    private static String formatUuid(long hi, long lo) {
-        return Uuid.format(hi, lo);
-    }
-
-    /** A growable list of ints. */
-    static final class IntList {
-        private int[] items = new int[4];
-        private int size;
-
-        void add(int v) {
-            if (size == items.length) {
-                items = Arrays.copyOf(items, size * 2);
-            }
-            items[size++] = v;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int get(int k) {
-            return items[k];
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(items, size);
-        }
     }
 
     /** Every slot, for tests that look inside. */
