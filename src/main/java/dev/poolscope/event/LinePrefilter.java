@@ -36,10 +36,15 @@ final class LinePrefilter {
     private boolean exhaustedText;
     private boolean timeoutText;
     private byte[] scratch = new byte[256];
+    /** Per field, for the fields whose values repeat (null for ids, paths and times, which rarely do). */
+    private final ValueCache[] caches = new ValueCache[Field.values().length];
 
     LinePrefilter(FieldMapping mapping) {
         this.keys = new KeyTable(mapping);
         this.ranks = new int[Field.values().length];
+        for (Field f : new Field[] {Field.EVENT, Field.PROCESS, Field.HOST, Field.METHOD}) {
+            caches[f.ordinal()] = new ValueCache();
+        }
     }
 
     /**
@@ -119,13 +124,17 @@ final class LinePrefilter {
         if (c == '"') {
             i = stringValue(i + 1);
             if (i >= 0 && slot != null) {
-                take(slot, values, text(start + 1, i - 1));
+                ValueCache cache = caches[slot.field().ordinal()];
+                take(slot, values, cache == null || escaped ? text(start + 1, i - 1)
+                        : cache.get(buf, start + 1, i - 2 - start, nonAscii));
             }
             return i;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             i = number(i);
             if (i >= 0 && slot != null) {
-                take(slot, values, new String(buf, start, i - start, StandardCharsets.ISO_8859_1));
+                ValueCache cache = caches[slot.field().ordinal()];
+                take(slot, values, cache == null ? new String(buf, start, i - start, StandardCharsets.ISO_8859_1)
+                        : cache.get(buf, start, i - start, false));
             }
             return i;
         }
