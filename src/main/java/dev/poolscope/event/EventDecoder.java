@@ -133,9 +133,15 @@ public final class EventDecoder {
         boolean timeout = timeoutText || EventNames.STATEMENT_TIMEOUT_SQLSTATE.equals(value(Field.SQLSTATE));
         String endpoint = endpoints.endpoint(value(Field.METHOD), value(Field.ENDPOINT));
         String timeText = value(Field.TIME);
-        long time = Timestamps.parse(timeText);
-        if (timeText != null) {
-            timestamps.note(timeText, time);
+        long time;
+        if (timeText == LinePrefilter.UTC_TIME) {
+            time = prefilter.utcMicros();
+            timestamps.noteZone("Z");
+        } else {
+            time = Timestamps.parse(timeText);
+            if (timeText != null) {
+                timestamps.note(timeText, time);
+            }
         }
         return new PoolEvent(kind, time, process(), value(Field.REQUEST_ID),
                 value(Field.CONN_ID), count(Field.POOL_USED), count(Field.POOL_MAX), endpoint, timeout,

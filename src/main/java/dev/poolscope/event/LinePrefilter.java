@@ -36,6 +36,13 @@ final class LinePrefilter {
     private boolean exhaustedText;
     private boolean timeoutText;
     private byte[] scratch = new byte[256];
+    /**
+     * Stands in {@code values[TIME]} for an ISO UTC timestamp read straight from bytes (compared by
+     * identity): no String per line for the one value every line has.
+     */
+    static final String UTC_TIME = new String("(timestamp read from bytes)");
+    private long utcMicros;
+    private long chosenUtcMicros;
     /** Per field, for the fields whose values repeat (null for ids, paths and times, which rarely do). */
     private final ValueCache[] caches = new ValueCache[Field.values().length];
 
@@ -124,9 +131,7 @@ final class LinePrefilter {
         if (c == '"') {
             i = stringValue(i + 1);
             if (i >= 0 && slot != null) {
-                ValueCache cache = caches[slot.field().ordinal()];
-                take(slot, values, cache == null || escaped ? text(start + 1, i - 1)
-                        : cache.get(buf, start + 1, i - 2 - start, nonAscii));
+                take(slot, values, stringOf(slot.field(), start + 1, i - 1));
             }
             return i;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
@@ -141,12 +146,37 @@ final class LinePrefilter {
         return value(i, 2);   // objects, arrays and literals leave a slot empty, as on the jackson path
     }
 
+    /** The value of a string body {@code [from, to)} of a mapped field, as cheaply as its field allows. */
+    private String stringOf(Field field, int from, int to) {
+        if (escaped || nonAscii) {
+            return text(from, to);
+        }
+        if (field == Field.TIME) {
+            long micros = Timestamps.parseIsoUtc(buf, from, to - from);
+            if (micros != PoolEvent.NO_TIME) {
+                utcMicros = micros;   // kept only if this value wins: see take()
+                return UTC_TIME;
+            }
+            return text(from, to);
+        }
+        ValueCache cache = caches[field.ordinal()];
+        return cache == null ? text(from, to) : cache.get(buf, from, to - from, false);
+    }
+
+    /** The time of the line's timestamp when it was read from bytes: {@code values[TIME]} is then {@link #UTC_TIME}. */
+    long utcMicros() {
+        return chosenUtcMicros;
+    }
+
     private void take(FieldMapping.Slot slot, String[] values, String text) {
         int f = slot.field().ordinal();
         // Duplicate keys: the last one wins, as in EventDecoder#take.
         if (slot.rank() <= ranks[f]) {
             ranks[f] = slot.rank();
             values[f] = text;
+            if (text == UTC_TIME) {
+                chosenUtcMicros = utcMicros;
+            }
         }
     }
 

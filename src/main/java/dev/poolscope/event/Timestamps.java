@@ -122,6 +122,61 @@ public final class Timestamps {
         return epochSecond * MICROS_PER_SECOND + micros;
     }
 
+    /**
+     * The common form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} straight from ASCII bytes, with exactly the
+     * checks and arithmetic of {@link #parseIso}; NO_TIME for any other form (the caller then takes the
+     * String path, so nothing this rejects is lost).
+     */
+    static long parseIsoUtc(byte[] b, int from, int len) {
+        if (len < 20 || (b[from + len - 1] != 'Z' && b[from + len - 1] != 'z')) {
+            return PoolEvent.NO_TIME;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        byte sep = b[from + 10];
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int second = digits(b, from + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || (sep != 'T' && sep != ' ' && sep != 't')
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60
+                || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':') {
+            return PoolEvent.NO_TIME;
+        }
+        int i = 19;
+        long micros = 0;
+        if (i < len - 1) {
+            if (b[from + i] != '.' && b[from + i] != ',') {
+                return PoolEvent.NO_TIME;
+            }
+            i++;
+            int scale = 100_000;
+            int start = i;
+            while (i < len - 1 && b[from + i] >= '0' && b[from + i] <= '9') {
+                micros += (b[from + i] - '0') * (long) scale;
+                scale /= 10;
+                i++;
+            }
+            if (i == start || i != len - 1) {
+                return PoolEvent.NO_TIME;
+            }
+        }
+        long epochSecond = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+        return epochSecond * MICROS_PER_SECOND + micros;
+    }
+
+    private static int digits(byte[] b, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+
     private static long parseSlow(String text) {
         try {
             return toMicros(OffsetDateTime.parse(text).toInstant());
