@@ -24,6 +24,23 @@ class ValueCacheTest {
         assertThat(cache.get(a, 0, a.length, false)).isSameAs(cache.get(a.clone(), 0, a.length, false));
     }
 
+    /** Values of every length up to the limit that differ in a single byte anywhere are told apart. */
+    @Test
+    void valuesDifferingInOneByteAreToldApart() {
+        ValueCache cache = new ValueCache();
+        Random random = new Random(5);
+        for (int round = 0; round < 50_000; round++) {
+            int len = random.nextInt(ValueCache.MAX_BYTES + 1);
+            char[] c = new char[len];
+            for (int i = 0; i < len; i++) {
+                c[i] = "ab".charAt(random.nextInt(2));   // two letters: many values share slots and words
+            }
+            String value = new String(c);
+            byte[] b = ("{" + value + "}").getBytes(StandardCharsets.US_ASCII);
+            assertThat(cache.get(b, 1, len, false)).isEqualTo(value);
+        }
+    }
+
     @Test
     void decodesUtf8AndPassesLongValuesThrough() {
         ValueCache cache = new ValueCache();
