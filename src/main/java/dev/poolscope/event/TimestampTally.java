@@ -24,15 +24,11 @@ public final class TimestampTally {
             withoutZone++;
             zone = "none (read as UTC)";
         }
-        count(zone);
+        noteZone(zone);
     }
 
-    /** A readable timestamp with this zone designator, the decoder having read it without a String. */
+    /** A readable timestamp with this zone designator (the decoder may have read it without a String). */
     void noteZone(String zone) {
-        count(zone);
-    }
-
-    private void count(String zone) {
         long[] count = zones.get(zone);
         if (count == null) {
             count = zones.computeIfAbsent(zones.size() >= MAX_ZONES ? OTHER : zone, k -> new long[1]);

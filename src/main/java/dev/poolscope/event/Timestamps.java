@@ -81,8 +81,7 @@ public final class Timestamps {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || (sep != 'T' && sep != ' ' && sep != 't')
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60
+        if (!inRange(year, month, day, hour, minute, second) || !isDateTimeSeparator(sep)
                 || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return PoolEvent.NO_TIME;
         }
@@ -117,9 +116,7 @@ public final class Timestamps {
                 return PoolEvent.NO_TIME;
             }
         }
-        long epochSecond = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
-                - offsetSeconds;
-        return epochSecond * MICROS_PER_SECOND + micros;
+        return (epochSecond(year, month, day, hour, minute, second) - offsetSeconds) * MICROS_PER_SECOND + micros;
     }
 
     /**
@@ -138,8 +135,7 @@ public final class Timestamps {
         int hour = digits(b, from + 11, 2);
         int minute = digits(b, from + 14, 2);
         int second = digits(b, from + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || (sep != 'T' && sep != ' ' && sep != 't')
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60
+        if (!inRange(year, month, day, hour, minute, second) || !isDateTimeSeparator((char) sep)
                 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':') {
             return PoolEvent.NO_TIME;
         }
@@ -161,8 +157,21 @@ public final class Timestamps {
                 return PoolEvent.NO_TIME;
             }
         }
-        long epochSecond = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
-        return epochSecond * MICROS_PER_SECOND + micros;
+        return epochSecond(year, month, day, hour, minute, second) * MICROS_PER_SECOND + micros;
+    }
+
+    /** The field checks both ISO readers make (a day 31 in any month, as before; second 60 for leap seconds). */
+    private static boolean inRange(int year, int month, int day, int hour, int minute, int second) {
+        return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23
+                && minute >= 0 && minute <= 59 && second >= 0 && second <= 60;
+    }
+
+    private static boolean isDateTimeSeparator(char c) {
+        return c == 'T' || c == ' ' || c == 't';
+    }
+
+    private static long epochSecond(int year, int month, int day, int hour, int minute, int second) {
+        return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
     }
 
     private static int digits(byte[] b, int from, int count) {

@@ -38,13 +38,8 @@ class ParallelFeedTest {
         List<Long> seen = new ArrayList<>();
         InputTally tally = new InputTally();
         ParallelFeed feed = feed(e -> seen.add(e.line()), tally);
-        feed.source("log", "log");
         int lines = 50_000;
-        for (int i = 1; i <= lines; i++) {
-            byte[] b = line(i);
-            feed.line(b, 0, b.length, i);
-        }
-        feed.finish();
+        feedLines(feed, lines);
         assertThat(seen).hasSize(lines);
         for (int i = 0; i < lines; i++) {
             assertThat(seen.get(i)).isEqualTo(i + 1L);
@@ -60,14 +55,7 @@ class ParallelFeedTest {
                 throw new IllegalStateException("analysis broke at line 7000");
             }
         }, new InputTally());
-        assertThatThrownBy(() -> {
-            feed.source("log", "log");
-            for (int i = 1; i <= 50_000; i++) {
-                byte[] b = line(i);
-                feed.line(b, 0, b.length, i);
-            }
-            feed.finish();
-        }).isInstanceOf(IllegalStateException.class).hasMessage("analysis broke at line 7000");
+        assertThatThrownBy(() -> feedLines(feed, 50_000)).isInstanceOf(IllegalStateException.class).hasMessage("analysis broke at line 7000");
     }
 
     /** Main turns an out-of-memory into one line and exit 4: it must arrive as itself, not wrapped. */
@@ -79,14 +67,17 @@ class ParallelFeedTest {
                 throw new OutOfMemoryError("test");
             }
         }, new InputTally());
-        assertThatThrownBy(() -> {
-            feed.source("log", "log");
-            for (int i = 1; i <= 50_000; i++) {
-                byte[] b = line(i);
-                feed.line(b, 0, b.length, i);
-            }
-            feed.finish();
-        }).isInstanceOf(OutOfMemoryError.class).hasMessage("test");
+        assertThatThrownBy(() -> feedLines(feed, 50_000)).isInstanceOf(OutOfMemoryError.class).hasMessage("test");
+    }
+
+    /** Lines 1..n of one input, then the end of it. */
+    private static void feedLines(ParallelFeed feed, int n) throws InterruptedException {
+        feed.source("log", "log");
+        for (int i = 1; i <= n; i++) {
+            byte[] b = line(i);
+            feed.line(b, 0, b.length, i);
+        }
+        feed.finish();
     }
 
     private ParallelFeed feed(Consumer<PoolEvent> sink, InputTally tally) {

@@ -23,12 +23,8 @@ class NeedlesTest {
         String[] parts = {"connection pool exhausted", "canceling statement due to statement timeout", "connection",
             "pool", " ", "statement", "c", "exhausted", "x", "\\", "canceling statement due to statement"};
         for (int round = 0; round < 20_000; round++) {
-            StringBuilder s = new StringBuilder();
-            int n = random.nextInt(6);
-            for (int i = 0; i < n; i++) {
-                s.append(parts[random.nextInt(parts.length)]);
-            }
-            byte[] b = s.toString().getBytes(StandardCharsets.US_ASCII);
+            String s = joined(random, parts, 6);
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
             int from = b.length == 0 ? 0 : random.nextInt(b.length);
             int to = from + random.nextInt(b.length - from + 1);
             String window = s.substring(from, to);
@@ -49,12 +45,8 @@ class NeedlesTest {
         NeedleHits exhausted = new NeedleHits(Needles.EXHAUSTED);
         NeedleHits timeout = new NeedleHits(Needles.TIMEOUT);
         for (int round = 0; round < 5_000; round++) {
-            StringBuilder s = new StringBuilder();
-            int n = random.nextInt(12);
-            for (int i = 0; i < n; i++) {
-                s.append(parts[random.nextInt(parts.length)]);
-            }
-            byte[] b = s.toString().getBytes(StandardCharsets.US_ASCII);
+            String s = joined(random, parts, 12);
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
             exhausted.find(b, 0, b.length);
             timeout.find(b, 0, b.length);
             for (int k = 0; k < 5; k++) {
@@ -66,5 +58,15 @@ class NeedlesTest {
                         .isEqualTo(part.contains(EventNames.STATEMENT_TIMEOUT_TEXT));
             }
         }
+    }
+
+    /** Fewer than {@code max} parts picked at random, end to end. */
+    private static String joined(Random random, String[] parts, int max) {
+        StringBuilder s = new StringBuilder();
+        int n = random.nextInt(max);
+        for (int i = 0; i < n; i++) {
+            s.append(parts[random.nextInt(parts.length)]);
+        }
+        return s.toString();
     }
 }
