@@ -46,11 +46,12 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
 
     @Override
     public void accept(PoolEvent e) {
-        String process = e.process();
-        if (!processes.containsKey(process) && processes.size() >= MAX_PROCESSES) {
-            process = OTHER_PROCESSES;   // a hostile log must not grow memory one pid at a time
+        ProcessUsage usage = processes.get(e.process());
+        if (usage == null) {
+            // A hostile log must not grow memory one pid at a time.
+            String process = processes.size() >= MAX_PROCESSES ? OTHER_PROCESSES : e.process();
+            usage = processes.computeIfAbsent(process, this::newProcess);
         }
-        ProcessUsage usage = processes.computeIfAbsent(process, this::newProcess);
         int used = usage.usage(e);
         lastUsed = used;
         if (used != PoolEvent.NO_COUNT) {

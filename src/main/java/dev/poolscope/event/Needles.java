@@ -13,16 +13,22 @@ enum Needles {
     EXHAUSTED(EventNames.EXHAUSTED_TEXT),
     TIMEOUT(EventNames.STATEMENT_TIMEOUT_TEXT);
 
-    /** Both texts are searched at once through their first {@code WINDOW} bytes. */
+    /**
+     * Both texts are searched at once through their first {@code WINDOW} bytes, shifting on the last two
+     * bytes under the window (a q-gram Horspool, q = 2): common letters pair up with the texts' letters
+     * far less often than they match them one by one, so the window mostly moves its full width.
+     */
     private static final int WINDOW = Math.min(EXHAUSTED.bytes.length, TIMEOUT.bytes.length);
-    private static final int[] BOTH_SHIFTS = shifts(WINDOW, EXHAUSTED.bytes, TIMEOUT.bytes);
+    private static final byte[] PAIR_SHIFTS = pairShifts();
+    private static final byte[] EXHAUSTED_BYTES = EXHAUSTED.bytes;
+    private static final byte[] TIMEOUT_BYTES = TIMEOUT.bytes;
 
     private final byte[] bytes;
     private final int[] shifts;
 
     Needles(String text) {
         this.bytes = text.getBytes(StandardCharsets.US_ASCII);
-        this.shifts = shifts(bytes.length, bytes);
+        this.shifts = shifts(bytes);
     }
 
     String text() {
@@ -51,13 +57,16 @@ enum Needles {
 
     /** Whether {@code b[from, to)} contains either text: one pass for the common line that has neither. */
     static boolean containsAny(byte[] b, int from, int to) {
-        for (int i = from + WINDOW - 1; i < to; i += BOTH_SHIFTS[b[i] & 0xFF]) {
-            int at = i - WINDOW + 1;
-            for (Needles n : values()) {
-                if (b[i] == n.bytes[WINDOW - 1] && matchesAt(b, at, to, n.bytes)) {
+        for (int i = from + WINDOW - 1; i < to; ) {
+            int shift = PAIR_SHIFTS[(b[i - 1] & 0xFF) << 8 | (b[i] & 0xFF)];
+            if (shift == 0) {
+                int at = i - WINDOW + 1;
+                if (matchesAt(b, at, to, EXHAUSTED_BYTES) || matchesAt(b, at, to, TIMEOUT_BYTES)) {
                     return true;
                 }
+                shift = 1;
             }
+            i += shift;
         }
         return false;
     }
@@ -74,14 +83,28 @@ enum Needles {
         return true;
     }
 
-    /** For each byte: how far the window may move when it sits under the window's last position. */
-    private static int[] shifts(int window, byte[]... needles) {
+    /** For each byte: how far the needle may move when the byte sits under its last position. */
+    private static int[] shifts(byte[] needle) {
         int[] shifts = new int[256];
-        Arrays.fill(shifts, window);
-        for (byte[] needle : needles) {
-            for (int k = 0; k < window - 1; k++) {
-                int c = needle[k] & 0xFF;
-                shifts[c] = Math.min(shifts[c], window - 1 - k);
+        Arrays.fill(shifts, needle.length);
+        for (int k = 0; k < needle.length - 1; k++) {
+            shifts[needle[k] & 0xFF] = needle.length - 1 - k;
+        }
+        return shifts;
+    }
+
+    /**
+     * For each pair of bytes ending at the window's last position: how far the window may move. A pair
+     * found nowhere in either text's window moves it {@code WINDOW - 1}, so that an occurrence starting
+     * at the window's last byte is still seen.
+     */
+    private static byte[] pairShifts() {
+        byte[] shifts = new byte[1 << 16];
+        Arrays.fill(shifts, (byte) (WINDOW - 1));
+        for (byte[] needle : new byte[][] {EXHAUSTED.bytes, TIMEOUT.bytes}) {
+            for (int k = 1; k < WINDOW; k++) {
+                int pair = (needle[k - 1] & 0xFF) << 8 | (needle[k] & 0xFF);
+                shifts[pair] = (byte) Math.min(shifts[pair], WINDOW - 1 - k);
             }
         }
         return shifts;

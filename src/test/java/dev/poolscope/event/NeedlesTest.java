@@ -21,7 +21,8 @@ class NeedlesTest {
     void findsTheTextsWhereStringContainsDoes() {
         Random random = new Random(8);
         String[] parts = {"connection pool exhausted", "canceling statement due to statement timeout", "connection",
-            "pool", " ", "statement", "c", "exhausted", "x", "\\", "canceling statement due to statement"};
+            "pool", " ", "statement", "c", "exhausted", "x", "\\", "canceling statement due to statement", "n pool exh",
+            "austed", "due to statement timeout", "ti", "on"};
         for (int round = 0; round < 20_000; round++) {
             String s = joined(random, parts, 6);
             byte[] b = s.getBytes(StandardCharsets.US_ASCII);
