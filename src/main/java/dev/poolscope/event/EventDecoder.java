@@ -25,6 +25,8 @@ public final class EventDecoder {
     private final String[] values = new String[Field.values().length];
     private final int[] ranks = new int[Field.values().length];
     private final TimestampTally timestamps = new TimestampTally();
+    private final String[] classified = new String[64];
+    private final EventKind[] kinds = new EventKind[64];
     private boolean timeoutText;
     private boolean exhaustedText;
     private String defaultProcess = "";
@@ -136,7 +138,7 @@ public final class EventDecoder {
         long time;
         if (timeText == LinePrefilter.UTC_TIME) {
             time = prefilter.utcMicros();
-            timestamps.noteZone("Z");
+            timestamps.noteUtc();
         } else {
             time = Timestamps.parse(timeText);
             if (timeText != null) {
@@ -156,7 +158,20 @@ public final class EventDecoder {
     private EventKind classify(String event) {
         if (event == null) {
             return EventKind.OTHER;
-        } else if (event.equals(names.checkout())) {
+        }
+        // The pre-filter hands out one String per repeated event name: remember its kind by identity.
+        int slot = event.hashCode() & (classified.length - 1);
+        if (classified[slot] == event) {
+            return kinds[slot];
+        }
+        EventKind kind = kindOf(event);
+        classified[slot] = event;
+        kinds[slot] = kind;
+        return kind;
+    }
+
+    private EventKind kindOf(String event) {
+        if (event.equals(names.checkout())) {
             return EventKind.CHECKOUT;
         } else if (event.equals(names.checkin())) {
             return EventKind.CHECKIN;

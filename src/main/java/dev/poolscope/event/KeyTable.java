@@ -3,24 +3,36 @@ package dev.poolscope.event;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Finds the {@link FieldMapping.Slot} of a key given as UTF-8 bytes, without building a String. */
+/**
+ * Finds the {@link FieldMapping.Slot} of a key given as UTF-8 bytes, without building a String. Every
+ * key of every line comes here, so a key is compared as {@link ByteWords}: most keys are at most 16
+ * bytes, and an unmapped one usually lands on an empty entry at once.
+ */
 final class KeyTable {
+    private final int bits;
+    private final int mask;
+    private final int[] lengths;
+    private final long[] heads;
+    private final long[] tails;
     private final byte[][] keys;
     private final FieldMapping.Slot[] slots;
-    private final int mask;
 
     KeyTable(FieldMapping mapping) {
-        int size = 64;
         int count = 0;
         for (Field f : Field.values()) {
             count += mapping.keys(f).size();
         }
-        while (size < count * 4) {
-            size <<= 1;
+        int b = 6;
+        while ((1 << b) < count * 4) {
+            b++;
         }
-        keys = new byte[size][];
-        slots = new FieldMapping.Slot[size];
-        mask = size - 1;
+        bits = b;
+        mask = (1 << b) - 1;
+        lengths = new int[1 << b];
+        heads = new long[1 << b];
+        tails = new long[1 << b];
+        keys = new byte[1 << b][];
+        slots = new FieldMapping.Slot[1 << b];
         for (Field f : Field.values()) {
             for (String key : mapping.keys(f)) {
                 // The mapping decides which field a key shared by two fields means.
@@ -30,40 +42,36 @@ final class KeyTable {
     }
 
     private void put(byte[] key, FieldMapping.Slot slot) {
-        int i = hash(key, 0, key.length) & mask;
-        while (keys[i] != null) {
+        long head = ByteWords.head(key, 0, key.length);
+        long tail = ByteWords.tail(key, 0, key.length);
+        int i = index(head, tail, key.length);
+        while (slots[i] != null) {
             if (Arrays.equals(keys[i], key)) {
                 return;
             }
             i = (i + 1) & mask;
         }
+        lengths[i] = key.length;
+        heads[i] = head;
+        tails[i] = tail;
         keys[i] = key;
         slots[i] = slot;
     }
 
     /** The slot of the key in {@code b[off, off+len)}, or null when poolscope does not read it. */
     FieldMapping.Slot find(byte[] b, int off, int len) {
-        int i = hash(b, off, len) & mask;
-        while (true) {
-            byte[] k = keys[i];
-            if (k == null) {
-                return null;
+        long head = ByteWords.head(b, off, len);
+        long tail = ByteWords.tail(b, off, len);
+        for (int i = index(head, tail, len); ; i = (i + 1) & mask) {
+            FieldMapping.Slot slot = slots[i];
+            if (slot == null || lengths[i] == len && heads[i] == head && tails[i] == tail
+                    && (len <= ByteWords.WHOLE || ByteWords.middleEquals(keys[i], b, off, len))) {
+                return slot;
             }
-            if (k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
-                return slots[i];
-            }
-            i = (i + 1) & mask;
         }
     }
 
-    /** Length and three bytes: cheap for the many keys that are not mapped, and rarely equal for two keys. */
-    private static int hash(byte[] b, int off, int len) {
-        if (len == 0) {
-            return 0;
-        }
-        int h = len * 31 + b[off];
-        h = h * 31 + b[off + len - 1];
-        h = h * 31 + b[off + (len >>> 1)];
-        return h ^ (h >>> 7);
+    private int index(long head, long tail, int len) {
+        return (int) (ByteWords.hash(head, tail, len) >>> (Long.SIZE - bits));
     }
 }

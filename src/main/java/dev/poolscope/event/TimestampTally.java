@@ -13,6 +13,8 @@ public final class TimestampTally {
     private final Map<String, long[]> zones = new HashMap<>();
     private long unreadable;
     private long withoutZone;
+    /** The counter of "Z", the zone of nearly every line, kept at hand. */
+    private long[] utc;
 
     void note(String text, long micros) {
         if (micros == PoolEvent.NO_TIME) {
@@ -27,13 +29,25 @@ public final class TimestampTally {
         noteZone(zone);
     }
 
-    /** A readable timestamp with this zone designator (the decoder may have read it without a String). */
+    /** A readable timestamp with this zone designator. */
     void noteZone(String zone) {
+        counter(zone)[0]++;
+    }
+
+    /** A readable timestamp in UTC ("Z"), read by the decoder without a String. */
+    void noteUtc() {
+        if (utc == null) {
+            utc = counter("Z");
+        }
+        utc[0]++;
+    }
+
+    private long[] counter(String zone) {
         long[] count = zones.get(zone);
         if (count == null) {
             count = zones.computeIfAbsent(zones.size() >= MAX_ZONES ? OTHER : zone, k -> new long[1]);
         }
-        count[0]++;
+        return count;
     }
 
     public TimestampNotes snapshot() {

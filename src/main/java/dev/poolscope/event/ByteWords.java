@@ -1,0 +1,56 @@
+package dev.poolscope.event;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * A short byte range read as two words: up to 16 bytes, its length and its first and last eight
+ * (overlapping) bytes are the whole of it, so keys and repeated values are compared with three
+ * comparisons instead of a byte loop.
+ */
+final class ByteWords {
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final int WHOLE = 2 * Long.BYTES;
+
+    private ByteWords() {
+    }
+
+    /** The first eight bytes of {@code b[from, from + len)}, little-endian; fewer are padded with zeros. */
+    static long head(byte[] b, int from, int len) {
+        if (len >= Long.BYTES) {
+            return (long) WORDS.get(b, from);
+        }
+        if (from + Long.BYTES <= b.length) {
+            return (long) WORDS.get(b, from) & ((1L << (len << 3)) - 1);
+        }
+        long w = 0;
+        for (int i = from + len - 1; i >= from; i--) {
+            w = w << 8 | (b[i] & 0xFF);
+        }
+        return w;
+    }
+
+    /** The last eight bytes of a range of eight or more; 0 for a shorter one, which {@link #head} holds whole. */
+    static long tail(byte[] b, int from, int len) {
+        return len >= Long.BYTES ? (long) WORDS.get(b, from + len - Long.BYTES) : 0;
+    }
+
+    /** Whether the bytes between the head and the tail equal {@code key}'s (nothing to compare up to 16 bytes). */
+    static boolean middleEquals(byte[] key, byte[] b, int from, int len) {
+        for (int i = Long.BYTES; i < len - Long.BYTES; i++) {
+            if (key[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A well-mixed hash of the three, for tables indexed by its high bits. */
+    static long hash(long head, long tail, int len) {
+        long h = len + head * 0x9E37_79B9_7F4A_7C15L;
+        h ^= tail * 0xC2B2_AE3D_27D4_EB4FL;
+        h ^= h >>> 29;
+        return h * 0xBF58_476D_1CE4_E5B9L;
+    }
+}
