@@ -29,6 +29,9 @@ public final class Endpoints {
         }
     };
 
+    private final String[] recentPaths = new String[256];
+    private final Route[] recentRoutes = new Route[256];
+
     /** A path's route, and its full endpoint for the last few methods it was seen with (GET, POST, ...). */
     private static final class Route {
         final String route;
@@ -46,11 +49,15 @@ public final class Endpoints {
         if (path == null || path.isEmpty()) {
             return null;
         }
-        Route r = cache.get(path);
+        // The decoder hands out one String per repeated path: its route is remembered by identity first.
+        int slot = path.hashCode() & (recentPaths.length - 1);
+        Route r = recentPaths[slot] == path ? recentRoutes[slot] : cache.get(path);
         if (r == null) {
             r = routes.computeIfAbsent(normalizePath(path), Route::new);
             cache.put(path, r);
         }
+        recentPaths[slot] = path;
+        recentRoutes[slot] = r;
         if (method == null || method.isEmpty()) {
             return r.route.length() > MAX_LENGTH ? r.route.substring(0, MAX_LENGTH) : r.route;
         }

@@ -43,14 +43,17 @@ final class LinePrefilter {
     static final String UTC_TIME = new String("(timestamp read from bytes)");
     private long utcMicros;
     private long chosenUtcMicros;
-    /** Per field, for the fields whose values repeat (null for ids, paths and times, which rarely do). */
+    /**
+     * Per field but the time: values repeat (event names, pids, connections, counts) or come back a few
+     * lines later (a request's id and path), and one String per value saves the analysis hashing it again.
+     */
     private final ValueCache[] caches = new ValueCache[Field.values().length];
 
     LinePrefilter(FieldMapping mapping) {
         this.keys = new KeyTable(mapping);
         this.ranks = new int[Field.values().length];
-        for (Field f : new Field[] {Field.EVENT, Field.PROCESS, Field.HOST, Field.METHOD}) {
-            caches[f.ordinal()] = new ValueCache();
+        for (Field f : Field.values()) {
+            caches[f.ordinal()] = f == Field.TIME ? null : new ValueCache();
         }
     }
 
