@@ -63,21 +63,28 @@ final class Uuid {
         return false;
     }
 
-    /** The last text parsed and its result: one event's request id is looked up several times in a row. */
+    /**
+     * Recently parsed texts and their results, by identity: the decoder hands out one String per request
+     * id while the request's lines keep coming, and an event's id is looked up several times in a row.
+     */
     static final class Cache {
-        private String text;
-        private boolean ok;
-        private final long[] value = new long[2];
+        private static final int SIZE = 64;
+        private final String[] texts = new String[SIZE];
+        private final boolean[] oks = new boolean[SIZE];
+        private final long[] values = new long[2 * SIZE];
 
-        /** Like {@link Uuid#parse}, remembering the last text (by identity). */
+        /** Like {@link Uuid#parse}, remembering the result for this String instance. */
         boolean parse(String s, long[] out) {
-            if (s != text) {
-                ok = Uuid.parse(s, value);
-                text = s;
+            int i = s.hashCode() & (SIZE - 1);
+            if (texts[i] != s) {
+                oks[i] = Uuid.parse(s, out);
+                values[2 * i] = out[0];
+                values[2 * i + 1] = out[1];
+                texts[i] = s;
             }
-            out[0] = value[0];
-            out[1] = value[1];
-            return ok;
+            out[0] = values[2 * i];
+            out[1] = values[2 * i + 1];
+            return oks[i];
         }
     }
 

@@ -40,7 +40,7 @@ public final class EventDecoder {
         this.factory = factory;
         this.mapping = mapping;
         this.names = names;
-        this.prefilter = prefilter ? new LinePrefilter(mapping) : null;
+        this.prefilter = prefilter ? new LinePrefilter(mapping, names) : null;
     }
 
     /**

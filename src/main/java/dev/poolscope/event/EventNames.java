@@ -27,6 +27,22 @@ public record EventNames(String checkout, String checkin, String checkoutFailed,
         requestEnd = Set.copyOf(requestEnd);
     }
 
+    /** The length in UTF-8 bytes of the longest name: an event text longer than this is none of them. */
+    int longestUtf8() {
+        int longest = 0;
+        for (String name : requestEnd) {
+            longest = Math.max(longest, utf8Length(name));
+        }
+        for (String name : new String[] {checkout, checkin, checkoutFailed, nearlyExhausted}) {
+            longest = Math.max(longest, utf8Length(name));
+        }
+        return longest;
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     public static EventNames defaults() {
         return new EventNames("pool.getconn.success", "pool.putconn.success", "pool.getconn.FAILED",
                 "pool.nearly_exhausted",

@@ -41,6 +41,7 @@ final class LinePrefilter {
      * identity): no String per line for the one value every line has.
      */
     static final String UTC_TIME = new String("(timestamp read from bytes)");
+    private final UtcMinutes utcMinutes = new UtcMinutes();
     private long utcMicros;
     private long chosenUtcMicros;
     /**
@@ -49,8 +50,16 @@ final class LinePrefilter {
      */
     private final ValueCache[] caches = new ValueCache[Field.values().length];
 
-    LinePrefilter(FieldMapping mapping) {
+    /**
+     * Raw event texts longer than this cannot decode to an event name, which is all the decoder wants of
+     * them: a decoded text has at least half the raw bytes (an escape is two bytes for one), and the
+     * longest name has half this many. Access-log lines and messages are such texts.
+     */
+    private final int eventTextLimit;
+
+    LinePrefilter(FieldMapping mapping, EventNames names) {
         this.keys = new KeyTable(mapping);
+        this.eventTextLimit = 2 * names.longestUtf8();
         this.ranks = new int[Field.values().length];
         for (Field f : Field.values()) {
             caches[f.ordinal()] = f == Field.TIME ? null : new ValueCache();
@@ -151,11 +160,14 @@ final class LinePrefilter {
 
     /** The value of a string body {@code [from, to)} of a mapped field, as cheaply as its field allows. */
     private String stringOf(Field field, int from, int to) {
+        if (field == Field.EVENT && to - from > eventTextLimit) {
+            return null;   // read as no event name: classified as another event either way
+        }
         if (escaped || nonAscii) {
             return text(from, to);
         }
         if (field == Field.TIME) {
-            long micros = Timestamps.parseIsoUtc(buf, from, to - from);
+            long micros = utcMinutes.parse(buf, from, to - from);
             if (micros != PoolEvent.NO_TIME) {
                 utcMicros = micros;   // kept only if this value wins: see take()
                 return UTC_TIME;

@@ -134,16 +134,31 @@ public final class Timestamps {
         byte sep = b[from + 10];
         int hour = digits(b, from + 11, 2);
         int minute = digits(b, from + 14, 2);
-        int second = digits(b, from + 17, 2);
-        if (!inRange(year, month, day, hour, minute, second) || !isDateTimeSeparator((char) sep)
-                || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':') {
+        if (!inRange(year, month, day, hour, minute, 0) || !isDateTimeSeparator((char) sep)
+                || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':') {
             return PoolEvent.NO_TIME;
+        }
+        long rest = microsIntoMinute(b, from, len);
+        return rest < 0 ? PoolEvent.NO_TIME : epochSecond(year, month, day, hour, minute, 0) * MICROS_PER_SECOND + rest;
+    }
+
+    /**
+     * The seconds and fraction of an ISO UTC timestamp whose first 16 bytes (up to the minute) are known to
+     * be valid, in microseconds from the start of that minute; -1 when the rest is not valid.
+     */
+    static long microsIntoMinute(byte[] b, int from, int len) {
+        if (len < 20 || (b[from + len - 1] != 'Z' && b[from + len - 1] != 'z') || b[from + 16] != ':') {
+            return -1;
+        }
+        int second = digits(b, from + 17, 2);
+        if (second < 0 || second > 60) {
+            return -1;
         }
         int i = 19;
         long micros = 0;
         if (i < len - 1) {
             if (b[from + i] != '.' && b[from + i] != ',') {
-                return PoolEvent.NO_TIME;
+                return -1;
             }
             i++;
             int scale = 100_000;
@@ -154,10 +169,10 @@ public final class Timestamps {
                 i++;
             }
             if (i == start || i != len - 1) {
-                return PoolEvent.NO_TIME;
+                return -1;
             }
         }
-        return epochSecond(year, month, day, hour, minute, second) * MICROS_PER_SECOND + micros;
+        return second * MICROS_PER_SECOND + micros;
     }
 
     /** The field checks both ISO readers make (a day 31 in any month, as before; second 60 for leap seconds). */

@@ -34,4 +34,27 @@ class UuidTest {
         assertThat(Uuid.parse("ffffffff-ffff-ffff-ffff-ffffffffffff", v)).isTrue();
         assertThat(v).containsExactly(-1L, -1L);
     }
+
+    /** The cache answers as a fresh parse would, for texts that come back, collide in it or are no UUID. */
+    @Test
+    void theCacheAnswersAsAParseWould() {
+        Random random = new Random(21);
+        String[] texts = new String[500];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = random.nextInt(5) == 0 ? "req-" + i
+                    : String.format("%08x-%04x-4%03x-a%03x-%012x", random.nextInt(), random.nextInt(1 << 16),
+                    random.nextInt(1 << 12), random.nextInt(1 << 12), random.nextLong() & 0xFFFF_FFFF_FFFFL);
+        }
+        Uuid.Cache cache = new Uuid.Cache();
+        long[] cached = new long[2];
+        long[] fresh = new long[2];
+        for (int round = 0; round < 20_000; round++) {
+            String s = texts[random.nextInt(random.nextBoolean() ? 8 : texts.length)];
+            boolean ok = Uuid.parse(s, fresh);
+            assertThat(cache.parse(s, cached)).as(s).isEqualTo(ok);
+            if (ok) {
+                assertThat(cached).as(s).containsExactly(fresh);
+            }
+        }
+    }
 }

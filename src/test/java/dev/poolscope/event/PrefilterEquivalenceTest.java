@@ -29,7 +29,7 @@ class PrefilterEquivalenceTest {
         assertThat(lines).hasSizeGreaterThan(20_000);
         assertSame(lines, FieldMapping.defaults(), EventNames.defaults());
 
-        LinePrefilter prefilter = new LinePrefilter(FieldMapping.defaults());
+        LinePrefilter prefilter = new LinePrefilter(FieldMapping.defaults(), EventNames.defaults());
         long fast = lines.stream().filter(l -> prefilter.scan(l, 0, l.length, new String[Field.values().length])).count();
         // Otherwise the equivalence above would hold trivially, with jackson doing all the work.
         assertThat((double) fast / lines.size()).isGreaterThan(0.95);
@@ -96,6 +96,26 @@ class PrefilterEquivalenceTest {
                 Field.REQUEST_ID, List.of("path", "request_id"), Field.TIME, List.of("ts", "timestamp")));
         EventNames names = new EventNames("info", "warning", "error", "x", java.util.Set.of("debug"));
         assertSame(corpus(), custom, names);
+    }
+
+    /**
+     * Event texts are not built when too long to be a name; at the limit an escaped text that decodes to
+     * the longest name still is one. Here the longest name is 40 slashes, each escaped as two bytes.
+     */
+    @Test
+    void eventTextsAroundTheLengthLimitDecodeTheSame() throws MalformedLineException {
+        String longest = "/".repeat(40);
+        EventNames names = new EventNames(longest, "in", "failed", "high", java.util.Set.of("end"));
+        List<byte[]> lines = new ArrayList<>();
+        for (int k = 36; k <= 44; k++) {
+            lines.add(("{\"event\":\"" + "\\/".repeat(k) + "\"}").getBytes(StandardCharsets.UTF_8));
+            lines.add(("{\"event\":\"" + "/".repeat(2 * k) + "\"}").getBytes(StandardCharsets.UTF_8));
+            lines.add(("{\"event\":\"" + "\\/".repeat(k) + "\",\"msg\":\"in\"}").getBytes(StandardCharsets.UTF_8));
+        }
+        assertSame(lines, FieldMapping.defaults(), names);
+        EventDecoder decoder = new EventDecoder(FACTORY, FieldMapping.defaults(), names, true);
+        byte[] atLimit = ("{\"event\":\"" + "\\/".repeat(40) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(decoder.decode(atLimit, 0, atLimit.length, "t", 1).kind()).isEqualTo(EventKind.CHECKOUT);
     }
 
     private static void assertSame(List<byte[]> lines, FieldMapping mapping, EventNames names) {

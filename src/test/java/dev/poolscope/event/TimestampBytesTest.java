@@ -62,4 +62,36 @@ class TimestampBytesTest {
         assertThat(fast.timestamps()).isEqualTo(reference.timestamps());
         assertThat(fast.timestamps().zones()).containsEntry("Z", 3L);
     }
+
+    /**
+     * Remembering the minute changes no answer: times from a few minutes, so that most share the last
+     * one's first 16 bytes, with their seconds, fraction or zone often broken, read as the full byte path
+     * and the String path read them.
+     */
+    @Test
+    void theRememberedMinuteChangesNoAnswer() {
+        Random random = new Random(12);
+        String[] minutes = {"2026-11-27T15:15", "2026-11-27T15:16", "2026-02-29T23:59", "2026-13-01T00:00",
+            "1999-12-31 23:59", "2026-11-27T15:1x"};
+        UtcMinutes reader = new UtcMinutes();
+        int accepted = 0;
+        for (int round = 0; round < 50_000; round++) {
+            String text = minutes[random.nextInt(random.nextInt(10) == 0 ? minutes.length : 2)]
+                    + String.format(":%02d", random.nextInt(62)) + FRACTIONS[random.nextInt(FRACTIONS.length)]
+                    + ZONES[random.nextInt(ZONES.length)];
+            if (random.nextInt(8) == 0) {
+                char[] c = text.toCharArray();
+                c[16 + random.nextInt(c.length - 16)] = "0:-xZ.".charAt(random.nextInt(6));
+                text = new String(c);
+            }
+            byte[] b = ("\"" + text + "\"").getBytes(StandardCharsets.US_ASCII);
+            long remembered = reader.parse(b, 1, b.length - 2);
+            assertThat(remembered).as(text).isEqualTo(Timestamps.parseIsoUtc(b, 1, b.length - 2));
+            if (remembered != PoolEvent.NO_TIME) {
+                accepted++;
+                assertThat(remembered).as(text).isEqualTo(Timestamps.parse(text));
+            }
+        }
+        assertThat(accepted).isGreaterThan(5_000);
+    }
 }
