@@ -71,6 +71,16 @@ final class KeyTable {
         }
     }
 
+    /** Like {@link #find} for a key of at most 16 bytes, given as its {@link ByteWords} head and tail. */
+    FieldMapping.Slot findShort(long head, long tail, int len) {
+        for (int i = index(head, tail, len); ; i = (i + 1) & mask) {
+            FieldMapping.Slot slot = slots[i];
+            if (slot == null || lengths[i] == len && heads[i] == head && tails[i] == tail) {
+                return slot;
+            }
+        }
+    }
+
     private int index(long head, long tail, int len) {
         return (int) (ByteWords.hash(head, tail, len) >>> (Long.SIZE - bits));
     }

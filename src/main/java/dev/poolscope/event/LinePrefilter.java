@@ -29,6 +29,8 @@ final class LinePrefilter {
     private byte[] buf;
     private int limit;
     private boolean escaped;    // the last string had a backslash escape
+    private long keyHead;       // the last short key as ByteWords: see shortKeyEnd
+    private long keyTail;
     private boolean nonAscii;   // the last string had bytes above 0x7f
     private boolean searchTexts;   // the raw line contains a needle: check each string value
     private final NeedleHits exhaustedHits = new NeedleHits(Needles.EXHAUSTED);
@@ -125,11 +127,18 @@ final class LinePrefilter {
             return -1;
         }
         int keyStart = i + 1;
-        i = string(keyStart);
-        if (i < 0 || escaped) {
-            return -1;
+        FieldMapping.Slot slot;
+        int keyEnd = shortKeyEnd(keyStart);
+        if (keyEnd >= 0) {
+            slot = keys.findShort(keyHead, keyTail, keyEnd - keyStart);
+            i = keyEnd + 1;
+        } else {
+            i = string(keyStart);
+            if (i < 0 || escaped) {
+                return -1;
+            }
+            slot = keys.find(buf, keyStart, i - 1 - keyStart);
         }
-        FieldMapping.Slot slot = keys.find(buf, keyStart, i - 1 - keyStart);
         i = ws(i);
         if (i >= limit || buf[i] != ':') {
             return -1;
@@ -320,17 +329,56 @@ final class LinePrefilter {
     }
 
     /**
+     * The closing quote of a key of at most 16 plain bytes (most keys), read as one or two words whose
+     * {@link ByteWords} form is left in {@code keyHead} and {@code keyTail}: no loop and no second read.
+     * -1 for any other key, which {@link #string} then reads.
+     */
+    private int shortKeyEnd(int from) {
+        if (from + ByteWords.WHOLE > limit) {
+            return -1;
+        }
+        long first = (long) WORDS.get(buf, from);
+        long flags = specials(first);
+        if (flags != 0) {
+            int len = Long.numberOfTrailingZeros(flags) >>> 3;
+            if (buf[from + len] != '"') {
+                return -1;
+            }
+            keyHead = first & ((1L << (len << 3)) - 1);
+            keyTail = 0;
+            return from + len;
+        }
+        flags = specials((long) WORDS.get(buf, from + Long.BYTES));
+        if (flags == 0) {
+            return -1;
+        }
+        int len = Long.BYTES + (Long.numberOfTrailingZeros(flags) >>> 3);
+        if (buf[from + len] != '"') {
+            return -1;
+        }
+        keyHead = first;
+        keyTail = (long) WORDS.get(buf, from + len - Long.BYTES);
+        return from + len;
+    }
+
+    /**
+     * The high bit of each byte of {@code w} that is a quote, a backslash, a control character or
+     * non-ASCII (SWAR: "determine if a word has a byte less than n", Hacker's Delight 6-1). Bytes above
+     * a flagged one may be flagged wrongly; the lowest flagged byte is always exact.
+     */
+    private static long specials(long w) {
+        long quote = w ^ (ONES * '"');
+        long slash = w ^ (ONES * '\\');
+        return (((quote - ONES) & ~quote) | ((slash - ONES) & ~slash) | (w - ONES * 0x20) | w) & HIGHS;
+    }
+
+    /**
      * Skips string bytes that need no attention, eight at a time: the first byte that is a quote,
-     * a backslash, a control character or non-ASCII stops it (SWAR: "determine if a word has a byte
-     * less than n", Hacker's Delight 6-1; the lowest flagged byte is always exact).
+     * a backslash, a control character or non-ASCII stops it (see {@link #specials}).
      */
     private int plainRun(int i) {
         while (i + Long.BYTES <= limit) {
-            long w = (long) WORDS.get(buf, i);
-            long quote = w ^ (ONES * '"');
-            long slash = w ^ (ONES * '\\');
-            long flags = ((quote - ONES) & ~quote) | ((slash - ONES) & ~slash) | (w - ONES * 0x20) | w;
-            flags &= HIGHS;
+            long flags = specials((long) WORDS.get(buf, i));
             if (flags != 0) {
                 return i + (Long.numberOfTrailingZeros(flags) >>> 3);
             }

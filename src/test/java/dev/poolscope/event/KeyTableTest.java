@@ -41,6 +41,29 @@ class KeyTableTest {
         assertThat(table.find(path, 2, path.length - 2)).isEqualTo(mapping.slot("ñandú"));
     }
 
+    /** The pre-filter's short-key lookup, given the key as words, answers as the byte lookup does. */
+    @Test
+    void shortKeysGivenAsWordsAreFoundAsTheirBytesAre() {
+        Random random = new Random(12);
+        KeyTable table = new KeyTable(FieldMapping.defaults());
+        List<String> keys = new ArrayList<>(List.of("event", "pid", "ts", "timestamp", "request_id", "conn_id",
+                "pool_used", "path", "method", "hostname", "", "a", "eventx", "request_ie", "connection_id"));
+        for (int i = 0; i < 2_000; i++) {
+            keys.add(twoLetters(random, random.nextInt(16)));
+        }
+        for (String key : keys) {
+            byte[] k = key.getBytes(StandardCharsets.UTF_8);
+            if (k.length >= 16) {
+                continue;
+            }
+            long head = ByteWords.head(k, 0, k.length);
+            long tail = ByteWords.tail(k, 0, k.length);
+            assertThat(table.findShort(head, tail, k.length)).as(key).isEqualTo(table.find(k, 0, k.length));
+        }
+        byte[] event = "event".getBytes(StandardCharsets.UTF_8);
+        assertThat(table.findShort(ByteWords.head(event, 0, 5), 0, 5)).isNotNull();
+    }
+
     @Test
     void growsWithTheNumberOfMappedKeys() {
         List<String> many = new ArrayList<>();
