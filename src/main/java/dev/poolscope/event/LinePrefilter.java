@@ -76,11 +76,7 @@ final class LinePrefilter {
         if (len > MAX_LINE) {
             return false;
         }
-        searchTexts = Needles.containsAny(b, off, off + len);
-        if (searchTexts) {
-            exhaustedHits.find(b, off, off + len);
-            timeoutHits.find(b, off, off + len);
-        }
+        searchTexts = Needles.find(b, off, off + len, exhaustedHits, timeoutHits);
         exhaustedText = false;
         timeoutText = false;
         java.util.Arrays.fill(ranks, Integer.MAX_VALUE);

@@ -17,20 +17,22 @@ final class NeedleHits {
         this.text = text;
     }
 
-    /** Records the occurrences in {@code b[from, to)}, replacing the last line's. */
-    void find(byte[] b, int from, int to) {
+    /** Forgets the last line's occurrences. */
+    void clear() {
         count = 0;
         overflow = false;
-        for (int at = text.indexIn(b, from, to); at >= 0; at = text.indexIn(b, at + 1, to)) {
-            if (count == KEPT) {
-                overflow = true;
-                return;
-            }
+    }
+
+    /** One more occurrence, starting at {@code at}, in the line being searched. */
+    void add(int at) {
+        if (count == KEPT) {
+            overflow = true;
+        } else {
             starts[count++] = at;
         }
     }
 
-    /** Whether {@code b[from, to)} of the line last given to {@link #find} contains the text. */
+    /** Whether {@code b[from, to)} of the line last searched ({@link Needles#find}) contains the text. */
     boolean within(byte[] b, int from, int to) {
         if (overflow) {
             return text.in(b, from, to);

@@ -55,20 +55,31 @@ enum Needles {
         return bytes.length;
     }
 
-    /** Whether {@code b[from, to)} contains either text: one pass for the common line that has neither. */
-    static boolean containsAny(byte[] b, int from, int to) {
+    /**
+     * Whether {@code b[from, to)} contains either text, recording every occurrence of each in its hits:
+     * one pass, which stops at every window where either text could start. Lines with neither, the
+     * common case, mostly move the window its full width.
+     */
+    static boolean find(byte[] b, int from, int to, NeedleHits exhausted, NeedleHits timeout) {
+        exhausted.clear();
+        timeout.clear();
+        boolean found = false;
         for (int i = from + WINDOW - 1; i < to; ) {
             int shift = PAIR_SHIFTS[(b[i - 1] & 0xFF) << 8 | (b[i] & 0xFF)];
             if (shift == 0) {
                 int at = i - WINDOW + 1;
-                if (matchesAt(b, at, to, EXHAUSTED_BYTES) || matchesAt(b, at, to, TIMEOUT_BYTES)) {
-                    return true;
+                if (matchesAt(b, at, to, EXHAUSTED_BYTES)) {
+                    exhausted.add(at);
+                    found = true;
+                } else if (matchesAt(b, at, to, TIMEOUT_BYTES)) {
+                    timeout.add(at);
+                    found = true;
                 }
                 shift = 1;
             }
             i += shift;
         }
-        return false;
+        return found;
     }
 
     private static boolean matchesAt(byte[] b, int at, int to, byte[] needle) {

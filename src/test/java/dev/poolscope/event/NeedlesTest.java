@@ -33,7 +33,11 @@ class NeedlesTest {
             boolean timeout = window.contains(EventNames.STATEMENT_TIMEOUT_TEXT);
             assertThat(Needles.EXHAUSTED.in(b, from, to)).as(window).isEqualTo(exhausted);
             assertThat(Needles.TIMEOUT.in(b, from, to)).as(window).isEqualTo(timeout);
-            assertThat(Needles.containsAny(b, from, to)).as(window).isEqualTo(exhausted || timeout);
+            NeedleHits exhaustedHits = new NeedleHits(Needles.EXHAUSTED);
+            NeedleHits timeoutHits = new NeedleHits(Needles.TIMEOUT);
+            assertThat(Needles.find(b, from, to, exhaustedHits, timeoutHits)).as(window).isEqualTo(exhausted || timeout);
+            assertThat(exhaustedHits.within(b, from, to)).as(window).isEqualTo(exhausted);
+            assertThat(timeoutHits.within(b, from, to)).as(window).isEqualTo(timeout);
         }
     }
 
@@ -48,8 +52,7 @@ class NeedlesTest {
         for (int round = 0; round < 5_000; round++) {
             String s = joined(random, parts, 12);
             byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-            exhausted.find(b, 0, b.length);
-            timeout.find(b, 0, b.length);
+            Needles.find(b, 0, b.length, exhausted, timeout);
             for (int k = 0; k < 5; k++) {
                 int from = b.length == 0 ? 0 : random.nextInt(b.length);
                 int to = from + random.nextInt(b.length - from + 1);
