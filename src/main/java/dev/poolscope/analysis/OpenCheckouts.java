@@ -72,6 +72,8 @@ final class OpenCheckouts {
     private SlotIndex byConn;
 
     private int top;
+    /** Some checkout was added without an endpoint (checkouts only ever gain one later). */
+    private boolean unnamed;
     private long size;
     private int dead;
 
@@ -107,6 +109,7 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int ctx = contexts.intern(process, source, endpoint);
+        unnamed |= endpoint == null;
         int kind = REQ_NONE;
         if (requestId != null) {
             kind = parseUuid(requestId) ? REQ_UUID : REQ_INTERNED;
@@ -184,6 +187,9 @@ final class OpenCheckouts {
 
     /** Gives the open checkouts of a request that have no endpoint this one (no callback object: every event). */
     void nameEndpoint(String process, String requestId, String endpoint) {
+        if (!unnamed) {
+            return;   // every checkout came with its endpoint, as in most logs: nothing to name
+        }
         int proc = contexts.findProcess(process);
         if (proc < 0 && process != null || !probeKey(proc, requestId)) {
             return;
