@@ -135,6 +135,9 @@ final class LinePrefilter {
             }
             slot = keys.find(buf, keyStart, i - 1 - keyStart);
         }
+        if (slot != null && slot.rank() > ranks[slot.field().ordinal()]) {
+            slot = null;   // a better key of the field came earlier (take() would drop it): only validate
+        }
         i = ws(i);
         if (i >= limit || buf[i] != ':') {
             return -1;
