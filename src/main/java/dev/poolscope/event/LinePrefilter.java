@@ -29,9 +29,9 @@ final class LinePrefilter {
     private byte[] buf;
     private int limit;
     private boolean escaped;    // the last string had a backslash escape
+    private boolean nonAscii;   // the last string had bytes above 0x7f
     private long keyHead;       // the last short key as ByteWords: see shortKeyEnd
     private long keyTail;
-    private boolean nonAscii;   // the last string had bytes above 0x7f
     private boolean searchTexts;   // the raw line contains a needle: check each string value
     private final NeedleHits exhaustedHits = new NeedleHits(Needles.EXHAUSTED);
     private final NeedleHits timeoutHits = new NeedleHits(Needles.TIMEOUT);
@@ -328,7 +328,7 @@ final class LinePrefilter {
     }
 
     /**
-     * The closing quote of a key of at most 16 plain bytes (most keys), read as one or two words whose
+     * The closing quote of a key of at most 15 plain bytes (most keys), read as one or two words whose
      * {@link ByteWords} form is left in {@code keyHead} and {@code keyTail}: no loop and no second read.
      * -1 for any other key, which {@link #string} then reads.
      */
