@@ -60,22 +60,20 @@ final class KeyTable {
 
     /** The slot of the key in {@code b[off, off+len)}, or null when poolscope does not read it. */
     FieldMapping.Slot find(byte[] b, int off, int len) {
-        long head = ByteWords.head(b, off, len);
-        long tail = ByteWords.tail(b, off, len);
-        for (int i = index(head, tail, len); ; i = (i + 1) & mask) {
-            FieldMapping.Slot slot = slots[i];
-            if (slot == null || lengths[i] == len && heads[i] == head && tails[i] == tail
-                    && (len <= ByteWords.WHOLE || ByteWords.middleEquals(keys[i], b, off, len))) {
-                return slot;
-            }
-        }
+        return probe(ByteWords.head(b, off, len), ByteWords.tail(b, off, len), len, b, off);
     }
 
     /** Like {@link #find} for a key of at most 16 bytes, given as its {@link ByteWords} head and tail. */
     FieldMapping.Slot findShort(long head, long tail, int len) {
+        return probe(head, tail, len, null, 0);
+    }
+
+    /** The key's bytes {@code b[off, ...)} are read only beyond 16 bytes, where the words are not the whole key. */
+    private FieldMapping.Slot probe(long head, long tail, int len, byte[] b, int off) {
         for (int i = index(head, tail, len); ; i = (i + 1) & mask) {
             FieldMapping.Slot slot = slots[i];
-            if (slot == null || lengths[i] == len && heads[i] == head && tails[i] == tail) {
+            if (slot == null || lengths[i] == len && heads[i] == head && tails[i] == tail
+                    && (len <= ByteWords.WHOLE || ByteWords.middleEquals(keys[i], b, off, len))) {
                 return slot;
             }
         }

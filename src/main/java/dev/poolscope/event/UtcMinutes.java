@@ -1,9 +1,5 @@
 package dev.poolscope.event;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Reads ISO UTC timestamps from bytes like {@link Timestamps#parseIsoUtc}, remembering the last minute
  * read: consecutive lines nearly always share their first 16 bytes ({@code yyyy-MM-ddTHH:mm}), so the
@@ -11,8 +7,6 @@ import java.nio.ByteOrder;
  * One per decoder (not thread-safe).
  */
 final class UtcMinutes {
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private boolean known;
     private long date;      // bytes 0-7 of the remembered minute
     private long time;      // bytes 8-15
@@ -23,8 +17,8 @@ final class UtcMinutes {
         if (len < 20) {
             return PoolEvent.NO_TIME;
         }
-        long d = (long) WORDS.get(b, from);
-        long t = (long) WORDS.get(b, from + Long.BYTES);
+        long d = ByteWords.head(b, from, ByteWords.WHOLE);   // bytes 0-7
+        long t = ByteWords.tail(b, from, ByteWords.WHOLE);   // bytes 8-15
         if (known && d == date && t == time) {
             long rest = Timestamps.microsIntoMinute(b, from, len);
             return rest < 0 ? PoolEvent.NO_TIME : minuteMicros + rest;

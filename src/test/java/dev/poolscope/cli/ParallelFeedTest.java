@@ -50,24 +50,28 @@ class ParallelFeedTest {
     @Test
     @Timeout(60)
     void aFailingAnalysisReachesTheReaderInsteadOfHangingIt() {
-        ParallelFeed feed = feed(e -> {
-            if (e.line() == 7_000) {
-                throw new IllegalStateException("analysis broke at line 7000");
-            }
-        }, new InputTally());
-        assertThatThrownBy(() -> feedLines(feed, 50_000)).isInstanceOf(IllegalStateException.class).hasMessage("analysis broke at line 7000");
+        IllegalStateException failure = new IllegalStateException("analysis broke at line 7000");
+        assertThatThrownBy(() -> feedLines(failingAt(7_000, failure), 50_000)).isSameAs(failure);
     }
 
     /** Main turns an out-of-memory into one line and exit 4: it must arrive as itself, not wrapped. */
     @Test
     @Timeout(60)
     void anOutOfMemoryOnAnyThreadReachesTheReaderAsItself() {
-        ParallelFeed feed = feed(e -> {
-            if (e.line() == 3_000) {
-                throw new OutOfMemoryError("test");
+        OutOfMemoryError failure = new OutOfMemoryError("test");
+        assertThatThrownBy(() -> feedLines(failingAt(3_000, failure), 50_000)).isSameAs(failure);
+    }
+
+    /** A feed whose analysis throws {@code failure} (unchecked) at the event of line {@code line}. */
+    private ParallelFeed failingAt(long line, Throwable failure) {
+        return feed(e -> {
+            if (e.line() == line) {
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) failure;
             }
         }, new InputTally());
-        assertThatThrownBy(() -> feedLines(feed, 50_000)).isInstanceOf(OutOfMemoryError.class).hasMessage("test");
     }
 
     /** Lines 1..n of one input, then the end of it. */
