@@ -13,7 +13,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code;
         try {
-            code = PoolscopeCommand.commandLine(out, err).execute(args);
+            code = PoolscopeCommand.commandLine(out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             // Memory grows only with open checkouts and in-flight batches; say which knob to turn, not a stack trace.
             err.println("poolscope: out of memory (too many open checkouts for the heap?); "

@@ -11,7 +11,12 @@ import java.util.Arrays;
  * (not thread-safe).
  */
 final class ValueCache {
-    private static final int SLOT_BITS = 6;
+    /**
+     * 1,024 slots per field. With 64, on the real fixture 12.6 % of paths and 6.2 % of connection ids
+     * missed (slots shared by ids and paths of concurrent requests); with 1,024, 5.9 % and 0.4 %, and
+     * a 1 GB run took about 5 % less CPU. About 40 kB per field and decoder.
+     */
+    private static final int SLOT_BITS = 10;
     static final int MAX_BYTES = 48;
 
     private final int[] lengths = new int[1 << SLOT_BITS];

@@ -3,13 +3,13 @@ package dev.poolscope.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs the real command line in-process, as {@code Main} does, capturing both streams. */
+/** Runs the real command line in-process, built as {@code Main} builds it, capturing both streams. */
 record Cli(int code, String out, String err) {
 
     static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PoolscopeCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = PoolscopeCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new Cli(code, out.toString(), err.toString());
     }
 }

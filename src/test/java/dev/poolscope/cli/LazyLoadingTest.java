@@ -43,6 +43,15 @@ class LazyLoadingTest {
     }
 
     @Test
+    void analyzeBuildsNoOtherSubcommand() throws Exception {
+        String loaded = loadedClasses("--format", "json");
+        assertThat(loaded).contains("dev.poolscope.cli.AnalyzeCommand")
+                .doesNotContain("dev.poolscope.cli.CheckCommand", "dev.poolscope.cli.WatchCommand",
+                        "dev.poolscope.cli.MergeCommand", "dev.poolscope.cli.ReportCommand",
+                        "dev.poolscope.cli.GenerateCommand");
+    }
+
+    @Test
     void csvAloneLoadsNoChartCode() throws Exception {
         String loaded = loadedClasses("--csv", dir.resolve("csv").toString());
         assertThat(loaded).contains("org.apache.commons.csv.CSVPrinter").doesNotContain("org.jfree", "java.awt.");
