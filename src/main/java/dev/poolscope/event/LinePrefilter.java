@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
  * The byte-level pre-filter in front of jackson (issue #8). Most log lines are plain JSON objects
  * without backslash-u escapes. For such a line this scanner checks the whole line against a strict
  * subset of the JSON grammar that jackson accepts, reads the mapped top-level values straight from the
- * bytes (same last-wins-by-rank rule as the jackson path) and searches string values for the exhaustion
- * and timeout texts only when the raw line contains one. Whenever it cannot prove the line plain it
+ * bytes (same last-wins-by-rank rule as the jackson path) and searches string values long enough to hold
+ * the exhaustion and timeout texts. Whenever it cannot prove the line plain it
  * answers {@code false} and the caller parses the line with jackson, so it never decides a result on its
  * own: a malformed line, an escaped key or a backslash-u escape always reaches jackson.
  * Not thread-safe: one per decoder.
@@ -32,9 +32,6 @@ final class LinePrefilter {
     private boolean nonAscii;   // the last string had bytes above 0x7f
     private long keyHead;       // the last short key as ByteWords: see shortKeyEnd
     private long keyTail;
-    private boolean searchTexts;   // the raw line contains a needle: check each string value
-    private final NeedleHits exhaustedHits = new NeedleHits(Needles.EXHAUSTED);
-    private final NeedleHits timeoutHits = new NeedleHits(Needles.TIMEOUT);
     private boolean exhaustedText;
     private boolean timeoutText;
     private byte[] scratch = new byte[256];
@@ -76,7 +73,6 @@ final class LinePrefilter {
         if (len > MAX_LINE) {
             return false;
         }
-        searchTexts = Needles.find(b, off, off + len, exhaustedHits, timeoutHits);
         exhaustedText = false;
         timeoutText = false;
         java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
@@ -252,13 +248,16 @@ final class LinePrefilter {
         }
     }
 
-    /** A string value: like {@link #string}, also looking for the texts when the line has them. */
+    /**
+     * A string value: like {@link #string}, also looking for the texts in it. Searched value by value,
+     * not the whole line: keys, numbers and short values (most of a line) cannot hold them.
+     */
     private int stringValue(int i) {
         int end = string(i);
-        if (searchTexts && end >= 0) {
-            // Raw and decoded text agree here: see Needles.
-            exhaustedText |= exhaustedHits.within(buf, i, end - 1);
-            timeoutText |= timeoutHits.within(buf, i, end - 1);
+        if (end >= 0 && Needles.mayHold(i, end - 1)) {
+            int found = Needles.find(buf, i, end - 1);   // raw and decoded text agree here: see Needles
+            exhaustedText |= (found & Needles.EXHAUSTED_FOUND) != 0;
+            timeoutText |= (found & Needles.TIMEOUT_FOUND) != 0;
         }
         return end;
     }

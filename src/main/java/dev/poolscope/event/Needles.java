@@ -55,25 +55,31 @@ enum Needles {
         return bytes.length;
     }
 
+    /** {@link #find}'s answer: bit set when "connection pool exhausted" occurs. */
+    static final int EXHAUSTED_FOUND = 1;
+    /** {@link #find}'s answer: bit set when the statement-timeout text occurs. */
+    static final int TIMEOUT_FOUND = 2;
+
+    /** Whether {@code b[from, to)} may hold either text: shorter ranges need no search. */
+    static boolean mayHold(int from, int to) {
+        return to - from >= WINDOW;
+    }
+
     /**
-     * Whether {@code b[from, to)} contains either text, recording every occurrence of each in its hits:
-     * one pass, which stops at every window where either text could start. Lines with neither, the
+     * Which of the two texts {@code b[from, to)} contains ({@link #EXHAUSTED_FOUND}, {@link #TIMEOUT_FOUND}):
+     * one pass, which stops at every window where either text could start. Ranges with neither, the
      * common case, mostly move the window its full width.
      */
-    static boolean find(byte[] b, int from, int to, NeedleHits exhausted, NeedleHits timeout) {
-        exhausted.clear();
-        timeout.clear();
-        boolean found = false;
+    static int find(byte[] b, int from, int to) {
+        int found = 0;
         for (int i = from + WINDOW - 1; i < to; ) {
             int shift = PAIR_SHIFTS[(b[i - 1] & 0xFF) << 8 | (b[i] & 0xFF)];
             if (shift == 0) {
                 int at = i - WINDOW + 1;
                 if (matchesAt(b, at, to, EXHAUSTED_BYTES)) {
-                    exhausted.add(at);
-                    found = true;
+                    found |= EXHAUSTED_FOUND;
                 } else if (matchesAt(b, at, to, TIMEOUT_BYTES)) {
-                    timeout.add(at);
-                    found = true;
+                    found |= TIMEOUT_FOUND;
                 }
                 shift = 1;
             }
