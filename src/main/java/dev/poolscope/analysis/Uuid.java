@@ -107,21 +107,44 @@ final class Uuid {
         return new String(out);
     }
 
-    /** {@code format(hi, lo).hashCode()}, without making the string: tables hash request ids by their text. */
+    /**
+     * {@code format(hi, lo).hashCode()}, without making the string: tables hash request ids by their text.
+     * String's hash is the sum of each character times 31 to the power of the characters after it, so it
+     * is the dashes' fixed share plus one table entry per hex digit: no chain of multiplications.
+     */
     static int textHash(long hi, long lo) {
-        int h = 0;
-        for (int k = 0; k < 36; k++) {
-            char ch;
-            if (k == 8 || k == 13 || k == 18 || k == 23) {
-                ch = '-';
-            } else {
-                int nibble = k < 19 ? (int) (hi >>> (60 - 4 * (k - (k > 13 ? 2 : k > 8 ? 1 : 0)))) & 15
-                        : (int) (lo >>> (60 - 4 * (k - 19 - (k > 23 ? 1 : 0)))) & 15;
-                ch = HEX[nibble];
-            }
-            h = 31 * h + ch;
+        int h = DASHES_HASH;
+        for (int p = 0; p < 16; p++) {
+            h += DIGIT_HASH[p << 4 | (int) (hi >>> (60 - 4 * p)) & 15];
+            h += DIGIT_HASH[(16 + p) << 4 | (int) (lo >>> (60 - 4 * p)) & 15];
         }
         return h;
+    }
+
+    /** Where the p-th of the 32 hex digits sits in the 36-character text. */
+    private static int charIndex(int p) {
+        return p < 8 ? p : p < 12 ? p + 1 : p < 16 ? p + 2 : p < 20 ? p + 3 : p + 4;
+    }
+
+    /** 31 to the power n, wrapping as String's hash does. */
+    private static int pow31(int n) {
+        int r = 1;
+        for (int i = 0; i < n; i++) {
+            r *= 31;
+        }
+        return r;
+    }
+
+    private static final int DASHES_HASH = '-' * (pow31(35 - 8) + pow31(35 - 13) + pow31(35 - 18) + pow31(35 - 23));
+    /** Entry (p << 4 | d): hex digit d at digit position p, weighted by its place in the text. */
+    private static final int[] DIGIT_HASH = new int[32 * 16];
+
+    static {
+        for (int p = 0; p < 32; p++) {
+            for (int d = 0; d < 16; d++) {
+                DIGIT_HASH[p << 4 | d] = HEX[d] * pow31(35 - charIndex(p));
+            }
+        }
     }
 
     /** The finaliser of SplitMix64: every input bit moves every output bit. */

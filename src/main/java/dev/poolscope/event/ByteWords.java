@@ -36,10 +36,16 @@ final class ByteWords {
         return len >= Long.BYTES ? (long) WORDS.get(b, from + len - Long.BYTES) : 0;
     }
 
-    /** Whether the bytes between the head and the tail equal {@code key}'s (nothing to compare up to 16 bytes). */
+    /**
+     * Whether {@code b[from, from + len)} equals {@code key} (exactly {@code len} bytes) between their
+     * first and last eight bytes, which the caller compares itself; nothing to compare up to 16 bytes.
+     * Eight bytes at a time: the last read may reach back into the first eight, so a difference there
+     * can also answer false.
+     */
     static boolean middleEquals(byte[] key, byte[] b, int from, int len) {
-        for (int i = Long.BYTES; i < len - Long.BYTES; i++) {
-            if (key[i] != b[from + i]) {
+        for (int i = Long.BYTES; i < len - Long.BYTES; i += Long.BYTES) {
+            int at = Math.min(i, len - WHOLE);
+            if ((long) WORDS.get(key, at) != (long) WORDS.get(b, from + at)) {
                 return false;
             }
         }

@@ -19,9 +19,8 @@ final class ValueCache {
     private static final int SLOT_BITS = 10;
     static final int MAX_BYTES = 48;
 
-    private final int[] lengths = new int[1 << SLOT_BITS];
-    private final long[] heads = new long[1 << SLOT_BITS];
-    private final long[] tails = new long[1 << SLOT_BITS];
+    /** Per slot, side by side (one cache line per look-up): head, tail, length. */
+    private final long[] words = new long[3 << SLOT_BITS];
     private final byte[][] keys = new byte[1 << SLOT_BITS][];
     private final String[] strings = new String[1 << SLOT_BITS];
 
@@ -33,14 +32,15 @@ final class ValueCache {
         long head = ByteWords.head(b, from, len);
         long tail = ByteWords.tail(b, from, len);
         int slot = (int) (ByteWords.hash(head, tail, len) >>> (Long.SIZE - SLOT_BITS));
-        if (strings[slot] != null && lengths[slot] == len && heads[slot] == head && tails[slot] == tail
+        int w = 3 * slot;
+        if (words[w] == head && words[w + 1] == tail && words[w + 2] == len && strings[slot] != null
                 && (len <= ByteWords.WHOLE || ByteWords.middleEquals(keys[slot], b, from, len))) {
             return strings[slot];
         }
         String s = decode(b, from, len, utf8);
-        lengths[slot] = len;
-        heads[slot] = head;
-        tails[slot] = tail;
+        words[w] = head;
+        words[w + 1] = tail;
+        words[w + 2] = len;
         keys[slot] = len <= ByteWords.WHOLE ? null : Arrays.copyOfRange(b, from, from + len);
         strings[slot] = s;
         return s;
