@@ -30,17 +30,23 @@ final class InputOrder {
     /** Peeking stops after this many lines: a log with no timestamp this far in has none worth ordering by. */
     static final int PEEK_LINES = 1000;
 
-    private final EventDecoder decoder;
+    private final JsonFactory factory;
+    private final FieldMapping mapping;
     private final int maxLineBytes;
+    private EventDecoder decoder;
 
     InputOrder(JsonFactory factory, FieldMapping mapping, int maxLineBytes) {
-        this.decoder = new EventDecoder(factory, mapping, EventNames.defaults());
+        this.factory = factory;
+        this.mapping = mapping;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** Expands directories (picking files {@code accept} takes) and orders everything by first timestamp. */
     List<String> resolve(List<String> names, Predicate<String> accept) throws InputException {
         List<String> files = expand(names, accept);
+        if (files.size() == 1) {
+            return files;   // nothing to order: no need to open it twice
+        }
         List<Peeked> peeked = new ArrayList<>();
         boolean stdin = false;
         for (String f : files) {
@@ -88,6 +94,9 @@ final class InputOrder {
     /** The first parsable timestamp among the file's first lines, or NO_TIME. */
     long firstTime(String file) throws InputException {
         long[] found = {PoolEvent.NO_TIME};
+        if (decoder == null) {
+            decoder = new EventDecoder(factory, mapping, EventNames.defaults());
+        }
         try (InputStream in = Inputs.open(file, InputStream.nullInputStream())) {
             new LineReader(maxLineBytes).read(in, new LineConsumer() {
                 @Override
