@@ -63,7 +63,7 @@ for ((r = 0; r < rounds; r++)); do
     for ((k = 0; k < n; k++)); do
         m=${methods[$(( (k + r) % n ))]}
         /usr/bin/time -f "%e %M" -o "$work/time" bash -c "${cmd[$m]}"
-        echo "$m $(cat "$work/time")" >> "$work/times"
+        echo "$r $m $(cat "$work/time")" >> "$work/times"
     done
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -88,9 +88,11 @@ python3 - "$work/times" "$bytes" "$lines" <<'PY'
 import statistics, sys
 times, size, lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 runs = {}
+by_round = {}
 for row in open(times):
-    m, wall, rss = row.split()
+    r, m, wall, rss = row.split()
     runs.setdefault(m, []).append((float(wall), int(rss)))
+    by_round.setdefault(int(r), {})[m] = float(wall)
 med = {m: statistics.median(w for w, _ in r) for m, r in runs.items()}
 print(f"{'method':<14}{'median s':>9}{'min s':>8}{'max s':>8}{'peak RSS MB':>12}{'MB/s':>8}{'Mlines/s':>9}{'x grep2':>9}")
 for m, r in runs.items():
@@ -103,4 +105,15 @@ if "python" in med:
           f"(target >= 8x)   poolscope / grep2: {med['poolscope'] / max(med['grep2'], 0.01):.2f}x (target <= 2x)")
 else:
     print(f"poolscope / grep2: {med['poolscope'] / max(med['grep2'], 0.01):.2f}x (target <= 2x)")
+
+
+def paired(num, den):
+    """Each round's ratio of two methods timed minutes apart: steadier than a ratio of medians on a
+    machine whose speed drifts from minute to minute."""
+    rs = sorted(t[num] / max(t[den], 0.01) for t in by_round.values() if num in t and den in t)
+    return f"median {statistics.median(rs):.2f}x, range {rs[0]:.2f}-{rs[-1]:.2f}x" if rs else "n/a"
+
+
+print(f"per round: poolscope / grep2 {paired('poolscope', 'grep2')}"
+      + (f";  python / poolscope {paired('python', 'poolscope')}" if "python" in med else ""))
 PY
