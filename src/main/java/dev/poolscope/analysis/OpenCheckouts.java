@@ -72,8 +72,8 @@ final class OpenCheckouts {
     private SlotIndex byConn;
 
     private int top;
-    /** Some checkout was added without an endpoint (checkouts only ever gain one later). */
-    private boolean unnamed;
+    /** Open checkouts without an endpoint: while there are none, naming endpoints has nothing to do. */
+    private long unnamed;
     private long size;
     private int dead;
 
@@ -109,7 +109,9 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int ctx = contexts.intern(process, source, endpoint);
-        unnamed |= endpoint == null;
+        if (endpoint == null) {
+            unnamed++;
+        }
         int kind = REQ_NONE;
         if (requestId != null) {
             kind = parseUuid(requestId) ? REQ_UUID : REQ_INTERNED;
@@ -187,8 +189,8 @@ final class OpenCheckouts {
 
     /** Gives the open checkouts of a request that have no endpoint this one (no callback object: every event). */
     void nameEndpoint(String process, String requestId, String endpoint) {
-        if (!unnamed) {
-            return;   // every checkout came with its endpoint, as in most logs: nothing to name
+        if (unnamed == 0) {
+            return;   // every open checkout has its endpoint, as in most logs: nothing to name
         }
         int proc = contexts.findProcess(process);
         if (proc < 0 && process != null || !probeKey(proc, requestId)) {
@@ -279,6 +281,9 @@ final class OpenCheckouts {
         }
         if (endedAt != null) {
             endedAt.remove(s);
+        }
+        if (contexts.endpoint(word & CTX_MASK) == null) {
+            unnamed--;
         }
         contexts.release(word & CTX_MASK);
         words[c][i] = word | DEAD;
@@ -454,6 +459,9 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int old = words[c][i] & CTX_MASK;
+        if (contexts.endpoint(old) == null && endpoint != null) {
+            unnamed--;
+        }
         int ctx = contexts.withEndpoint(old, endpoint);
         contexts.release(old);
         words[c][i] = words[c][i] & ~CTX_MASK | ctx;

@@ -10,11 +10,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compact store against a plain model written here from the pairing rules (a list in arrival order,
- * searched from the end), on random opens and closes with few distinct ids so that collisions, several
- * checkouts per request and per connection, and anonymous checkouts are common.
+ * searched from the end), on random opens, closes and endpoint namings with few distinct ids so that
+ * collisions, several checkouts per request and per connection, and anonymous checkouts are common.
  */
 class OpenCheckoutsModelTest {
-    private record Open(long id, String process, String request, String conn) {}
+    private static final class Open {
+        final long id;
+        final String process;
+        final String request;
+        final String conn;
+        String endpoint;
+
+        Open(long id, String process, String request, String conn, String endpoint) {
+            this.id = id;
+            this.process = process;
+            this.request = request;
+            this.conn = conn;
+            this.endpoint = endpoint;
+        }
+    }
 
     /** The rules, literally: the latest open checkout that qualifies, by rule order. */
     private static final class Model {
@@ -42,6 +56,15 @@ class OpenCheckoutsModelTest {
             return match;
         }
 
+        /** A later event of the request names the endpoint of its open checkouts that have none. */
+        void name(String process, String request, String endpoint) {
+            for (Open o : open) {
+                if (o.process.equals(process) && Objects.equals(o.request, request) && o.endpoint == null) {
+                    o.endpoint = endpoint;
+                }
+            }
+        }
+
         private Open latest(java.util.function.Predicate<Open> p) {
             for (int i = open.size() - 1; i >= 0; i--) {
                 if (p.test(open.get(i))) {
@@ -62,6 +85,7 @@ class OpenCheckoutsModelTest {
         String[] requests = {null, null, OpenCheckoutsTest.uuid(1), OpenCheckoutsTest.uuid(2), OpenCheckoutsTest.uuid(3),
                 "r-7", "42", "R-7"};
         String[] conns = {null, null, "139700565699584", "139700565699648", "0", "c-1", "007"};
+        String[] endpoints = {null, null, "GET /a", "POST /b"};
         Model model = new Model();
         OpenCheckouts store = new OpenCheckouts();
         long nextId = 0;
@@ -69,10 +93,18 @@ class OpenCheckoutsModelTest {
             String process = pick(r, processes);
             String request = pick(r, requests);
             String conn = pick(r, conns);
-            if (r.nextInt(100) < 52) {
+            int op = r.nextInt(100);
+            if (op < 12) {
+                String endpoint = pick(r, endpoints);
+                if (endpoint != null && request != null) {   // as CheckoutTracker calls it
+                    model.name(process, request, endpoint);
+                    store.nameEndpoint(process, request, endpoint);
+                }
+            } else if (op < 60) {
                 long id = nextId++;
-                model.open.add(new Open(id, process, request, conn));
-                store.add(process, request, conn, id, null, "log", id);   // the time names it (slots move)
+                String endpoint = pick(r, endpoints);
+                model.open.add(new Open(id, process, request, conn, endpoint));
+                store.add(process, request, conn, id, endpoint, "log", id);   // the time names it (slots move)
             } else {
                 Open expected = model.close(process, request, conn);
                 int s = store.find(process, request, conn);
@@ -87,6 +119,7 @@ class OpenCheckoutsModelTest {
                 assertThat(store.process(s)).isEqualTo(expected.process);
                 assertThat(store.requestId(s)).isEqualTo(expected.request);
                 assertThat(store.connId(s)).isEqualTo(expected.conn);
+                assertThat(store.endpoint(s)).as(what).isEqualTo(expected.endpoint);
                 store.remove(s);
             }
             assertThat(store.size()).isEqualTo(model.open.size());
@@ -99,6 +132,7 @@ class OpenCheckoutsModelTest {
             assertThat(store.acquiredAt(order[i])).isEqualTo(o.id);
             assertThat(Objects.equals(store.requestId(order[i]), o.request)).isTrue();
             assertThat(Objects.equals(store.connId(order[i]), o.conn)).isTrue();
+            assertThat(store.endpoint(order[i])).isEqualTo(o.endpoint);
         }
     }
 
