@@ -23,6 +23,9 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private static final Comparator<LongHold> BY_HELD = Comparator.comparingLong(LongHold::heldMicros);
 
     private final AnalysisOptions options;
+    /** Worked out once: the Duration arithmetic cost a division per event. */
+    private final long graceMicros;
+    private final long leakThresholdMicros;
     private final OpenCheckouts open;
     private final HoldTimes holdTimes = new HoldTimes();
     private final Map<String, EndpointHolds> endpoints = new HashMap<>();
@@ -53,6 +56,8 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
 
     private CheckoutTracker(AnalysisOptions options, boolean live, Uuid.Cache uuids) {
         this.options = options;
+        this.graceMicros = options.graceMicros();
+        this.leakThresholdMicros = options.leakThresholdMicros();
         this.open = new OpenCheckouts(live, uuids);
     }
 
@@ -108,7 +113,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
             nameEndpoint(e);
         }
         if (settled != null && (e.kind() == EventKind.REQUEST_END || e.kind() == EventKind.CHECKOUT)) {
-            settled.settle(open, lastTime, options.graceMicros());
+            settled.settle(open, lastTime, graceMicros);
         }
     }
 
@@ -153,7 +158,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** The usual case: read two fields of the slot, free it, count the hold; objects only for a long hold. */
     private void closed(int s, PoolEvent e) {
         long acquiredAt = open.acquiredAt(s);
-        if (onReturn != null || holdOf(acquiredAt, e) > options.leakThresholdMicros()) {
+        if (onReturn != null || holdOf(acquiredAt, e) > leakThresholdMicros) {
             Checkout c = open.view(s);
             open.remove(s);
             closed(c, e);
@@ -170,7 +175,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
             onReturn.returned(c, e.time());
         }
         long held = tally(c.endpoint, c.acquiredAt, e);
-        if (held > options.leakThresholdMicros()) {
+        if (held > leakThresholdMicros) {
             longHoldCount++;
             longest.add(new LongHold(c.process, c.requestId, c.connId, c.endpoint, c.acquiredAt, e.time()));
             if (longest.size() > options.maxItems()) {
@@ -237,7 +242,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
      * at the end: later than {@code grace} after this summary's start, any such checkout is old anyway.
      */
     private boolean isEarly(long time) {
-        return time == PoolEvent.NO_TIME || firstTime == PoolEvent.NO_TIME || time - firstTime <= options.graceMicros();
+        return time == PoolEvent.NO_TIME || firstTime == PoolEvent.NO_TIME || time - firstTime <= graceMicros;
     }
 
     /** Every leak, uncapped, oldest first; per-day reports count them all. */
@@ -254,7 +259,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
 
     private boolean isLeak(int s) {
         long at = open.acquiredAt(s);
-        return open.requestEnded(s) || at != PoolEvent.NO_TIME && lastTime - at > options.graceMicros();
+        return open.requestEnded(s) || at != PoolEvent.NO_TIME && lastTime - at > graceMicros;
     }
 
     static final Comparator<LeakItem> OLDEST_FIRST = Comparator.comparingLong(LeakItem::acquiredAt)

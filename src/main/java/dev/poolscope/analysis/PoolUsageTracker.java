@@ -22,6 +22,8 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
     static final String OTHER_PROCESSES = "(other processes)";
 
     private final AnalysisOptions options;
+    /** Worked out once: the Duration arithmetic cost a division per event. */
+    private final long mergeGapMicros;
     private final Map<String, ProcessUsage> processes = new HashMap<>();
     /** Latest-starting on top, so the cap drops the latest. */
     private final PriorityQueue<Window> closed = new PriorityQueue<>(BY_START.reversed());
@@ -37,6 +39,7 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
 
     public PoolUsageTracker(AnalysisOptions options) {
         this.options = options;
+        this.mergeGapMicros = options.mergeGapMicros();
     }
 
     PoolUsageTracker(AnalysisOptions options, UsageSink sink) {
@@ -62,7 +65,7 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
         if (!e.hasTime()) {
             return;   // only lines before the first timestamp: a window cannot be placed in time
         }
-        usage.step(e, used, critical(), options.mergeGapMicros(), done);
+        usage.step(e, used, critical(), mergeGapMicros, done);
         if (!done.isEmpty()) {
             done.forEach(this::close);
             done.clear();
