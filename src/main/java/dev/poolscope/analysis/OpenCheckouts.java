@@ -459,8 +459,9 @@ final class OpenCheckouts {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int old = words[c][i] & CTX_MASK;
-        if (contexts.endpoint(old) == null && endpoint != null) {
-            unnamed--;
+        boolean wasUnnamed = contexts.endpoint(old) == null;
+        if (wasUnnamed != (endpoint == null)) {
+            unnamed += wasUnnamed ? -1 : 1;
         }
         int ctx = contexts.withEndpoint(old, endpoint);
         contexts.release(old);

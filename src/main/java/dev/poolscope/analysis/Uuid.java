@@ -17,6 +17,33 @@ final class Uuid {
         }
     }
 
+    /** The four dashes' share of the text's hash (they sit at 8, 13, 18 and 23). */
+    private static final int DASHES_HASH = '-' * (pow31(35 - 8) + pow31(35 - 13) + pow31(35 - 18) + pow31(35 - 23));
+    /** Entry (p << 4 | d): hex digit d at digit position p, weighted by its place in the text. */
+    private static final int[] DIGIT_HASH = new int[32 * 16];
+
+    static {
+        for (int p = 0; p < 32; p++) {
+            for (int d = 0; d < 16; d++) {
+                DIGIT_HASH[p << 4 | d] = HEX[d] * pow31(35 - charIndex(p));
+            }
+        }
+    }
+
+    /** Where the p-th of the 32 hex digits sits in the 36-character text. */
+    private static int charIndex(int p) {
+        return p < 8 ? p : p < 12 ? p + 1 : p < 16 ? p + 2 : p < 20 ? p + 3 : p + 4;
+    }
+
+    /** 31 to the power n, wrapping as String's hash does. */
+    private static int pow31(int n) {
+        int r = 1;
+        for (int i = 0; i < n; i++) {
+            r *= 31;
+        }
+        return r;
+    }
+
     /** Parses {@code s} into out[0] (high) and out[1] (low); false, out unspecified, when it is not one. */
     static boolean parse(String s, long[] out) {
         if (s.length() != 36 || s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-'
@@ -119,32 +146,6 @@ final class Uuid {
             h += DIGIT_HASH[(16 + p) << 4 | (int) (lo >>> (60 - 4 * p)) & 15];
         }
         return h;
-    }
-
-    /** Where the p-th of the 32 hex digits sits in the 36-character text. */
-    private static int charIndex(int p) {
-        return p < 8 ? p : p < 12 ? p + 1 : p < 16 ? p + 2 : p < 20 ? p + 3 : p + 4;
-    }
-
-    /** 31 to the power n, wrapping as String's hash does. */
-    private static int pow31(int n) {
-        int r = 1;
-        for (int i = 0; i < n; i++) {
-            r *= 31;
-        }
-        return r;
-    }
-
-    private static final int DASHES_HASH = '-' * (pow31(35 - 8) + pow31(35 - 13) + pow31(35 - 18) + pow31(35 - 23));
-    /** Entry (p << 4 | d): hex digit d at digit position p, weighted by its place in the text. */
-    private static final int[] DIGIT_HASH = new int[32 * 16];
-
-    static {
-        for (int p = 0; p < 32; p++) {
-            for (int d = 0; d < 16; d++) {
-                DIGIT_HASH[p << 4 | d] = HEX[d] * pow31(35 - charIndex(p));
-            }
-        }
     }
 
     /** The finaliser of SplitMix64: every input bit moves every output bit. */

@@ -19,7 +19,7 @@ final class ValueCache {
     private static final int SLOT_BITS = 10;
     static final int MAX_BYTES = 48;
 
-    /** Per slot, side by side (one cache line per look-up): head, tail, length. */
+    /** Per slot, side by side: head, tail, length (a look-up reads one cache line, sometimes two, not three arrays). */
     private final long[] words = new long[3 << SLOT_BITS];
     private final byte[][] keys = new byte[1 << SLOT_BITS][];
     private final String[] strings = new String[1 << SLOT_BITS];
