@@ -24,35 +24,13 @@ enum Needles {
     private static final byte[] TIMEOUT_BYTES = TIMEOUT.bytes;
 
     private final byte[] bytes;
-    private final int[] shifts;
 
     Needles(String text) {
         this.bytes = text.getBytes(StandardCharsets.US_ASCII);
-        this.shifts = shifts(bytes);
     }
 
     String text() {
         return new String(bytes, StandardCharsets.US_ASCII);
-    }
-
-    /** Whether {@code b[from, to)} contains this text. */
-    boolean in(byte[] b, int from, int to) {
-        return indexIn(b, from, to) >= 0;
-    }
-
-    /** Where this text first starts in {@code b[from, to)}, or -1. */
-    int indexIn(byte[] b, int from, int to) {
-        int m = bytes.length;
-        for (int i = from + m - 1; i < to; i += shifts[b[i] & 0xFF]) {
-            if (b[i] == bytes[m - 1] && matchesAt(b, i - m + 1, to, bytes)) {
-                return i - m + 1;
-            }
-        }
-        return -1;
-    }
-
-    int length() {
-        return bytes.length;
     }
 
     /** {@link #find}'s answer: bit set when "connection pool exhausted" occurs. */
@@ -98,16 +76,6 @@ enum Needles {
             }
         }
         return true;
-    }
-
-    /** For each byte: how far the needle may move when the byte sits under its last position. */
-    private static int[] shifts(byte[] needle) {
-        int[] shifts = new int[256];
-        Arrays.fill(shifts, needle.length);
-        for (int k = 0; k < needle.length - 1; k++) {
-            shifts[needle[k] & 0xFF] = needle.length - 1 - k;
-        }
-        return shifts;
     }
 
     /**
