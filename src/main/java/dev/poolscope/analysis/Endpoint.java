@@ -10,7 +10,7 @@ public final class Endpoint {
 
     private Endpoint() {}
 
-    static String orUnknown(String endpoint) {
+    public static String orUnknown(String endpoint) {
         return endpoint == null ? UNKNOWN : endpoint;
     }
 }

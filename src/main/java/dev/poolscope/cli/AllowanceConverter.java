@@ -1,6 +1,6 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.analysis.Allowance;
+import dev.poolscope.gate.Allowance;
 import picocli.CommandLine;
 
 /** Reads a count ({@code 5}) or a percentage ({@code 1%}). */

@@ -2,11 +2,14 @@ package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.TimelineAnalyzer;
-import dev.poolscope.report.JsonReport;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.InputProblems;
+import dev.poolscope.feed.Pipeline;
 import dev.poolscope.report.Redaction;
 import dev.poolscope.report.Redactor;
-import dev.poolscope.report.TextReport;
 import dev.poolscope.report.Units;
+import dev.poolscope.report.json.JsonReport;
+import dev.poolscope.report.text.TextReport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -16,10 +19,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope analyze}: one streaming pass over the logs, then a report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,17 +1,19 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.analysis.Figures;
-import dev.poolscope.report.BaselineReader;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.Pipeline;
+import dev.poolscope.gate.Figures;
+import dev.poolscope.report.json.BaselineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Opens a {@code --baseline} file; anything wrong with it is an input error (exit 3). */
-final class Baselines {
+public final class Baselines {
     private Baselines() {}
 
-    static Figures read(Path path) throws InputException {
+    public static Figures read(Path path) throws InputException {
         String name = path.toString();
         Pipeline.requireReadable(name);
         try (InputStream in = Files.newInputStream(path)) {

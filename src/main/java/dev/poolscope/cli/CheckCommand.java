@@ -1,21 +1,23 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.analysis.Allowance;
 import dev.poolscope.analysis.Diagnosis;
-import dev.poolscope.analysis.Figures;
-import dev.poolscope.analysis.Gate;
-import dev.poolscope.analysis.GatePolicy;
-import dev.poolscope.analysis.InputProblem;
 import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.analysis.Level;
-import dev.poolscope.analysis.Metric;
-import dev.poolscope.analysis.Verdict;
-import dev.poolscope.report.CheckReport;
-import dev.poolscope.report.GithubAnnotations;
-import dev.poolscope.report.JunitReport;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.Pipeline;
+import dev.poolscope.gate.Allowance;
+import dev.poolscope.gate.Figures;
+import dev.poolscope.gate.Gate;
+import dev.poolscope.gate.GatePolicy;
+import dev.poolscope.gate.InputProblem;
+import dev.poolscope.gate.Metric;
+import dev.poolscope.gate.Verdict;
 import dev.poolscope.report.Redaction;
 import dev.poolscope.report.Redactor;
 import dev.poolscope.report.Terminal;
+import dev.poolscope.report.check.CheckReport;
+import dev.poolscope.report.check.GithubAnnotations;
+import dev.poolscope.report.check.JunitReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -28,10 +30,10 @@ import java.util.concurrent.Callable;
 import javax.xml.stream.XMLStreamException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope check}: the CI gate. Analyses the logs, then passes or fails the build (docs/ci.md). */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
@@ -52,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "4:internal error"})
 public final class CheckCommand implements Callable<Integer> {
     /** The process environment; tests replace it so they never depend on where they run. */
-    Map<String, String> env = System.getenv();
+    public Map<String, String> env = System.getenv();
 
     @Spec
     CommandSpec spec;

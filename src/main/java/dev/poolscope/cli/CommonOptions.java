@@ -1,12 +1,15 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.feed.Pipeline;
+import dev.poolscope.feed.ReadOptions;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.poolscope.feed.Pipeline;
 import picocli.CommandLine.Option;
 
 /** Options every log-reading command shares. */
 public final class CommonOptions {
     /** Large enough for any sane log line, small enough that one hostile line cannot exhaust memory. */
-    static final int DEFAULT_MAX_LINE_BYTES = 16 << 20;
+    static final int DEFAULT_MAX_LINE_BYTES = Pipeline.DEFAULT_MAX_LINE_BYTES;
 
     enum ColorMode { AUTO, ALWAYS, NEVER }
 

@@ -1,9 +1,9 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.analysis.Allowance;
 import dev.poolscope.analysis.Diagnosis;
-import dev.poolscope.analysis.InputProblem;
 import dev.poolscope.analysis.MalformedLine;
+import dev.poolscope.gate.Allowance;
+import dev.poolscope.gate.InputProblem;
 import dev.poolscope.report.Terminal;
 import java.util.Locale;
 

@@ -2,15 +2,16 @@ package dev.poolscope.cli;
 
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Summary;
+import dev.poolscope.feed.InputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope merge}: combines summaries into one, as if their logs had been analysed together. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,

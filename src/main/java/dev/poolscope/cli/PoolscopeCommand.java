@@ -1,11 +1,12 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.feed.InputException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code poolscope} command and its subcommands; maps every failure to one line and an exit code. */
 @Command(name = "poolscope", mixinStandardHelpOptions = true, versionProvider = Version.class,

@@ -1,11 +1,13 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Summary;
-import dev.poolscope.analysis.Weekly;
-import dev.poolscope.analysis.WeeklyReport;
 import dev.poolscope.event.PoolEvent;
-import dev.poolscope.report.WeeklyJson;
-import dev.poolscope.report.WeeklyMarkdown;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.InputOrder;
+import dev.poolscope.report.weekly.WeeklyJson;
+import dev.poolscope.report.weekly.WeeklyMarkdown;
+import dev.poolscope.weekly.Weekly;
+import dev.poolscope.weekly.WeeklyReport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -19,10 +21,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope report}: the weekly health review over logs and summaries (docs/weekly-report.md). */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
@@ -106,7 +108,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (html != null) {
             try (java.io.Writer out = new OutputStreamWriter(OutputTarget.open(html, force), StandardCharsets.UTF_8)) {
-                dev.poolscope.report.WeeklyHtml.write(w, out);
+                dev.poolscope.report.weekly.WeeklyHtml.write(w, out);
             }
         }
         return ExitCode.OK;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 public final class ReportFileOptions {
     /** Chart file formats; a cli-side twin of the report package's enum, which would load JFreeChart. */
-    enum ChartFileFormat { PNG, SVG }
+    public enum ChartFileFormat { PNG, SVG }
 
     static final List<String> CSV_FILES = List.of("timeline.csv", "leaks.csv", "long_holds.csv", "windows.csv",
             "timeouts.csv", "endpoints.csv", "health.csv");
@@ -23,28 +23,28 @@ public final class ReportFileOptions {
 
     @Option(names = "--csv", paramLabel = "DIR",
             description = "write timeline.csv, leaks.csv, long_holds.csv, windows.csv, timeouts.csv, endpoints.csv and health.csv into DIR")
-    Path csvDir;
+    public Path csvDir;
 
     @Option(names = "--chart", paramLabel = "FILE", description = "draw the pool-usage chart to FILE (.png or .svg)")
-    Path chart;
+    public Path chart;
 
     @Option(names = "--charts", paramLabel = "DIR",
             description = "draw every chart into DIR: pool-usage, leak-delta, hold-times, endpoint-leaks")
-    Path chartsDir;
+    public Path chartsDir;
 
     @Option(names = "--chart-format", paramLabel = "FORMAT", defaultValue = "png",
             description = "file format of --charts: png or svg (default: ${DEFAULT-VALUE})")
-    ChartFileFormat chartFormat;
+    public ChartFileFormat chartFormat;
 
     @Option(names = "--html", paramLabel = "FILE", description = "write a self-contained HTML report to FILE")
-    Path html;
+    public Path html;
 
     boolean any() {
         return csvDir != null || chart != null || chartsDir != null || html != null;
     }
 
     /** The format of {@code --chart FILE}, from its extension. */
-    ChartFileFormat chartFileFormat() throws UsageException {
+    public ChartFileFormat chartFileFormat() throws UsageException {
         String name = chart.getFileName() == null ? "" : chart.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
             return ChartFileFormat.PNG;

@@ -1,13 +1,12 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Diagnosis;
-import dev.poolscope.report.ChartFormat;
-import dev.poolscope.report.ChartImages;
-import dev.poolscope.report.ChartKind;
-import dev.poolscope.report.CsvReport;
-import dev.poolscope.report.CsvTable;
-import dev.poolscope.report.HtmlReport;
-import dev.poolscope.report.ReportWarmup;
+import dev.poolscope.report.chart.ChartFormat;
+import dev.poolscope.report.chart.ChartImages;
+import dev.poolscope.report.chart.ChartKind;
+import dev.poolscope.report.csv.CsvReport;
+import dev.poolscope.report.csv.CsvTable;
+import dev.poolscope.report.html.HtmlReport;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,12 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Writes the files of {@link ReportFileOptions}; the only cli class that touches the CSV and chart code. */
-final class ReportFiles {
+public final class ReportFiles {
     private final Diagnosis diagnosis;
     private ChartImages charts;   // created on first use: CSV alone needs no Java2D
     private final boolean force;
 
-    ReportFiles(Diagnosis diagnosis, boolean force) {
+    public ReportFiles(Diagnosis diagnosis, boolean force) {
         this.diagnosis = diagnosis;
         this.force = force;
     }
@@ -31,7 +30,7 @@ final class ReportFiles {
      * Starts drawing throw-away reports on another thread so the chart stack is loaded and compiled
      * while the log is read; {@link #write} waits for it, so the two never draw at the same time.
      */
-    static Thread warmUp(ReportFileOptions o) {
+    public static Thread warmUp(ReportFileOptions o) {
         boolean charts = o.chart != null || o.chartsDir != null || o.html != null;
         Thread t = new Thread(() -> {
             try {
@@ -46,7 +45,7 @@ final class ReportFiles {
         return t;
     }
 
-    void write(ReportFileOptions o, Thread warmup) throws UsageException {
+    public void write(ReportFileOptions o, Thread warmup) throws UsageException {
         if (warmup != null) {
             try {
                 warmup.join();

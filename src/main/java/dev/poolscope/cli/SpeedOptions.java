@@ -1,5 +1,7 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.feed.Progress;
+import dev.poolscope.feed.ReadOptions;
 import picocli.CommandLine.Option;
 
 /** Options that change how fast a log is read, never what is found (docs/performance.md). */

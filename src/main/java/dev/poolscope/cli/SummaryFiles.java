@@ -2,6 +2,8 @@ package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Summary;
 import dev.poolscope.event.PoolEvent;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.InputOrder;
 import dev.poolscope.io.Inputs;
 import dev.poolscope.io.LogFiles;
 import dev.poolscope.summary.SummaryFormatException;
@@ -16,11 +18,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Reading, ordering, merging and writing summary files for the commands. */
-final class SummaryFiles {
+public final class SummaryFiles {
     private SummaryFiles() {}
 
     /** Reads the summaries named (directories: their *.psum files), gzipped or not. */
-    static List<Summary> read(List<String> names, InputStream stdin) throws InputException {
+    public static List<Summary> read(List<String> names, InputStream stdin) throws InputException {
         List<Summary> all = new ArrayList<>();
         for (String name : InputOrder.expand(names, LogFiles::isSummaryName)) {
             try (InputStream in = Inputs.open(name, stdin)) {
@@ -38,7 +40,7 @@ final class SummaryFiles {
      * Merges in the order of the summaries' first timestamps, as files are read: each summary's open
      * checkouts meet the next one's checkins. Summaries without any timestamp go last.
      */
-    static Summary merge(List<Summary> summaries, Summary start) throws InputException {
+    public static Summary merge(List<Summary> summaries, Summary start) throws InputException {
         requireDisjoint(summaries);
         List<Summary> ordered = new ArrayList<>(summaries);
         ordered.sort(Comparator.comparing((Summary s) -> s.counts().firstTime() == PoolEvent.NO_TIME)
@@ -65,7 +67,7 @@ final class SummaryFiles {
         }
     }
 
-    static void write(Summary s, Path path, boolean force) throws IOException, UsageException {
+    public static void write(Summary s, Path path, boolean force) throws IOException, UsageException {
         try (OutputStream out = OutputTarget.open(path, force)) {
             SummaryWriter.write(s, out);
         }

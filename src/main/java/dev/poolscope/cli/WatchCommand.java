@@ -1,14 +1,23 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.analysis.AlertGate;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.analysis.LiveAnalysis;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.LineSalvage;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.LineFeeder;
+import dev.poolscope.feed.Pipeline;
+import dev.poolscope.gate.AlertGate;
 import dev.poolscope.io.FileFollower;
 import dev.poolscope.io.LineSplitter;
-import dev.poolscope.report.StatusLine;
+import dev.poolscope.report.watch.StatusLine;
+import dev.poolscope.watch.AlertRunner;
+import dev.poolscope.watch.FollowMessages;
+import dev.poolscope.watch.PrometheusFile;
+import dev.poolscope.watch.StatusScreen;
+import dev.poolscope.watch.TerminalWidth;
+import dev.poolscope.watch.Watcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +28,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolscope watch}: follows a live log and raises the alarm (docs/watch.md). */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
@@ -131,7 +140,10 @@ public final class WatchCommand implements Callable<Integer> {
             throw new InputException("cannot read " + log + ": permission denied");
         }
         if (prometheus != null) {
-            PrometheusFile.requireUsable(prometheus, force);
+            var problem = PrometheusFile.problem(prometheus, force);
+            if (problem.isPresent()) {
+                throw new UsageException(problem.get());
+            }
         }
         return settings.options();
     }

@@ -10,11 +10,11 @@ import java.util.Locale;
  * some terminals obey) and the characters {@link Terminal} also neutralises, so {@code cat report.json}
  * or {@code jq} on a terminal cannot be hijacked either. The JSON stays equal in meaning.
  */
-final class JsonEscapes extends CharacterEscapes {
+public final class JsonEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] ascii;
 
-    JsonEscapes() {
+    public JsonEscapes() {
         ascii = standardAsciiEscapesForJSON();
         ascii[0x7f] = ESCAPE_STANDARD;
     }

@@ -3,7 +3,7 @@ package dev.poolscope.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.event.PoolEvent;
-import dev.poolscope.report.JsonReport;
+import dev.poolscope.report.json.JsonReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;

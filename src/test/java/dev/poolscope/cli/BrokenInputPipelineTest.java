@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.MalformedLine;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.InputProblems;
 import dev.poolscope.io.ReadMode;
 import dev.poolscope.testing.Run;
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,8 @@ package dev.poolscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.testing.CheckLog;
+import dev.poolscope.testing.CheckRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.poolscope.cli;
 import static dev.poolscope.testing.LogLine.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.testing.Cli;
 import dev.poolscope.testing.LogLine;
 import dev.poolscope.testing.Run;
 import java.io.IOException;

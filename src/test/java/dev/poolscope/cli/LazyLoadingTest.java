@@ -37,8 +37,8 @@ class LazyLoadingTest {
     @Test
     void plainAnalyzeLoadsNoChartCsvOrAwtCode() throws Exception {
         String loaded = loadedClasses("--format", "json");
-        assertThat(loaded).contains("dev.poolscope.report.JsonReport")
-                .doesNotContain("org.jfree", "org.apache.commons.csv", "java.awt.", "dev.poolscope.cli.ReportFiles",
+        assertThat(loaded).contains("dev.poolscope.report.json.JsonReport")
+                .doesNotContain("org.jfree", "org.apache.commons.csv", "java.awt.", "dev.poolscope.report.ReportFiles",
                         "dev.poolscope.report.Csv", "dev.poolscope.report.Chart");
     }
 

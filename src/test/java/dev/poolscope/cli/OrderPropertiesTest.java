@@ -6,6 +6,7 @@ import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.Threshold;
 import dev.poolscope.analysis.Thresholds;
+import dev.poolscope.feed.InputException;
 import dev.poolscope.testing.Run;
 import dev.poolscope.testing.TiedLog;
 import java.io.ByteArrayInputStream;

@@ -2,6 +2,7 @@ package dev.poolscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.testing.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.TimeQuality;
+import dev.poolscope.feed.InputException;
 import dev.poolscope.io.ReadMode;
 import dev.poolscope.testing.LogLine;
 import dev.poolscope.testing.Run;

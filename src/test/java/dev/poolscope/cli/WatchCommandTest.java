@@ -1,10 +1,10 @@
 package dev.poolscope.cli;
 
-import static dev.poolscope.cli.WatchRig.finished;
-import static dev.poolscope.cli.WatchRig.getconn;
+import static dev.poolscope.testing.WatchRig.finished;
+import static dev.poolscope.testing.WatchRig.getconn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.testsupport.JsonPaths;
+import dev.poolscope.testing.JsonPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,7 +3,8 @@ package dev.poolscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.analysis.LiveStatus;
-import dev.poolscope.testsupport.JsonPaths;
+import dev.poolscope.testing.JsonPaths;
+import dev.poolscope.testing.WatchRig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

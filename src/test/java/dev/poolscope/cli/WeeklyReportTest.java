@@ -2,9 +2,9 @@ package dev.poolscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.MiniJson;
 import dev.poolscope.sample.Truth;
 import dev.poolscope.sample.WeekSamples;
+import dev.poolscope.testing.MiniJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;

@@ -51,7 +51,7 @@ public final class LogLine {
     }
 
     /** A JSON string as Python's json.dumps writes it: quotes, backslashes and control characters escaped. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') {

@@ -2,10 +2,10 @@ package dev.poolscope.testing;
 
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
-import dev.poolscope.cli.InputException;
-import dev.poolscope.cli.Pipeline;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.FieldMapping;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.Pipeline;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,9 +1,0 @@
-package dev.poolscope.analysis;
-
-/**
- * A level change worth telling someone about.
- *
- * @param previous          the level of the previous alert, or null when the watch started at this level
- * @param suppressedChanges level changes held back by the cooldown since the previous alert
- */
-public record Alert(Level previous, Level level, long time, long suppressedChanges) {}

@@ -1,4 +1,0 @@
-package dev.poolscope.analysis;
-
-/** An endpoint's share of a range's problems. */
-public record EndpointWeek(String endpoint, long requestsWithoutClose, long leakedCheckouts, long statementTimeouts) {}

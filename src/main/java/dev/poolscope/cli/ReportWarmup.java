@@ -1,0 +1,74 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.analysis.Analysis;
+import dev.poolscope.analysis.AnalysisOptions;
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.InputSummary;
+import dev.poolscope.event.EventKind;
+import dev.poolscope.event.PoolEvent;
+import dev.poolscope.report.chart.ChartFormat;
+import dev.poolscope.report.chart.ChartImages;
+import dev.poolscope.report.chart.ChartKind;
+import dev.poolscope.report.csv.CsvReport;
+import dev.poolscope.report.csv.CsvTable;
+import dev.poolscope.report.html.HtmlReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * Draws every report once from a made-up diagnosis, so that loading Java2D, fonts, JFreeChart,
+ * the PNG encoder and JFreeSVG, and compiling their drawing loops, happens on a spare core while the
+ * log is still being read. Without it those seconds come after the read, on every run (issue #3's
+ * budget: report files may add at most 10 % to a large log's run time).
+ */
+public final class ReportWarmup {
+    private static final int BUCKETS = 2_000;
+
+    private ReportWarmup() {}
+
+    /** @param charts also draw charts and the HTML page; without, only the CSV writers are warmed */
+    public static void run(boolean charts) {
+        Diagnosis d = sample();
+        try {
+            for (CsvTable table : CsvTable.values()) {
+                CsvReport.write(table, d, Writer.nullWriter());
+            }
+            if (!charts) {
+                return;
+            }
+            ChartImages images = new ChartImages(d);
+            for (ChartKind kind : ChartKind.values()) {
+                for (ChartFormat format : ChartFormat.values()) {
+                    images.bytes(kind, format);
+                }
+            }
+            HtmlReport.write(d, images, Writer.nullWriter());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A pool that fills and drains over {@value #BUCKETS} seconds, with a few failures and timeouts. */
+    private static Diagnosis sample() {
+        Analysis a = new Analysis(AnalysisOptions.defaults());
+        long t0 = 1_767_225_600_000_000L;
+        for (int i = 0; i < BUCKETS; i++) {
+            long t = t0 + i * 1_000_000L;
+            int used = (i * 7) % 90;
+            String req = "r" + i;
+            a.accept(new PoolEvent(EventKind.CHECKOUT, t, "p", req, "c" + i, used, 80, "GET /x/{id}", false, false,
+                    "warmup", i));
+            if (i % 3 != 0) {
+                a.accept(new PoolEvent(EventKind.CHECKIN, t + 500_000L * (i % 5), "p", req, "c" + i, used, 80,
+                        "GET /x/{id}", false, false, "warmup", i));
+            }
+            if (i % 97 == 0) {
+                a.accept(new PoolEvent(EventKind.CHECKOUT_FAILED, t, "p", req, null, 80, 80, "POST /y", i % 2 == 0,
+                        true, "warmup", i));
+            }
+        }
+        return a.finish(new InputSummary(List.of("warmup"), BUCKETS, 0, 0, List.of()));
+    }
+}

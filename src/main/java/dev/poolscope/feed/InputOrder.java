@@ -1,0 +1,142 @@
+package dev.poolscope.feed;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.poolscope.event.EventDecoder;
+import dev.poolscope.event.EventNames;
+import dev.poolscope.event.FieldMapping;
+import dev.poolscope.event.MalformedLineException;
+import dev.poolscope.event.PoolEvent;
+import dev.poolscope.io.Inputs;
+import dev.poolscope.io.LineConsumer;
+import dev.poolscope.io.LineReader;
+import dev.poolscope.io.LogFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Turns what the user named into the files to read, in reading order: directories become their log files,
+ * and files are ordered by their first timestamp so rotated segments ({@code app.jsonl.2.gz},
+ * {@code app.jsonl.1}, {@code app.jsonl}) join up whatever order the shell listed them in. Standard input
+ * cannot be peeked without consuming it, so it is read first. Files without any timestamp in their first
+ * lines go last, in the order given.
+ */
+public final class InputOrder {
+    /** Peeking stops after this many lines: a log with no timestamp this far in has none worth ordering by. */
+    static final int PEEK_LINES = 1000;
+
+    private final JsonFactory factory;
+    private final FieldMapping mapping;
+    private final int maxLineBytes;
+    private EventDecoder decoder;
+
+    InputOrder(JsonFactory factory, FieldMapping mapping, int maxLineBytes) {
+        this.factory = factory;
+        this.mapping = mapping;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Expands directories (picking files {@code accept} takes) and orders everything by first timestamp. */
+    List<String> resolve(List<String> names, Predicate<String> accept) throws InputException {
+        List<String> files = expand(names, accept);
+        if (files.size() == 1) {
+            return files;   // nothing to order: no need to open it twice
+        }
+        List<Peeked> peeked = new ArrayList<>();
+        boolean stdin = false;
+        for (String f : files) {
+            if (Inputs.STDIN.equals(f)) {
+                stdin = true;
+            } else {
+                peeked.add(new Peeked(f, firstTime(f), peeked.size()));
+            }
+        }
+        peeked.sort(Comparator.comparing((Peeked p) -> p.time == PoolEvent.NO_TIME)
+                .thenComparingLong(Peeked::time).thenComparingInt(Peeked::given));
+        List<String> ordered = new ArrayList<>();
+        if (stdin) {
+            ordered.add(Inputs.STDIN);
+        }
+        peeked.forEach(p -> ordered.add(p.name));
+        return ordered;
+    }
+
+    public static List<String> expand(List<String> names, Predicate<String> accept) throws InputException {
+        List<String> files = new ArrayList<>();
+        for (String name : names) {
+            Path path = Path.of(name);
+            if (!Inputs.STDIN.equals(name) && Files.isDirectory(path)) {
+                List<Path> found;
+                try {
+                    found = LogFiles.walk(path, accept);
+                } catch (IOException | RuntimeException e) {
+                    throw new InputException("cannot list " + name + ": " + e.getMessage());
+                }
+                if (found.isEmpty()) {
+                    throw new InputException(name + " has no log files (*.jsonl, *.ndjson, *.log, rotated or gzipped)");
+                }
+                found.forEach(p -> files.add(p.toString()));
+            } else {
+                Pipeline.requireReadable(name);
+                if (!files.contains(name)) {
+                    files.add(name);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The first parsable timestamp among the file's first lines, or NO_TIME. */
+    long firstTime(String file) throws InputException {
+        long[] found = {PoolEvent.NO_TIME};
+        if (decoder == null) {
+            decoder = new EventDecoder(factory, mapping, EventNames.defaults());
+        }
+        try (InputStream in = Inputs.open(file, InputStream.nullInputStream())) {
+            new LineReader(maxLineBytes).read(in, new LineConsumer() {
+                @Override
+                public void line(byte[] buf, int off, int len, long lineNumber) {
+                    try {
+                        long t = decoder.decode(buf, off, len, file, lineNumber).time();
+                        if (t != PoolEvent.NO_TIME) {
+                            found[0] = t;
+                            throw Found.INSTANCE;
+                        }
+                    } catch (MalformedLineException e) {
+                        // a broken first line is no reason to misplace the file
+                    }
+                    if (lineNumber >= PEEK_LINES) {
+                        throw Found.INSTANCE;
+                    }
+                }
+
+                @Override
+                public void overlong(long lineNumber, long length) {
+                    // skipped here as in the analysis
+                }
+            });
+        } catch (Found stop) {
+            // stopped early on purpose
+        } catch (IOException e) {
+            // a file that breaks early sorts last; reading it for real reports the break (docs/robustness.md)
+        }
+        return found[0];
+    }
+
+    private record Peeked(String name, long time, int given) {}
+
+    /** Stops the line reader once the answer is known; no stack trace, it is not an error. */
+    private static final class Found extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Found INSTANCE = new Found();
+
+        private Found() {
+            super(null, null, false, false);
+        }
+    }
+}

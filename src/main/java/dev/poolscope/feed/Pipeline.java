@@ -1,0 +1,256 @@
+package dev.poolscope.feed;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.poolscope.analysis.Analysis;
+import dev.poolscope.analysis.AnalysisOptions;
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.InputSummary;
+import dev.poolscope.analysis.InputTally;
+import dev.poolscope.analysis.Summary;
+import dev.poolscope.analysis.SummaryAnalysis;
+import dev.poolscope.event.EventDecoder;
+import dev.poolscope.event.EventNames;
+import dev.poolscope.event.FieldMapping;
+import dev.poolscope.event.LineSalvage;
+import dev.poolscope.event.PoolEvent;
+import dev.poolscope.event.TimestampNotes;
+import dev.poolscope.io.Inputs;
+import dev.poolscope.io.LineConsumer;
+import dev.poolscope.io.LineReader;
+import dev.poolscope.io.LogFiles;
+import dev.poolscope.io.PositionedInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/** Reading lines → decoding events → one analysis pass: the wiring every command shares. */
+public final class Pipeline {
+    /** Python's json module writes NaN and Infinity (e.g. a wait time); rejecting them would drop the line. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    /** Longer lines are skipped and counted as malformed, unless --max-line-bytes says otherwise. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 16 << 20;
+
+    private final FieldMapping mapping;
+    private final EventNames names;
+    private final AnalysisOptions options;
+    private final int maxLineBytes;
+    private final ReadOptions read;
+
+    public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes) {
+        this(mapping, names, options, maxLineBytes, ReadOptions.defaults());
+    }
+
+    public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
+                    ReadOptions read) {
+        this.mapping = mapping;
+        this.names = names;
+        this.options = options;
+        this.maxLineBytes = maxLineBytes;
+        this.read = read;
+    }
+
+    /**
+     * Analyses the inputs as one stream: directories become their log files, files are read in the order
+     * of their first timestamp (docs/summaries.md), and a checkout may be returned in a later file.
+     */
+    public Diagnosis run(List<String> inputs, InputStream stdin) throws InputException {
+        return run(sources(inputs, stdin));
+    }
+
+    /** Analyses one stream read from anywhere (HDFS, S3, a socket) under {@code name}; gzip is detected as for files. */
+    public Diagnosis run(InputStream in, String name) throws InputException {
+        return run(List.of(Source.of(in, name)));
+    }
+
+    private Diagnosis run(List<Source> sources) throws InputException {
+        Analysis analysis = new Analysis(options);
+        InputTally tally = new InputTally();
+        feed(sources, analysis::accept, tally);
+        return analysis.finish(tally.finish());
+    }
+
+    /** A diagnosis and a summary of the same inputs, from one read. */
+    public record Both(Diagnosis diagnosis, Summary summary) {}
+
+    /** One read feeding both analyses: the report is the one-pass diagnosis, the summary is for later merges. */
+    public Both runAndSummarise(List<String> inputs, InputStream stdin) throws InputException {
+        Analysis analysis = new Analysis(options);
+        SummaryAnalysis summary = new SummaryAnalysis(options);
+        InputTally tally = new InputTally();
+        feed(sources(inputs, stdin), e -> {
+            analysis.accept(e);
+            summary.accept(e);
+        }, tally);
+        InputSummary input = tally.finish();
+        return new Both(analysis.finish(input), summary.finish(input));
+    }
+
+    /** Like {@link #run}, ending in a mergeable summary (docs/summaries.md). */
+    public Summary summarise(List<String> inputs, InputStream stdin) throws InputException {
+        return summarise(sources(inputs, stdin));
+    }
+
+    /** Like {@link #run(InputStream, String)}, ending in a mergeable summary. */
+    public Summary summarise(InputStream in, String name) throws InputException {
+        return summarise(List.of(Source.of(in, name)));
+    }
+
+    private Summary summarise(List<Source> sources) throws InputException {
+        SummaryAnalysis analysis = new SummaryAnalysis(options);
+        InputTally tally = new InputTally();
+        feed(sources, analysis::accept, tally);
+        return analysis.finish(tally.finish());
+    }
+
+    /** The named inputs in reading order: directories expanded, files ordered by their first timestamp. */
+    private List<Source> sources(List<String> inputs, InputStream stdin) throws InputException {
+        List<Source> out = new ArrayList<>();
+        for (String name : new InputOrder(FACTORY, mapping, maxLineBytes).resolve(inputs, LogFiles::isLogName)) {
+            out.add(Source.of(name, stdin));
+        }
+        return out;
+    }
+
+    /**
+     * Reads every log input, in reading order, handing each decoded event to {@code sink}. An input that
+     * breaks while being read (a truncated gzip) is analysed up to the break and listed in
+     * {@link InputSummary#readErrors()}; only inputs missing up front throw.
+     */
+    void feed(List<Source> sources, Consumer<PoolEvent> sink, InputTally tally) throws InputException {
+        long total = 0;
+        boolean unsized = false;
+        for (Source source : sources) {
+            total += Math.max(0, source.size());
+            unsized |= source.size() < 0;
+        }
+        int threads = read.threadsFor(total, unsized);
+        List<EventDecoder> decoders = Collections.synchronizedList(new ArrayList<>());
+        EventDecoder decoder = newDecoder(decoders);
+        LineSalvage salvage = new LineSalvage(decoder, FACTORY);
+        ExecutorService workers = threads <= 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "poolscope-decoder");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Progress progress = read.progress().start(total)) {
+            ParallelFeed parallel = workers == null ? null
+                    : new ParallelFeed(workers, threads - 1, () -> newDecoder(decoders), sink, tally, salvage);
+            LineReader reader = new LineReader(maxLineBytes);
+            for (Source source : sources) {
+                String name = source.name();
+                tally.file(name);
+                String stream = LogFiles.streamName(name);
+                decoder.defaultProcess(stream);
+                if (parallel != null) {
+                    parallel.source(name, stream);
+                }
+                LineConsumer consumer = parallel != null ? parallel : new LineFeeder(name, decoder, salvage, sink, tally);
+                readOne(source, reader, consumer, parallel, tally, progress);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException("interrupted");
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
+        TimestampNotes notes = TimestampNotes.empty();
+        synchronized (decoders) {
+            for (EventDecoder d : decoders) {
+                notes = notes.plus(d.timestamps());
+            }
+        }
+        tally.timestamps(notes);
+    }
+
+    /**
+     * Reads one input to its end. An input that breaks while being read (a truncated gzip) is analysed up
+     * to the break and listed as a read error; with parallel decoding, what was read is replayed first so
+     * the error names the right line.
+     */
+    private static void readOne(Source source, LineReader reader, LineConsumer consumer,
+                                ParallelFeed parallel, InputTally tally, Progress progress)
+            throws InterruptedException {
+        String name = source.name();
+        long linesBefore = tally.lines();
+        try (PositionedInput in = source.open(progress::count)) {
+            try {
+                reader.read(in, consumer);
+                drain(parallel);
+            } catch (IOException e) {
+                drain(parallel);
+                tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
+            }
+        } catch (IOException e) {
+            tally.readError(ReadErrors.of(name, null, 0, e));
+        }
+    }
+
+    private static void drain(ParallelFeed parallel) throws InterruptedException {
+        if (parallel != null) {
+            parallel.finish();
+        }
+    }
+
+    /** A line the decoder rejected gets a second, slower look (docs/robustness.md); both feeders share this. */
+    static void salvage(LineSalvage salvage, byte[] buf, int off, int len, String source, long lineNumber,
+                        String reason, Consumer<PoolEvent> sink, InputTally tally) {
+        LineSalvage.Result r = salvage.salvage(buf, off, len, source, lineNumber, reason);
+        r.events().forEach(sink);
+        if (r.repair() != null) {
+            tally.repaired(source, lineNumber, r.repair());
+        }
+        if (r.split()) {
+            tally.recovered(r.events().size());
+        }
+        if (r.malformed() != null) {
+            tally.malformed(source, lineNumber, r.malformed());
+        }
+    }
+
+    /** A decoder for one thread; all are kept so their timestamp notes can be added up at the end. */
+    private EventDecoder newDecoder(List<EventDecoder> all) {
+        EventDecoder d = new EventDecoder(FACTORY, mapping, names, read.prefilter());
+        all.add(d);
+        return d;
+    }
+
+    public static void requireReadable(String name) throws InputException {
+        if (Inputs.STDIN.equals(name)) {
+            return;
+        }
+        Path path = Path.of(name);
+        if (!Files.exists(path)) {
+            throw new InputException("no such file: " + name);
+        }
+        if (!Files.isReadable(path)) {
+            throw new InputException("cannot read " + name + ": permission denied");
+        }
+    }
+
+    /** Hands each line of one input to the decoder and each event to the analysis. */
+
+    static String overlongReason(long length) {
+        return "line of " + length + " bytes is longer than --max-line-bytes";
+    }
+
+    static boolean isBlank(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

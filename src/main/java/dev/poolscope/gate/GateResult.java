@@ -1,0 +1,26 @@
+package dev.poolscope.gate;
+
+/**
+ * One check of {@code check}: a figure, its limit and where the limit came from.
+ *
+ * @param limit    the highest passing value
+ * @param baseline the baseline's figure when {@code basis} is {@link Basis#BASELINE}, else -1
+ */
+public record GateResult(Metric metric, long value, long limit, Basis basis, long baseline) {
+
+    /** Where a limit came from. */
+    public enum Basis {
+        /** The health table's critical band: critical above the limit. */
+        HEALTH_CRITICAL,
+        /** The health table's normal band: a warning above the limit. */
+        HEALTH_WARNING,
+        /** A hard limit the user set. */
+        SETTING,
+        /** The baseline figure plus the tolerance. */
+        BASELINE
+    }
+
+    public boolean passed() {
+        return value <= limit;
+    }
+}
