@@ -62,9 +62,7 @@ public final class Analysis {
         TimeoutResult timeoutResult = timeouts.finish();
         Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeoutResult,
                 timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests());
-        return new Diagnosis(d.options(), d.input(), d.counts(), d.checkouts(), d.pool(), d.timeouts(),
-                d.timeoutRequestsLeftOpen(), d.endpoints(), d.health(), d.timeline(),
-                clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
+        return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.poolscope.analysis;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything one analysis found, ready for any report.
+ * Everything one analysis found, ready for any report. Immutable: the {@code with…} methods give a
+ * changed copy, so later stages (clock notes, redaction) never rebuild it argument by argument.
  *
  * @param timeoutRequestsLeftOpen requests that hit a statement timeout and leaked a connection
  *                                (the seed's problem 4)
@@ -16,7 +18,7 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
-        java.util.Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(time, "time");
     }
 
     /** A diagnosis without clock notes (merged summaries), as before they were tracked. */
@@ -25,6 +27,26 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
                      List<EndpointRow> endpoints, Health health, Timeline timeline) {
         this(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints, health, timeline,
                 TimeQuality.empty());
+    }
+
+    public Diagnosis withInput(InputSummary input) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time);
+    }
+
+    public Diagnosis withResults(CheckoutResult checkouts, PoolResult pool, TimeoutResult timeouts) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time);
+    }
+
+    public Diagnosis withEndpoints(List<EndpointRow> endpoints) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time);
+    }
+
+    public Diagnosis withTime(TimeQuality time) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time);
     }
 
     public long leakDelta() {

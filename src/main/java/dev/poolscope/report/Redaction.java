@@ -30,11 +30,10 @@ public final class Redaction {
         if (!r.active()) {
             return d;
         }
-        return new Diagnosis(d.options(), input(d.input(), r), d.counts(), checkouts(d.checkouts(), r),
-                pool(d.pool(), r), timeouts(d.timeouts(), r), d.timeoutRequestsLeftOpen(),
-                d.endpoints().stream().map(e -> new EndpointRow(r.redact(e.endpoint()), e.checkouts(),
-                        e.leakedCheckouts(), e.statementTimeouts(), e.holdTimes())).toList(),
-                d.health(), d.timeline(), d.time());
+        return d.withInput(input(d.input(), r))
+                .withResults(checkouts(d.checkouts(), r), pool(d.pool(), r), timeouts(d.timeouts(), r))
+                .withEndpoints(d.endpoints().stream().map(e -> new EndpointRow(r.redact(e.endpoint()), e.checkouts(),
+                        e.leakedCheckouts(), e.statementTimeouts(), e.holdTimes())).toList());
     }
 
     private static InputSummary input(InputSummary in, Redactor r) {
