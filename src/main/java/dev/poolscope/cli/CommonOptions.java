@@ -3,7 +3,6 @@ package dev.poolscope.cli;
 import dev.poolscope.feed.Pipeline;
 import dev.poolscope.feed.ReadOptions;
 import picocli.CommandLine.Model.CommandSpec;
-import dev.poolscope.feed.Pipeline;
 import picocli.CommandLine.Option;
 
 /** Options every log-reading command shares. */

@@ -2,8 +2,8 @@ package dev.poolscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.testing.CheckLog;
 import dev.poolscope.testing.CheckRun;
+import dev.poolscope.testing.LogLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class CheckBaselineTest {
     }
 
     private Path leaking(int n, String name) throws IOException {
-        CheckLog log = new CheckLog();
+        LogLines log = new LogLines();
         for (int i = 1; i <= n; i++) {
             log.start("r" + i, "POST", "/api/orders").get("r" + i, "c" + i, 1).put("r" + i, "c" + i, 0)
                     .get("r" + i, "d" + i, 1).end("r" + i);

@@ -2,8 +2,8 @@ package dev.poolscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.testing.CheckLog;
 import dev.poolscope.testing.CheckRun;
+import dev.poolscope.testing.LogLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code poolscope check} through the real command line. Every expected figure is counted by hand
- * from the {@link CheckLog} calls of the test: peak pool used is the highest {@code used} written,
+ * from the {@link LogLines} calls of the test: peak pool used is the highest {@code used} written,
  * getconn − putconn the unreturned {@code get}s, a request without close one that ended holding one.
  */
 class CheckCommandTest {
@@ -27,7 +27,7 @@ class CheckCommandTest {
 
     /** Five requests that each return their connection; pool used at most 5. */
     private Path healthy() throws IOException {
-        CheckLog log = new CheckLog();
+        LogLines log = new LogLines();
         for (int i = 1; i <= 5; i++) {
             log.request("r" + i, "/api/things", i);
         }
@@ -36,7 +36,7 @@ class CheckCommandTest {
 
     /** Healthy traffic, then {@code n} requests that end still holding one connection each. */
     private Path leakingRequests(int n, String name) throws IOException {
-        CheckLog log = new CheckLog().request("ok", "/api/things", 1);
+        LogLines log = new LogLines().request("ok", "/api/things", 1);
         for (int i = 1; i <= n; i++) {
             log.start("leak" + i, "POST", "/api/orders").get("leak" + i, "c" + i, i).end("leak" + i);
         }
@@ -59,7 +59,7 @@ class CheckCommandTest {
 
     @Test
     void peakPoolUsedAboveCriticalFails() throws IOException {
-        Path log = new CheckLog().request("a", "/api/things", 70).request("b", "/api/things", 71)
+        Path log = new LogLines().request("a", "/api/things", 70).request("b", "/api/things", 71)
                 .write(dir.resolve("busy.jsonl"));
 
         CheckRun r = CheckRun.run("check", log.toString());
@@ -88,7 +88,7 @@ class CheckCommandTest {
 
     /** Background checkouts (no request id) still open when the log ends, within the grace period. */
     private Path openCheckouts(int n, String name) throws IOException {
-        CheckLog log = new CheckLog();
+        LogLines log = new LogLines();
         for (int i = 1; i <= n; i++) {
             log.get(null, "bg" + i, i);
         }
@@ -97,7 +97,7 @@ class CheckCommandTest {
 
     @Test
     void requestWithoutCloseFailsAndNamesRequestEndpointAndAcquireTime() throws IOException {
-        Path log = new CheckLog().start("r1", "GET", "/api/things").get("r1", "c1", 1).end("r1")
+        Path log = new LogLines().start("r1", "GET", "/api/things").get("r1", "c1", 1).end("r1")
                 .write(dir.resolve("leak.jsonl"));
 
         CheckRun r = CheckRun.run("check", log.toString());
@@ -113,7 +113,7 @@ class CheckCommandTest {
 
     @Test
     void statementTimeoutsAreGatedOnlyWhenALimitIsSet() throws IOException {
-        Path log = new CheckLog().request("a", "/api/stats", 1).timeout("a").write(dir.resolve("t.jsonl"));
+        Path log = new LogLines().request("a", "/api/stats", 1).timeout("a").write(dir.resolve("t.jsonl"));
 
         CheckRun unlimited = CheckRun.run("check", log.toString());
         CheckRun limited = CheckRun.run("check", log.toString(), "--max-statement-timeouts", "0");
@@ -130,7 +130,7 @@ class CheckCommandTest {
 
     @Test
     void failedGetconnAboveItsLimitFails() throws IOException {
-        Path log = new CheckLog().request("a", "/api/things", 1).failed("b").failed("c").write(dir.resolve("f.jsonl"));
+        Path log = new LogLines().request("a", "/api/things", 1).failed("b").failed("c").write(dir.resolve("f.jsonl"));
 
         CheckRun strict = CheckRun.run("check", log.toString(), "--max-failed-getconn", "1");
         CheckRun loose = CheckRun.run("check", log.toString(), "--max-failed-getconn", "2");
@@ -160,7 +160,7 @@ class CheckCommandTest {
 
     @Test
     void failOnWarningUsesTheNormalBand() throws IOException {
-        Path log = new CheckLog().request("a", "/api/things", 11).write(dir.resolve("warn.jsonl"));
+        Path log = new LogLines().request("a", "/api/things", 11).write(dir.resolve("warn.jsonl"));
 
         CheckRun critical = CheckRun.run("check", log.toString());
         CheckRun warning = CheckRun.run("check", log.toString(), "--fail-on", "warning");
@@ -181,7 +181,7 @@ class CheckCommandTest {
 
     @Test
     void emptyLogIsAnInputErrorUnlessAllowed() throws IOException {
-        Path empty = new CheckLog().write(dir.resolve("empty.jsonl"));
+        Path empty = new LogLines().write(dir.resolve("empty.jsonl"));
 
         CheckRun refused = CheckRun.run("check", empty.toString());
         CheckRun allowed = CheckRun.run("check", empty.toString(), "--allow-empty");
@@ -196,7 +196,7 @@ class CheckCommandTest {
 
     @Test
     void logOfBlankLinesIsEmpty() throws IOException {
-        Path blank = new CheckLog().raw("").raw("   ").write(dir.resolve("blank.jsonl"));
+        Path blank = new LogLines().raw("").raw("   ").write(dir.resolve("blank.jsonl"));
 
         CheckRun r = CheckRun.run("check", blank.toString());
 
@@ -206,7 +206,7 @@ class CheckCommandTest {
 
     @Test
     void logWithoutPoolEventsIsAnInputError() throws IOException {
-        Path log = new CheckLog().start("a", "GET", "/").end("a").write(dir.resolve("web.jsonl"));
+        Path log = new LogLines().start("a", "GET", "/").end("a").write(dir.resolve("web.jsonl"));
 
         CheckRun r = CheckRun.run("check", log.toString());
 
@@ -216,7 +216,7 @@ class CheckCommandTest {
 
     @Test
     void fileThatIsNotJsonIsAnInputError() throws IOException {
-        Path text = new CheckLog().raw("2026-01-02 03:00:00 INFO started").raw("2026-01-02 03:00:01 INFO getconn")
+        Path text = new LogLines().raw("2026-01-02 03:00:00 INFO started").raw("2026-01-02 03:00:01 INFO getconn")
                 .write(dir.resolve("app.log"));
 
         CheckRun r = CheckRun.run("check", text.toString());
@@ -243,7 +243,7 @@ class CheckCommandTest {
 
     /** {@code good} valid lines (checkout/checkin pairs, one unrelated event if odd), then {@code bad} broken ones. */
     private Path mixed(int good, int bad, String name) throws IOException {
-        CheckLog log = new CheckLog();
+        LogLines log = new LogLines();
         for (int i = 0; i < good / 2; i++) {
             log.get(null, "c" + i, 1).put(null, "c" + i, 0);
         }
@@ -308,7 +308,7 @@ class CheckCommandTest {
     @Test
     void githubAnnotationsCannotBeForgedFromLogContent() throws IOException {
         // a path with a percent sign and an embedded newline followed by a workflow command
-        Path log = new CheckLog().start("r1", "GET", "/a%2F\\n::warning::forged").get("r1", "c1", 1).end("r1")
+        Path log = new LogLines().start("r1", "GET", "/a%2F\\n::warning::forged").get("r1", "c1", 1).end("r1")
                 .write(dir.resolve("hostile.jsonl"));
 
         CheckRun r = CheckRun.run(Map.of("GITHUB_ACTIONS", "true"), "check", log.toString());

@@ -2,8 +2,8 @@ package dev.poolscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.testing.CheckLog;
 import dev.poolscope.testing.CheckRun;
+import dev.poolscope.testing.LogLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class CheckConfigTest {
 
     @BeforeEach
     void writeLog() throws IOException {
-        log = new CheckLog().request("a", "/api/things", 1).get(null, "bg", 1).write(dir.resolve("app.jsonl"));
+        log = new LogLines().request("a", "/api/things", 1).get(null, "bg", 1).write(dir.resolve("app.jsonl"));
     }
 
     private Path config(String text) throws IOException {

@@ -2,8 +2,8 @@ package dev.poolscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.testing.CheckLog;
 import dev.poolscope.testing.CheckRun;
+import dev.poolscope.testing.LogLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class CheckJunitTest {
     Path dir;
 
     private Path leakLog() throws IOException {
-        return new CheckLog().request("ok", "/api/things", 3).start("r1", "DELETE", "/api/things")
+        return new LogLines().request("ok", "/api/things", 3).start("r1", "DELETE", "/api/things")
                 .get("r1", "c1", 1).end("r1").write(dir.resolve("app.jsonl"));
     }
 
@@ -52,7 +52,7 @@ class CheckJunitTest {
 
     @Test
     void passingRunWritesAReportWithoutFailures() throws Exception {
-        Path log = new CheckLog().request("ok", "/api/things", 3).write(dir.resolve("ok.jsonl"));
+        Path log = new LogLines().request("ok", "/api/things", 3).write(dir.resolve("ok.jsonl"));
         Path xml = dir.resolve("ok.xml");
 
         CheckRun r = CheckRun.run("check", log.toString(), "--junit", xml.toString());
@@ -81,8 +81,8 @@ class CheckJunitTest {
     @Test
     void hostileLogTextStaysWellFormedXml() throws Exception {
         // control characters XML 1.0 cannot carry, markup characters and a CDATA terminator in the path
-        Path log = new CheckLog().start("r<1>&\\u0001", "GET", "/a]]></failure><x y=\\\"").get("r<1>&\\u0001", "c1", 1)
-                .end("r<1>&\\u0001").write(dir.resolve("hostile.jsonl"));
+        Path log = new LogLines().start("r<1>&\u0001", "GET", "/a]]></failure><x y=\"").get("r<1>&\u0001", "c1", 1)
+                .end("r<1>&\u0001").write(dir.resolve("hostile.jsonl"));
         Path xml = dir.resolve("hostile.xml");
 
         CheckRun r = CheckRun.run("check", log.toString(), "--junit", xml.toString());

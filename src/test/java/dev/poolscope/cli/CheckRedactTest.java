@@ -2,8 +2,8 @@ package dev.poolscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.testing.CheckLog;
 import dev.poolscope.testing.CheckRun;
+import dev.poolscope.testing.LogLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ class CheckRedactTest {
 
     @Test
     void secretsInLeakedRequestsAreMaskedEverywhere(@TempDir Path dir) throws IOException {
-        Path log = new CheckLog().start(REQ, "POST", "/api/projects").get(REQ, "c1", 1).end(REQ)
+        Path log = new LogLines().start(REQ, "POST", "/api/projects").get(REQ, "c1", 1).end(REQ)
                 .write(dir.resolve("app.jsonl"));
         Path junit = dir.resolve("check.xml");
         Path plainJunit = dir.resolve("plain.xml");

@@ -4,7 +4,7 @@ import static dev.poolscope.testing.WatchRig.finished;
 import static dev.poolscope.testing.WatchRig.getconn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.testing.JsonPaths;
+import dev.poolscope.testing.MiniJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,7 +72,7 @@ class WatchCommandTest {
             Files.writeString(log, getconn(1, "r1", "c1", 1) + "\n" + finished(2, "r1") + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             awaitContent(alert, "\n");                      // the alert command has received the whole alert
-            Map<String, String> json = JsonPaths.flatten(Files.readAllBytes(alert));
+            Map<String, String> json = MiniJson.flatten(Files.readAllBytes(alert));
             assertThat(json).containsEntry("level", "critical").containsEntry("oldest_open.0.request_id", "r1");
             assertThat(Files.readString(prom)).contains("poolscope_level{log=\"" + log + "\"} 2");
             p.destroy();                                     // SIGTERM

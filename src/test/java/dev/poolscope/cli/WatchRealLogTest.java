@@ -3,7 +3,7 @@ package dev.poolscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.analysis.LiveStatus;
-import dev.poolscope.testing.JsonPaths;
+import dev.poolscope.testing.MiniJson;
 import dev.poolscope.testing.WatchRig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ class WatchRealLogTest {
 
     @Test
     void liveFiguresAtTheEndOfTheRealCaptureMatchItsTruth() throws IOException {
-        Map<String, String> truth = JsonPaths.flatten(Files.readAllBytes(FIXTURE.resolve("app.truth.json")));
+        Map<String, String> truth = MiniJson.flatten(Files.readAllBytes(FIXTURE.resolve("app.truth.json")));
         Path log = Files.copy(FIXTURE.resolve("app.jsonl"), dir.resolve("app.jsonl"));
         WatchRig rig = new WatchRig(log, true, null, null);
         rig.after(Duration.ZERO);

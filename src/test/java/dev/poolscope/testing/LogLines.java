@@ -8,13 +8,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
-/** Hand-built structlog-style lines for tests; every line is what the seed's services write. */
+/**
+ * Hand-built structlog-style logs for tests; every line is what the seed's services write. Lines take an
+ * explicit time ({@link #getconn}) or the time of a clock that moves 100 ms per event ({@link #get}).
+ */
 public final class LogLines {
+    private static final String PATH = "/api/items/1";
     private final List<String> lines = new ArrayList<>();
     private String host;
     private Integer pid = 100;
+    private long millis;
 
     public LogLines host(String h) {
         host = h;
@@ -27,23 +33,23 @@ public final class LogLines {
     }
 
     public LogLines getconn(String time, String req, String conn, int used) {
-        return add("pool.getconn.success", time, req, conn, used, "/api/items/1");
+        return add("pool.getconn.success", time, req, conn, used, PATH);
     }
 
     public LogLines putconn(String time, String req, String conn, int used) {
-        return add("pool.putconn.success", time, req, conn, used, "/api/items/1");
+        return add("pool.putconn.success", time, req, conn, used, PATH);
     }
 
     public LogLines finished(String time, String req) {
-        return add("http.request.finished", time, req, null, -1, "/api/items/1");
+        return add("http.request.finished", time, req, null, -1, PATH);
     }
 
     public LogLines failed(String time, String req, int used) {
-        return add("pool.getconn.FAILED", time, req, null, used, "/api/items/1");
+        return add("pool.getconn.FAILED", time, req, null, used, PATH);
     }
 
     public LogLines timeout(String time, String req) {
-        lines.add("{\"event\": \"api.timeout_or_error\", \"pgcode\": \"57014\"" + common(time, req, "/api/items/1") + "}");
+        lines.add(common(LogLine.of("api.timeout_or_error").with("pgcode", "57014"), time, req, PATH).toString());
         return this;
     }
 
@@ -53,31 +59,80 @@ public final class LogLines {
     }
 
     public LogLines add(String event, String time, String req, String conn, int used, String path) {
-        StringBuilder b = new StringBuilder("{\"event\": \"").append(event).append('"');
-        if (conn != null) {
-            b.append(", \"conn_id\": ").append(conn);
-        }
+        LogLine line = LogLine.of(event).with("conn_id", conn == null ? null : Long.valueOf(conn));
         if (used >= 0) {
-            b.append(", \"pool_used\": ").append(used).append(", \"pool_max\": 80");
+            line.with("pool_used", used).with("pool_max", 80);
         }
-        b.append(common(time, req, path)).append('}');
-        lines.add(b.toString());
+        lines.add(common(line, time, req, path).toString());
         return this;
     }
 
-    private String common(String time, String req, String path) {
-        StringBuilder b = new StringBuilder();
-        if (req != null) {
-            b.append(", \"request_id\": \"").append(req).append('"');
+    private LogLine common(LogLine line, String time, String req, String path) {
+        return line.with("request_id", req).with("method", "GET").with("path", path).with("pid", pid)
+                .with("hostname", host).with("timestamp", Instant.parse(time).toString());
+    }
+
+    // ---- a log whose clock moves 100 ms per event, so every figure can be counted from the test's calls
+
+    public LogLines start(String req, String method, String path) {
+        return tick(LogLine.of("http.request.started"), req).with("method", method).with("path", path).done();
+    }
+
+    public LogLines get(String req, String conn, int used) {
+        return tick(LogLine.of("pool.getconn.success"), req).with("conn_id", conn).with("pool_used", used).done();
+    }
+
+    public LogLines put(String req, String conn, int used) {
+        return tick(LogLine.of("pool.putconn.success"), req).with("conn_id", conn).with("pool_used", used).done();
+    }
+
+    public LogLines end(String req) {
+        return tick(LogLine.of("http.request.finished"), req).with("status", 200).done();
+    }
+
+    public LogLines failed(String req) {
+        return tick(LogLine.of("pool.getconn.FAILED"), req).with("error", "connection pool exhausted").done();
+    }
+
+    public LogLines timeout(String req) {
+        return tick(LogLine.of("api.stats.failed"), req).with("pgcode", "57014").done();
+    }
+
+    /** A request that takes and returns one connection: healthy traffic. */
+    public LogLines request(String req, String path, int used) {
+        return start(req, "GET", path).get(req, req + "-c", used).put(req, req + "-c", used - 1).end(req);
+    }
+
+    /** Moves the clock on without logging, e.g. past the leak grace period. */
+    public LogLines pause(int seconds) {
+        millis += seconds * 1000L;
+        return this;
+    }
+
+    private Ticked tick(LogLine line, String req) {
+        millis += 100;
+        String time = String.format(Locale.ROOT, "2026-01-02T03:%02d:%02d.%03dZ", millis / 60_000 % 60,
+                millis / 1000 % 60, millis % 1000);
+        return new Ticked(line.with("timestamp", time).with("pid", 7).with("request_id", req));
+    }
+
+    /** A line of the ticking log being built; {@link #done} adds it. */
+    private final class Ticked {
+        private final LogLine line;
+
+        Ticked(LogLine line) {
+            this.line = line;
         }
-        b.append(", \"method\": \"GET\", \"path\": \"").append(path).append('"');
-        if (pid != null) {
-            b.append(", \"pid\": ").append(pid);
+
+        Ticked with(String key, Object value) {
+            line.with(key, value);
+            return this;
         }
-        if (host != null) {
-            b.append(", \"hostname\": \"").append(host).append('"');
+
+        LogLines done() {
+            lines.add(line.toString());
+            return LogLines.this;
         }
-        return b.append(", \"timestamp\": \"").append(Instant.parse(time)).append('"').toString();
     }
 
     public List<String> lines() {

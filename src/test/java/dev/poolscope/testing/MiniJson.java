@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,32 @@ import java.util.Map;
 /** Reads a JSON report into maps and lists so tests can look figures up by name. */
 public final class MiniJson {
     private MiniJson() {}
+
+    /** Every scalar of a JSON document by its dotted path, e.g. {@code oldest_open.0.request_id}, as text. */
+    public static Map<String, String> flatten(byte[] json) {
+        Map<String, String> out = new HashMap<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            flatten(value(p, p.nextToken()), "", out);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("trailing content after the JSON document");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static void flatten(Object v, String path, Map<String, String> out) {
+        if (v instanceof Map<?, ?> m) {
+            m.forEach((k, e) -> flatten(e, path.isEmpty() ? (String) k : path + "." + k, out));
+        } else if (v instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                flatten(l.get(i), path + "." + i, out);
+            }
+        } else {
+            out.put(path, v == null ? null : v.toString());
+        }
+    }
 
     public static Object parse(String text) throws IOException {
         try (JsonParser p = new JsonFactory().createParser(text)) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.analysis.Level;
 import dev.poolscope.gate.Alert;
-import dev.poolscope.testing.JsonPaths;
 import dev.poolscope.testing.LiveSamples;
+import dev.poolscope.testing.MiniJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class AlertJsonTest {
     void carriesTheAlertTheChecksAndTheOldestCheckouts() {
         LiveSamples sample = new LiveSamples("req-1");
         Alert alert = new Alert(Level.OK, Level.CRITICAL, LiveSamples.T0_MICROS + 100 * LiveSamples.S, 0);
-        Map<String, String> j = JsonPaths.flatten(AlertJson.json(alert, sample.first, "/var/log/app.jsonl"));
+        Map<String, String> j = MiniJson.flatten(AlertJson.json(alert, sample.first, "/var/log/app.jsonl"));
         assertThat(j).containsEntry("schema", "poolscope-alert/1")
                 .containsEntry("time", "2026-01-01T00:01:40.000000Z")
                 .containsEntry("log", "/var/log/app.jsonl")
@@ -39,7 +39,7 @@ class AlertJsonTest {
     void logContentTravelsEscapedInTheJsonAndNeverInTheEnvironment() {
         LiveSamples sample = new LiveSamples(HOSTILE);
         Alert alert = new Alert(null, Level.CRITICAL, 0, 0);
-        Map<String, String> j = JsonPaths.flatten(AlertJson.json(alert, sample.first, "app.jsonl"));
+        Map<String, String> j = MiniJson.flatten(AlertJson.json(alert, sample.first, "app.jsonl"));
         assertThat(j).containsEntry("oldest_open.0.request_id", HOSTILE).containsEntry("previous_level", null);
         Map<String, String> env = AlertJson.environment(alert, sample.first, "app.jsonl");
         assertThat(env).containsEntry("POOLSCOPE_LEVEL", "critical").containsEntry("POOLSCOPE_PREVIOUS_LEVEL", "")
@@ -53,6 +53,6 @@ class AlertJsonTest {
         String huge = "r".repeat(100_000);
         byte[] json = AlertJson.json(new Alert(null, Level.CRITICAL, 0, 0), new LiveSamples(huge).first, "app.jsonl");
         assertThat(json.length).isLessThan(8192);
-        assertThat(JsonPaths.flatten(json).get("oldest_open.0.request_id")).isEqualTo("r".repeat(200) + "…");
+        assertThat(MiniJson.flatten(json).get("oldest_open.0.request_id")).isEqualTo("r".repeat(200) + "…");
     }
 }
