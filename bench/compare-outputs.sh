@@ -12,7 +12,8 @@ trap 'rm -rf "$work"' EXIT
 logs=(samples/*.jsonl src/test/resources/fixtures/real-structlog/app.jsonl
       src/test/resources/fixtures/hostile/hostile.jsonl src/test/resources/fixtures/tiny/tiny.jsonl)
 # A generated week (incident on Wednesday), made once with the old build so both read the same files.
-java -cp "$old" dev.poolscope.sample.WeekSamples "$work/week" >/dev/null 2>&1
+java -jar "$old" generate --week "$work/week" >/dev/null 2>&1 \
+    || java -cp "$old" dev.poolscope.sample.WeekSamples "$work/week" >/dev/null 2>&1   # builds before generate --week
 # run SIDE NAME ARGS...: runs one command with one build, keeping stdout, stderr and the exit code.
 run() {
     local side=$1 name=$2; shift 2

@@ -1,15 +1,18 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.sample.BundledSamples;
 import dev.poolscope.sample.GeneratorConfig;
 import dev.poolscope.sample.LogGenerator;
 import dev.poolscope.sample.Scenario;
 import dev.poolscope.sample.Truth;
 import dev.poolscope.sample.TruthJson;
+import dev.poolscope.sample.WeekSamples;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -27,14 +30,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME",
+    @Option(names = "--scenario", paramLabel = "NAME",
             description = "healthy, leaky-routers, timeout-storm or mixed-processes")
     String scenario;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Size size;
 
     static final class Size {
@@ -59,8 +62,22 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace files that already exist")
     boolean force;
 
+    @Option(names = "--week", paramLabel = "DIR",
+            description = "instead, write a generated week into DIR: rotated app.jsonl files, incident on Wednesday (docs/weekly-report.md)")
+    Path week;
+
+    @Option(names = "--samples", paramLabel = "DIR",
+            description = "instead, write the four bundled samples and their expected figures into DIR (samples/README.md)")
+    Path samples;
+
     @Override
     public Integer call() throws IOException, UsageException {
+        if (week != null || samples != null) {
+            return sets();
+        }
+        if (scenario == null || size == null) {
+            throw new UsageException("generate needs --scenario and one of --requests or --bytes (or --week, --samples)");
+        }
         GeneratorConfig config = config();
         if (output != null) {
             OutputTarget.requireWritable(output, force);
@@ -85,6 +102,23 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "%s seed=%d: %d lines, %d bytes%n", t.scenario(), t.seed(),
                 t.lines(), t.bytes());
+        return ExitCode.OK;
+    }
+
+    /** The fixed sets of logs the docs and tests use, written into a folder. */
+    private int sets() throws IOException, UsageException {
+        if (week != null && samples != null || scenario != null || size != null) {
+            throw new UsageException("--week and --samples each stand alone: no --scenario, size or second set");
+        }
+        for (Path p : week != null ? WeekSamples.files(week) : BundledSamples.files(samples)) {
+            OutputTarget.requireWritable(p, force);
+        }
+        List<Truth> written = week != null ? WeekSamples.write(week, WeekSamples.REQUESTS_PER_DAY)
+                : BundledSamples.write(samples);
+        for (Truth t : written) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "%s %s: %d lines, %d bytes%n", t.scenario(),
+                    t.firstTimestamp(), t.lines(), t.bytes());
+        }
         return ExitCode.OK;
     }
 

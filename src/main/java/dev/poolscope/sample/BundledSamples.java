@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,9 +28,20 @@ public final class BundledSamples {
 
     private BundledSamples() {}
 
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "samples");
+    /** The files {@link #write} writes into {@code dir}. */
+    public static List<Path> files(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Sample s : ALL) {
+            out.add(dir.resolve(s.name() + ".jsonl"));
+            out.add(dir.resolve(s.name() + ".expected.json"));
+        }
+        return out;
+    }
+
+    /** Writes every sample and its expected figures into {@code dir} (created); returns their truths. */
+    public static List<Truth> write(Path dir) throws IOException {
         Files.createDirectories(dir);
+        List<Truth> truths = new ArrayList<>();
         for (Sample s : ALL) {
             Truth truth;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(s.name() + ".jsonl")))) {
@@ -38,7 +50,8 @@ public final class BundledSamples {
             try (OutputStream out = Files.newOutputStream(dir.resolve(s.name() + ".expected.json"))) {
                 TruthJson.write(truth, out);
             }
-            System.err.printf("%s: %d lines, %d bytes%n", s.name(), truth.lines(), truth.bytes());
+            truths.add(truth);
         }
+        return truths;
     }
 }

@@ -52,12 +52,17 @@ public final class WeekSamples {
 
     private WeekSamples() {}
 
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "samples/week");
-        int perDay = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
-        for (Truth t : write(dir, perDay)) {
-            System.err.printf("%s %s: %d lines, %d bytes%n", t.scenario(), t.firstTimestamp(), t.lines(), t.bytes());
+    /** Requests of a normal day in {@code poolscope generate --week}; the days scale it. */
+    public static final int REQUESTS_PER_DAY = 1500;
+
+    /** The files {@link #write} writes into {@code dir}. */
+    public static List<Path> files(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Day day : WEEK) {
+            out.add(dir.resolve(day.fileName()));
+            out.add(dir.resolve("day-" + day.date() + ".expected.json"));
         }
+        return out;
     }
 
     /** Writes the week into {@code dir} (created) and returns each day's truth, Monday first. */

@@ -19,7 +19,7 @@ class BundledSamplesTest {
             Truth truth = LogGenerator.generate(s.config(), log);
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             TruthJson.write(truth, json);
-            String hint = "samples/" + s.name() + " is stale: run BundledSamples samples/ (see samples/README.md)";
+            String hint = "samples/" + s.name() + " is stale: run bin/poolscope generate --samples samples --force (see samples/README.md)";
             assertThat(Files.readAllBytes(DIR.resolve(s.name() + ".jsonl"))).as(hint).isEqualTo(log.toByteArray());
             assertThat(Files.readAllBytes(DIR.resolve(s.name() + ".expected.json"))).as(hint)
                     .isEqualTo(json.toByteArray());

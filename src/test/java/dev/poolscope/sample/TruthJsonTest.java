@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.poolscope.testing.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,26 +47,34 @@ class TruthJsonTest {
     }
 
     @Test
-    void sampleMainWritesLogAndTruth(@TempDir Path dir) throws IOException {
+    void generateWritesLogAndTruth(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("h.jsonl");
         Path truth = dir.resolve("h.expected.json");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SampleMain.run(new String[] {"healthy", "42", "50", log.toString(), truth.toString()},
-                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).isZero();
+        Cli r = Cli.run("generate", "--scenario", "healthy", "--seed", "42", "--requests", "50", "-o", log.toString(),
+                "--truth", truth.toString());
+        assertThat(r.code()).isZero();
         ByteArrayOutputStream direct = new ByteArrayOutputStream();
         LogGenerator.generate(GeneratorConfig.ofRequests(Scenario.HEALTHY, 42, 50), direct);
         assertThat(Files.readAllBytes(log)).isEqualTo(direct.toByteArray());
         assertThat(Files.readString(truth)).contains("\"scenario\": \"healthy\"");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("healthy seed=42");
+        assertThat(r.err()).contains("healthy seed=42");
     }
 
     @Test
-    void sampleMainRejectsBadArguments() throws IOException {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertThat(SampleMain.run(new String[] {"nope", "1", "5", "x"}, System.out, ps)).isEqualTo(2);
-        assertThat(SampleMain.run(new String[] {"healthy", "1"}, System.out, ps)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
+    void generateRejectsBadArguments() {
+        assertThat(Cli.run("generate", "--scenario", "nope", "--requests", "5").code()).isEqualTo(2);
+        Cli noSize = Cli.run("generate", "--scenario", "healthy");
+        assertThat(noSize.code()).isEqualTo(2);
+        assertThat(noSize.err()).contains("--requests or --bytes");
+        assertThat(Cli.run("generate", "--week", "w", "--samples", "s").code()).isEqualTo(2);
+    }
+
+    @Test
+    void generateWritesTheBundledSamplesAsCommitted(@TempDir Path dir) throws IOException {
+        assertThat(Cli.run("generate", "--samples", dir.toString()).code()).isZero();
+        for (BundledSamples.Sample s : BundledSamples.ALL) {
+            assertThat(Files.readAllBytes(dir.resolve(s.name() + ".jsonl")))
+                    .isEqualTo(Files.readAllBytes(Path.of("samples", s.name() + ".jsonl")));
+        }
     }
 }
