@@ -274,17 +274,4 @@ public final class Timestamps {
         }
         return text.substring(i).strip();
     }
-
-    /** ISO-8601 UTC with exactly six fraction digits, the form every report writes (fixed width, sorts as text). */
-    public static String format(long micros) {
-        if (micros == PoolEvent.NO_TIME) {
-            return null;
-        }
-        Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
-        return OUTPUT.format(instant);
-    }
-
-    private static final DateTimeFormatter OUTPUT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 }

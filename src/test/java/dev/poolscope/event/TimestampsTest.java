@@ -67,18 +67,4 @@ class TimestampsTest {
     void nullIsNoTime() {
         assertThat(Timestamps.parse(null)).isEqualTo(PoolEvent.NO_TIME);
     }
-
-    @Test
-    void formatWritesIsoUtcWithSixDigitsAndNullForNoTime() {
-        assertThat(Timestamps.format(micros("2026-01-06T10:15:23.123456Z"))).isEqualTo("2026-01-06T10:15:23.123456Z");
-        assertThat(Timestamps.format(micros("2026-01-06T10:15:23Z"))).isEqualTo("2026-01-06T10:15:23.000000Z");
-        assertThat(Timestamps.format(micros("1969-12-31T23:59:59.5Z"))).isEqualTo("1969-12-31T23:59:59.500000Z");
-        assertThat(Timestamps.format(PoolEvent.NO_TIME)).isNull();
-    }
-
-    @Test
-    void formatThenParseIsTheIdentity() {
-        long t = micros("2026-11-27T15:16:51.369223Z");
-        assertThat(Timestamps.parse(Timestamps.format(t))).isEqualTo(t);
-    }
 }
