@@ -1,5 +1,6 @@
 package dev.poolscope.event;
 
+import dev.poolscope.io.ByteWords;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

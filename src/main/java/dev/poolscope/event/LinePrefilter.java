@@ -1,8 +1,6 @@
 package dev.poolscope.event;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.poolscope.io.ByteWords;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,9 +18,6 @@ final class LinePrefilter {
     static final int MAX_LINE = 1 << 20;
     private static final int MAX_DEPTH = 32;
     private static final int MAX_NUMBER = 100;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
 
     private final KeyTable keys;
     private final int[] ranks;
@@ -335,7 +330,7 @@ final class LinePrefilter {
         if (from + ByteWords.WHOLE > limit) {
             return -1;
         }
-        long first = (long) WORDS.get(buf, from);
+        long first = ByteWords.word(buf, from);
         long flags = specials(first);
         if (flags != 0) {
             int len = Long.numberOfTrailingZeros(flags) >>> 3;
@@ -346,7 +341,7 @@ final class LinePrefilter {
             keyTail = 0;
             return from + len;
         }
-        flags = specials((long) WORDS.get(buf, from + Long.BYTES));
+        flags = specials(ByteWords.word(buf, from + Long.BYTES));
         if (flags == 0) {
             return -1;
         }
@@ -355,7 +350,7 @@ final class LinePrefilter {
             return -1;
         }
         keyHead = first;
-        keyTail = (long) WORDS.get(buf, from + len - Long.BYTES);
+        keyTail = ByteWords.word(buf, from + len - Long.BYTES);
         return from + len;
     }
 
@@ -365,9 +360,10 @@ final class LinePrefilter {
      * a flagged one may be flagged wrongly; the lowest flagged byte is always exact.
      */
     private static long specials(long w) {
-        long quote = w ^ (ONES * '"');
-        long slash = w ^ (ONES * '\\');
-        return (((quote - ONES) & ~quote) | ((slash - ONES) & ~slash) | (w - ONES * 0x20) | w) & HIGHS;
+        long quote = w ^ (ByteWords.ONES * '"');
+        long slash = w ^ (ByteWords.ONES * '\\');
+        return (((quote - ByteWords.ONES) & ~quote) | ((slash - ByteWords.ONES) & ~slash) | (w - ByteWords.ONES * 0x20) | w)
+                & ByteWords.HIGHS;
     }
 
     /**
@@ -376,7 +372,7 @@ final class LinePrefilter {
      */
     private int plainRun(int i) {
         while (i + Long.BYTES <= limit) {
-            long flags = specials((long) WORDS.get(buf, i));
+            long flags = specials(ByteWords.word(buf, i));
             if (flags != 0) {
                 return i + (Long.numberOfTrailingZeros(flags) >>> 3);
             }

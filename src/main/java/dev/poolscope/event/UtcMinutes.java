@@ -1,5 +1,7 @@
 package dev.poolscope.event;
 
+import dev.poolscope.io.ByteWords;
+
 /**
  * Reads ISO UTC timestamps from bytes like {@link Timestamps#parseIsoUtc}, remembering the last minute
  * read: consecutive lines nearly always share their first 16 bytes ({@code yyyy-MM-ddTHH:mm}), so the

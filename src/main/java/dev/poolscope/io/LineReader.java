@@ -2,9 +2,6 @@ package dev.poolscope.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without decoding them: the JSON parser reads the bytes directly,
@@ -13,10 +10,7 @@ import java.nio.ByteOrder;
  */
 public final class LineReader {
     private static final int INITIAL_BUFFER = 1 << 20;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long NEWLINES = ONES * '\n';
+    private static final long NEWLINES = ByteWords.ONES * '\n';
 
     private final int maxLineBytes;
 
@@ -113,8 +107,7 @@ public final class LineReader {
     static int indexOf(byte[] buf, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long x = (long) WORDS.get(buf, i) ^ NEWLINES;
-            long found = (x - ONES) & ~x & HIGHS;
+            long found = ByteWords.zeroBytes(ByteWords.word(buf, i) ^ NEWLINES);
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }

@@ -2,6 +2,7 @@ package dev.poolscope.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.io.ByteWords;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,23 +1,37 @@
-package dev.poolscope.event;
+package dev.poolscope.io;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * A short byte range read as two words: up to 16 bytes, its length and its first and last eight
- * (overlapping) bytes are the whole of it, so keys and repeated values are compared with three
- * comparisons instead of a byte loop.
+ * Bytes read eight at a time, for the line splitter and the pre-filter. A short byte range is read as
+ * two words: up to 16 bytes, its length and its first and last eight (overlapping) bytes are the whole
+ * of it, so keys and repeated values are compared with three comparisons instead of a byte loop.
  */
-final class ByteWords {
+public final class ByteWords {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    static final int WHOLE = 2 * Long.BYTES;
+    public static final int WHOLE = 2 * Long.BYTES;
+    /** 0x01 in every byte: {@code ONES * c} is c in every byte. */
+    public static final long ONES = 0x0101010101010101L;
+    /** The high bit of every byte. */
+    public static final long HIGHS = 0x8080808080808080L;
 
     private ByteWords() {
     }
 
+    /** Eight bytes from {@code from}, little-endian (the first byte is the lowest). */
+    public static long word(byte[] b, int from) {
+        return (long) WORDS.get(b, from);
+    }
+
+    /** The high bit set in each byte of {@code x} that is zero (lowest one exact; SWAR zero-byte test). */
+    public static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
     /** The first eight bytes of {@code b[from, from + len)}, little-endian; fewer are padded with zeros. */
-    static long head(byte[] b, int from, int len) {
+    public static long head(byte[] b, int from, int len) {
         if (len >= Long.BYTES) {
             return (long) WORDS.get(b, from);
         }
@@ -32,7 +46,7 @@ final class ByteWords {
     }
 
     /** The last eight bytes of a range of eight or more; 0 for a shorter one, which {@link #head} holds whole. */
-    static long tail(byte[] b, int from, int len) {
+    public static long tail(byte[] b, int from, int len) {
         return len >= Long.BYTES ? (long) WORDS.get(b, from + len - Long.BYTES) : 0;
     }
 
@@ -42,7 +56,7 @@ final class ByteWords {
      * Eight bytes at a time: the last read may reach back into the first eight, so a difference there
      * can also answer false.
      */
-    static boolean middleEquals(byte[] key, byte[] b, int from, int len) {
+    public static boolean middleEquals(byte[] key, byte[] b, int from, int len) {
         for (int i = Long.BYTES; i < len - Long.BYTES; i += Long.BYTES) {
             int at = Math.min(i, len - WHOLE);
             if ((long) WORDS.get(key, at) != (long) WORDS.get(b, from + at)) {
@@ -53,7 +67,7 @@ final class ByteWords {
     }
 
     /** A well-mixed hash of the three, for tables indexed by its high bits. */
-    static long hash(long head, long tail, int len) {
+    public static long hash(long head, long tail, int len) {
         long h = len + head * 0x9E37_79B9_7F4A_7C15L;
         h ^= tail * 0xC2B2_AE3D_27D4_EB4FL;
         h ^= h >>> 29;

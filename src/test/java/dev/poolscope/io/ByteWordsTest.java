@@ -1,4 +1,4 @@
-package dev.poolscope.event;
+package dev.poolscope.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
