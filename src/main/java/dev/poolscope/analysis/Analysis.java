@@ -13,12 +13,9 @@ import java.util.Set;
  * Runs every analyzer over one stream of events and joins their results into a {@link Diagnosis}.
  * Pure: events in, results out; the caller reads the input.
  */
-public final class Analysis {
+public final class Analysis implements Pass<Diagnosis> {
     private final AnalysisOptions options;
-    /** Request ids parsed once per event, shared by the request context and the checkout tracker. */
-    private final Uuid.Cache uuids = new Uuid.Cache();
-    private final RequestContext context = new RequestContext(uuids);
-    private final EventCounter counter = new EventCounter();
+    private final FrontEnd front = new FrontEnd();
     private final ClockWatch clock = new ClockWatch();
     private final CheckoutTracker checkouts;
     private final PoolUsageTracker pool;
@@ -33,15 +30,15 @@ public final class Analysis {
     Analysis(AnalysisOptions options, long maxOpen) {
         this.options = options;
         this.timeouts = new TimeoutCollector(options);
-        this.checkouts = new CheckoutTracker(options, timeouts::timedOut, maxOpen, uuids);
+        this.checkouts = CheckoutTracker.onePass(options, front.uuids, timeouts::timedOut, maxOpen);
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
     }
 
+    @Override
     public void accept(PoolEvent raw) {
-        counter.accept(raw);
         clock.accept(raw);
-        PoolEvent e = context.enrich(raw);
+        PoolEvent e = front.enter(raw);
         checkouts.accept(e);
         pool.accept(e);
         timeouts.accept(e);
@@ -58,9 +55,10 @@ public final class Analysis {
         return checkouts.trackedCount();
     }
 
+    @Override
     public Diagnosis finish(InputSummary input) {
         TimeoutResult timeoutResult = timeouts.finish();
-        Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeoutResult,
+        Diagnosis d = diagnose(options, input, front.counts(), checkouts.finish(), pool.finish(), timeoutResult,
                 timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests());
         return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
     }

@@ -50,10 +50,6 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         void returned(Checkout c, long at);
     }
 
-    public CheckoutTracker(AnalysisOptions options) {
-        this(options, false, new Uuid.Cache());
-    }
-
     private CheckoutTracker(AnalysisOptions options, boolean live, Uuid.Cache uuids) {
         this.options = options;
         this.graceMicros = options.graceMicros();
@@ -61,36 +57,32 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         this.open = new OpenCheckouts(live, uuids);
     }
 
-    /** A tracker for live mode, which reports how long ago a checkout's request ended. */
-    static CheckoutTracker live(AnalysisOptions options, Uuid.Cache uuids) {
-        return new CheckoutTracker(options, true, uuids);
-    }
+    // The three lifecycles. Each differs from the others in one field, set here and nowhere else.
 
     /**
-     * A tracker that settles leaks early to bound memory (docs/robustness.md).
+     * One pass to a diagnosis: leaks are settled early to bound memory (docs/robustness.md).
      *
+     * @param uuids    shared with the request context that enriches the events first
      * @param timedOut whether a request has hit a statement timeout so far
+     * @param maxOpen  the last-resort limit on open checkouts
      */
-    public CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut) {
-        this(options, timedOut, SettledLeaks.MAX_OPEN);
+    static CheckoutTracker onePass(AnalysisOptions options, Uuid.Cache uuids, Predicate<RequestKey> timedOut,
+                                   long maxOpen) {
+        CheckoutTracker t = new CheckoutTracker(options, false, uuids);
+        t.settled = new SettledLeaks(options.maxItems(), timedOut, maxOpen);
+        return t;
     }
 
-    /** The same with another last-resort limit on open checkouts (tests of the limit itself). */
-    CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut, long maxOpen) {
-        this(options, timedOut, maxOpen, new Uuid.Cache());
-    }
-
-    /** @param uuids shared with the request context that enriches the events first */
-    CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut, long maxOpen, Uuid.Cache uuids) {
-        this(options, false, uuids);
-        this.settled = new SettledLeaks(options.maxItems(), timedOut, maxOpen);
-    }
-
-    /** A tracker that also records the boundary events a summary needs (docs/summaries.md). */
-    static CheckoutTracker recording(AnalysisOptions options) {
-        CheckoutTracker t = new CheckoutTracker(options);
+    /** For a summary: also records the boundary events a later merge needs (docs/summaries.md). */
+    static CheckoutTracker summary(AnalysisOptions options, Uuid.Cache uuids) {
+        CheckoutTracker t = new CheckoutTracker(options, false, uuids);
         t.boundary = new ArrayList<>();
         return t;
+    }
+
+    /** For live mode, which reports how long ago a checkout's request ended and listens to returns. */
+    static CheckoutTracker live(AnalysisOptions options, Uuid.Cache uuids) {
+        return new CheckoutTracker(options, true, uuids);
     }
 
     @Override
@@ -389,7 +381,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
 
     /** A recording tracker in the given state, ready to take the events that follow it. */
     static CheckoutTracker restore(AnalysisOptions options, PairingState s) {
-        CheckoutTracker t = recording(options);
+        CheckoutTracker t = summary(options, new Uuid.Cache());
         t.firstTime = s.firstTime();
         t.lastTime = s.lastTime();
         t.absorbSettled(s);

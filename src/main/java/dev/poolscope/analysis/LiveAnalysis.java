@@ -25,9 +25,7 @@ public final class LiveAnalysis {
 
     private final AnalysisOptions options;
     private final long forgetAfterMicros;
-    private final Uuid.Cache uuids = new Uuid.Cache();
-    private final RequestContext context = new RequestContext(uuids);
-    private final EventCounter counter = new EventCounter();
+    private final FrontEnd front = new FrontEnd();
     private final CheckoutTracker checkouts;
     private final LiveProcesses processes = new LiveProcesses();
     private final LeakWatch leaks;
@@ -41,14 +39,13 @@ public final class LiveAnalysis {
         }
         this.options = options;
         this.forgetAfterMicros = forgetAfter.toNanos() / 1_000;
-        this.checkouts = CheckoutTracker.live(options, uuids);
+        this.checkouts = CheckoutTracker.live(options, front.uuids);
         this.leaks = new LeakWatch(options.leakThresholdMicros());
         checkouts.onReturn(leaks);
     }
 
     public void accept(PoolEvent raw) {
-        counter.accept(raw);
-        PoolEvent e = context.enrich(raw);
+        PoolEvent e = front.enter(raw);
         checkouts.accept(e);
         processes.accept(e);
         if (e.statementTimeout()) {
@@ -58,7 +55,7 @@ public final class LiveAnalysis {
 
     /** Latest event time read so far, or {@link PoolEvent#NO_TIME}. */
     public long lastEventTime() {
-        return counter.finish().lastTime();
+        return front.counts().lastTime();
     }
 
     /**
@@ -92,7 +89,7 @@ public final class LiveAnalysis {
         int used = processes.usedNow();
         long delta = processes.leakDelta();
         Health health = Health.evaluate(options.thresholds(), used, delta, withoutClose.size());
-        LiveTotals totals = new LiveTotals(counter.finish(), statementTimeouts, leaks.suspectedTotal(),
+        LiveTotals totals = new LiveTotals(front.counts(), statementTimeouts, leaks.suspectedTotal(),
                 leaks.returnedTotal(), processes.peakProcess(), processes.count(), forgottenProcesses,
                 forgottenCheckouts);
         return new LiveStatus(now, health, used, processes.peak(), processes.poolMax(), checkouts.openCount(),

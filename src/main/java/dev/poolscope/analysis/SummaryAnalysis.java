@@ -7,10 +7,9 @@ import dev.poolscope.event.PoolEvent;
  * {@link Analysis}, recording in addition what merging with neighbouring summaries needs
  * (boundary events, usage heads) and the per-minute timeline.
  */
-public final class SummaryAnalysis {
+public final class SummaryAnalysis implements Pass<Summary> {
     private final AnalysisOptions options;
-    private final RequestContext context = new RequestContext();
-    private final EventCounter counter = new EventCounter();
+    private final FrontEnd front = new FrontEnd();
     private final CheckoutTracker checkouts;
     private final MinuteTimeline timeline = new MinuteTimeline();
     private final UsageRecorder usage;
@@ -18,22 +17,23 @@ public final class SummaryAnalysis {
 
     public SummaryAnalysis(AnalysisOptions options) {
         this.options = options;
-        this.checkouts = CheckoutTracker.recording(options);
+        this.checkouts = CheckoutTracker.summary(options, front.uuids);
         this.usage = new UsageRecorder(options, timeline);
         this.timeouts = new TimeoutCollector(options);
     }
 
+    @Override
     public void accept(PoolEvent raw) {
-        counter.accept(raw);
-        PoolEvent e = context.enrich(raw);
+        PoolEvent e = front.enter(raw);
         checkouts.accept(e);
         usage.accept(e);
         timeouts.accept(e);
         timeline.count(e);
     }
 
+    @Override
     public Summary finish(InputSummary input) {
-        return new Summary(options, input, counter.finish(), checkouts.state(), usage.state(), usage.heads(),
+        return new Summary(options, input, front.counts(), checkouts.state(), usage.state(), usage.heads(),
                 timeouts.finish(), timeline.rows());
     }
 }

@@ -11,9 +11,7 @@ import dev.poolscope.report.Units;
 import dev.poolscope.report.json.JsonReport;
 import dev.poolscope.report.text.TextReport;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,11 +40,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     ReportFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of stdout")
-    Path output;
-
-    @Option(names = "--force", description = "replace output files that already exist")
-    boolean force;
+    @Mixin
+    OutputOptions out;
 
     @Option(names = "--summary", paramLabel = "FILE",
             description = "also write a mergeable summary of this run to FILE (docs/summaries.md)")
@@ -59,12 +54,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    DecodeOptions decode;
-
-    @Mixin
-    AnalysisSettings settings;
-
-    @Mixin
     SpeedOptions speed;
 
     @Mixin
@@ -72,20 +61,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputException, UsageException {
-        if (output != null) {
-            OutputTarget.requireWritable(output, force);
-        }
+        out.check();
         Redactor redactor = redaction.redactor();
-        files.check(force, output);
+        files.check(out.force, out.output);
         if (summary != null) {
-            OutputTarget.requireWritable(summary, force);
+            OutputTarget.requireWritable(summary, out.force);
         }
         Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
-        Pipeline pipeline = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr()));
+        Pipeline pipeline = common.pipeline(speed.read(spec.commandLine().getErr()));
         Diagnosis d;
         if (summary != null) {
             Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);
-            SummaryFiles.write(both.summary(), summary, force);
+            SummaryFiles.write(both.summary(), summary, out.force);
             d = both.diagnosis();
         } else {
             d = pipeline.run(inputs, System.in);
@@ -94,12 +81,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (files.any()) {
             writeFiles(d, warmup);
         }
-        if (output == null) {
+        if (out.output == null) {
             write(d, spec.commandLine().getOut(), common.color(spec), redactor);
         } else {
-            try (PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputTarget.open(output, force),
-                    StandardCharsets.UTF_8))) {
-                write(d, out, false, redactor);
+            try (PrintWriter file = out.open()) {
+                write(d, file, false, redactor);
             }
         }
         var problem = InputProblems.of(d);
@@ -110,10 +96,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private void writeFiles(Diagnosis d, Thread warmup) throws UsageException {
         if (d.timeline().widened()) {
             spec.commandLine().getErr().printf("poolscope: --bucket %ss would need more than %d buckets; used %ss%n",
-                    seconds(settings.bucket.toNanos() / 1000), TimelineAnalyzer.MAX_BUCKETS,
+                    seconds(common.settings.bucket.toNanos() / 1000), TimelineAnalyzer.MAX_BUCKETS,
                     seconds(d.timeline().bucketMicros()));
         }
-        new ReportFiles(d, force).write(files, warmup);
+        new ReportFiles(d, out.force).write(files, warmup);
     }
 
     private static String seconds(long micros) {

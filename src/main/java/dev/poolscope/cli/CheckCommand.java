@@ -105,10 +105,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
     @Mixin
-    DecodeOptions decode;
-    @Mixin
-    AnalysisSettings settings;
-    @Mixin
     RedactOptions redaction;
 
     /** The health-table levels that can fail a build. */
@@ -169,7 +165,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Runs the analysis and refuses input that cannot support a verdict. */
     private Diagnosis analyse() throws InputException, UsageException {
-        Pipeline pipeline = common.pipeline(decode, settings);
+        Pipeline pipeline = common.pipeline();
         Diagnosis d;
         try {
             d = pipeline.run(inputs, System.in);

@@ -3,9 +3,10 @@ package dev.poolscope.cli;
 import dev.poolscope.feed.Pipeline;
 import dev.poolscope.feed.ReadOptions;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every log-reading command shares. */
+/** Options every log-reading command shares: line limits and colour, then how to decode and analyse. */
 public final class CommonOptions {
     /** Large enough for any sane log line, small enough that one hostile line cannot exhaust memory. */
     static final int DEFAULT_MAX_LINE_BYTES = Pipeline.DEFAULT_MAX_LINE_BYTES;
@@ -20,11 +21,17 @@ public final class CommonOptions {
             description = "colour the text report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; auto means on a terminal and NO_COLOR unset)")
     ColorMode color;
 
-    Pipeline pipeline(DecodeOptions decode, AnalysisSettings settings) throws UsageException {
-        return pipeline(decode, settings, ReadOptions.defaults());
+    @Mixin
+    DecodeOptions decode;
+
+    @Mixin
+    AnalysisSettings settings;
+
+    Pipeline pipeline() throws UsageException {
+        return pipeline(ReadOptions.defaults());
     }
 
-    Pipeline pipeline(DecodeOptions decode, AnalysisSettings settings, ReadOptions read) throws UsageException {
+    Pipeline pipeline(ReadOptions read) throws UsageException {
         if (maxLineBytes < 1024) {
             throw new UsageException("--max-line-bytes must be at least 1024");
         }

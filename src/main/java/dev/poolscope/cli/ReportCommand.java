@@ -4,6 +4,8 @@ import dev.poolscope.analysis.Summary;
 import dev.poolscope.event.PoolEvent;
 import dev.poolscope.feed.InputException;
 import dev.poolscope.feed.InputOrder;
+import dev.poolscope.io.LogFiles;
+import dev.poolscope.report.weekly.WeeklyHtml;
 import dev.poolscope.report.weekly.WeeklyJson;
 import dev.poolscope.report.weekly.WeeklyMarkdown;
 import dev.poolscope.weekly.Weekly;
@@ -11,12 +13,14 @@ import dev.poolscope.weekly.WeeklyReport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,32 +65,21 @@ public final class ReportCommand implements Callable<Integer> {
             description = "report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of stdout")
-    Path output;
+    @Mixin
+    OutputOptions out;
 
     @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML page with charts to FILE")
     Path html;
 
-    @Option(names = "--force", description = "replace output files that already exist")
-    boolean force;
-
     @Mixin
     CommonOptions common;
-
-    @Mixin
-    DecodeOptions decode;
-
-    @Mixin
-    AnalysisSettings settings;
 
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         ZoneId zone = zone();
-        if (output != null) {
-            OutputTarget.requireWritable(output, force);
-        }
+        out.check();
         if (html != null) {
-            OutputTarget.requireWritable(html, force);
+            OutputTarget.requireWritable(html, out.force);
         }
         Summary.Finished current = load(inputs).finish();
         Summary.Finished before = previous == null || previous.isEmpty() ? null : load(previous).finish();
@@ -98,17 +91,16 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (output == null) {
+        if (out.output == null) {
             write(w, spec.commandLine().getOut());
         } else {
-            try (PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputTarget.open(output, force),
-                    StandardCharsets.UTF_8))) {
-                write(w, out);
+            try (PrintWriter file = out.open()) {
+                write(w, file);
             }
         }
         if (html != null) {
-            try (java.io.Writer out = new OutputStreamWriter(OutputTarget.open(html, force), StandardCharsets.UTF_8)) {
-                dev.poolscope.report.weekly.WeeklyHtml.write(w, out);
+            try (Writer file = new OutputStreamWriter(OutputTarget.open(html, out.force), StandardCharsets.UTF_8)) {
+                WeeklyHtml.write(w, file);
             }
         }
         return ExitCode.OK;
@@ -125,13 +117,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** Logs are analysed in one pass; summaries are merged with that pass in time order. */
     private Summary load(List<String> names) throws InputException, UsageException {
-        List<String> files = InputOrder.expand(names, n -> dev.poolscope.io.LogFiles.isLogName(n)
-                || dev.poolscope.io.LogFiles.isSummaryName(n));
-        List<String> summaries = files.stream().filter(dev.poolscope.io.LogFiles::isSummaryName).toList();
-        List<String> logs = files.stream().filter(f -> !dev.poolscope.io.LogFiles.isSummaryName(f)).toList();
-        List<Summary> all = new java.util.ArrayList<>(SummaryFiles.read(summaries, System.in));
+        List<String> files = InputOrder.expand(names, n -> LogFiles.isLogName(n) || LogFiles.isSummaryName(n));
+        List<String> summaries = files.stream().filter(LogFiles::isSummaryName).toList();
+        List<String> logs = files.stream().filter(f -> !LogFiles.isSummaryName(f)).toList();
+        List<Summary> all = new ArrayList<>(SummaryFiles.read(summaries, System.in));
         if (!logs.isEmpty()) {
-            all.add(common.pipeline(decode, settings).summarise(logs, System.in));
+            all.add(common.pipeline().summarise(logs, System.in));
         }
         return SummaryFiles.merge(all, Summary.empty(all.get(0).options()));
     }

@@ -85,12 +85,6 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Mixin
-    DecodeOptions decode;
-
-    @Mixin
-    AnalysisSettings settings;
-
     @Override
     public Integer call() throws IOException, InputException, UsageException, InterruptedException {
         AnalysisOptions options = validate();
@@ -145,7 +139,7 @@ public final class WatchCommand implements Callable<Integer> {
                 throw new UsageException(problem.get());
             }
         }
-        return settings.options();
+        return common.settings.options();
     }
 
     private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock) {
@@ -153,7 +147,7 @@ public final class WatchCommand implements Callable<Integer> {
         LiveAnalysis analysis = new LiveAnalysis(options, forgetAfter);
         InputTally tally = new InputTally();
         tally.file(name);
-        EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, decode.mapping(), decode.names());
+        EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, common.decode.mapping(), common.decode.names());
         LineSplitter lines = new LineSplitter(common.maxLineBytes, new LineFeeder(name, decoder,
                 new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
         FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));

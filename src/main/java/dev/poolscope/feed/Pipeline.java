@@ -7,6 +7,7 @@ import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputSummary;
 import dev.poolscope.analysis.InputTally;
+import dev.poolscope.analysis.Pass;
 import dev.poolscope.analysis.Summary;
 import dev.poolscope.analysis.SummaryAnalysis;
 import dev.poolscope.event.EventDecoder;
@@ -63,19 +64,12 @@ public final class Pipeline {
      * of their first timestamp (docs/summaries.md), and a checkout may be returned in a later file.
      */
     public Diagnosis run(List<String> inputs, InputStream stdin) throws InputException {
-        return run(sources(inputs, stdin));
+        return read(sources(inputs, stdin), new Analysis(options));
     }
 
     /** Analyses one stream read from anywhere (HDFS, S3, a socket) under {@code name}; gzip is detected as for files. */
     public Diagnosis run(InputStream in, String name) throws InputException {
-        return run(List.of(Source.of(in, name)));
-    }
-
-    private Diagnosis run(List<Source> sources) throws InputException {
-        Analysis analysis = new Analysis(options);
-        InputTally tally = new InputTally();
-        feed(sources, analysis::accept, tally);
-        return analysis.finish(tally.finish());
+        return read(List.of(Source.of(in, name)), new Analysis(options));
     }
 
     /** A diagnosis and a summary of the same inputs, from one read. */
@@ -85,30 +79,34 @@ public final class Pipeline {
     public Both runAndSummarise(List<String> inputs, InputStream stdin) throws InputException {
         Analysis analysis = new Analysis(options);
         SummaryAnalysis summary = new SummaryAnalysis(options);
-        InputTally tally = new InputTally();
-        feed(sources(inputs, stdin), e -> {
-            analysis.accept(e);
-            summary.accept(e);
-        }, tally);
-        InputSummary input = tally.finish();
-        return new Both(analysis.finish(input), summary.finish(input));
+        return read(sources(inputs, stdin), new Pass<Both>() {
+            @Override
+            public void accept(PoolEvent e) {
+                analysis.accept(e);
+                summary.accept(e);
+            }
+
+            @Override
+            public Both finish(InputSummary input) {
+                return new Both(analysis.finish(input), summary.finish(input));
+            }
+        });
     }
 
     /** Like {@link #run}, ending in a mergeable summary (docs/summaries.md). */
     public Summary summarise(List<String> inputs, InputStream stdin) throws InputException {
-        return summarise(sources(inputs, stdin));
+        return read(sources(inputs, stdin), new SummaryAnalysis(options));
     }
 
     /** Like {@link #run(InputStream, String)}, ending in a mergeable summary. */
     public Summary summarise(InputStream in, String name) throws InputException {
-        return summarise(List.of(Source.of(in, name)));
+        return read(List.of(Source.of(in, name)), new SummaryAnalysis(options));
     }
 
-    private Summary summarise(List<Source> sources) throws InputException {
-        SummaryAnalysis analysis = new SummaryAnalysis(options);
+    private <R> R read(List<Source> sources, Pass<R> pass) throws InputException {
         InputTally tally = new InputTally();
-        feed(sources, analysis::accept, tally);
-        return analysis.finish(tally.finish());
+        feed(sources, pass::accept, tally);
+        return pass.finish(tally.finish());
     }
 
     /** The named inputs in reading order: directories expanded, files ordered by their first timestamp. */
