@@ -7,6 +7,7 @@ import dev.poolscope.analysis.LiveAnalysis;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.LineSalvage;
 import dev.poolscope.io.FileFollower;
+import dev.poolscope.io.Inputs;
 import dev.poolscope.io.LineSplitter;
 import dev.poolscope.report.StatusLine;
 import java.io.IOException;
@@ -129,6 +130,11 @@ public final class WatchCommand implements Callable<Integer> {
         }
         if (Files.exists(log) && !Files.isReadable(log)) {
             throw new InputException("cannot read " + log + ": permission denied");
+        }
+        String compressed = Files.isRegularFile(log) ? Inputs.compressionOrNull(log) : null;
+        if (compressed != null) {
+            throw new InputException(log + " is " + compressed + "-compressed, and watch follows a growing plain log; "
+                    + "read it with: poolscope analyze " + log);
         }
         if (prometheus != null) {
             PrometheusFile.requireUsable(prometheus, force);

@@ -39,7 +39,7 @@ class LazyLoadingTest {
         String loaded = loadedClasses("--format", "json");
         assertThat(loaded).contains("dev.poolscope.report.JsonReport")
                 .doesNotContain("org.jfree", "org.apache.commons.csv", "java.awt.", "dev.poolscope.cli.ReportFiles",
-                        "dev.poolscope.report.Csv", "dev.poolscope.report.Chart");
+                        "dev.poolscope.report.Csv", "dev.poolscope.report.Chart", "io.airlift", "ZstdInput");
     }
 
     @Test
