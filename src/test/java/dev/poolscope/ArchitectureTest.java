@@ -21,11 +21,10 @@ class ArchitectureTest {
     private static final Path MAIN = Path.of("src", "main", "java", "dev", "poolscope");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.poolscope\\.(\\w+)\\.[A-Z]");
-    private static final List<String> JDK = List.of("java.", "javax.");
 
     /** Allowed prefixes per package; {@code null} means "anything but the forbidden list". */
     private static final Map<String, List<String>> ALLOWED = Map.of(
-            "io", JDK,
+            "io", List.of("java.", "javax.", "io.airlift.compress.zstd."),
             "event", List.of("java.", "javax.", "com.fasterxml.jackson.core."),
             "analysis", List.of("java.", "javax.", "dev.poolscope.event.", "org.HdrHistogram."));
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
