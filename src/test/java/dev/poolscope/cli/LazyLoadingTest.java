@@ -48,7 +48,7 @@ class LazyLoadingTest {
         assertThat(loaded).contains("dev.poolscope.cli.AnalyzeCommand")
                 .doesNotContain("dev.poolscope.cli.CheckCommand", "dev.poolscope.cli.WatchCommand",
                         "dev.poolscope.cli.MergeCommand", "dev.poolscope.cli.ReportCommand",
-                        "dev.poolscope.cli.GenerateCommand");
+                        "dev.poolscope.cli.GenerateCommand", "dev.poolscope.cli.CompletionCommand", "picocli.AutoComplete");
     }
 
     @Test
