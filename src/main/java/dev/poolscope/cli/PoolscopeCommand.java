@@ -23,7 +23,7 @@ public final class PoolscopeCommand implements Runnable {
 
     /** The subcommands, in the order help lists them. */
     private static final List<String> SUBCOMMANDS = List.of("analyze", "check", "watch", "merge", "report", "generate",
-            "help");
+            "completion", "help");
 
     /**
      * A new subcommand object. A switch rather than a table of constructor references: resolving those
@@ -37,6 +37,7 @@ public final class PoolscopeCommand implements Runnable {
             case "merge" -> new MergeCommand();
             case "report" -> new ReportCommand();
             case "generate" -> new GenerateCommand();
+            case "completion" -> new CompletionCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no such subcommand: " + name);
         };

@@ -10,6 +10,7 @@ import dev.poolscope.feed.LineFeeder;
 import dev.poolscope.feed.Pipeline;
 import dev.poolscope.gate.AlertGate;
 import dev.poolscope.io.FileFollower;
+import dev.poolscope.io.Inputs;
 import dev.poolscope.io.LineSplitter;
 import dev.poolscope.report.watch.StatusLine;
 import dev.poolscope.watch.AlertRunner;
@@ -132,6 +133,11 @@ public final class WatchCommand implements Callable<Integer> {
         }
         if (Files.exists(log) && !Files.isReadable(log)) {
             throw new InputException("cannot read " + log + ": permission denied");
+        }
+        String compressed = Files.isRegularFile(log) ? Inputs.compressionOrNull(log) : null;
+        if (compressed != null) {
+            throw new InputException(log + " is " + compressed + "-compressed, and watch follows a growing plain log; "
+                    + "read it with: poolscope analyze " + log);
         }
         if (prometheus != null) {
             var problem = PrometheusFile.problem(prometheus, force);

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
-/** Opens a named input: a file path or {@code -} for standard input, gunzipped when its bytes say gzip. */
+/**
+ * Opens a named input: a file path or {@code -} for standard input, decompressed when its first bytes
+ * say gzip or zstd, whatever it is called. Every command reads its logs through here.
+ */
 public final class Inputs {
     public static final String STDIN = "-";
     private static final int BUFFER = 1 << 16;
@@ -21,7 +24,7 @@ public final class Inputs {
         return open(name, stdin, UnaryOperator.identity());
     }
 
-    /** As {@link #open(String, InputStream)}, with {@code tap} wrapping the raw bytes before any gunzip (progress counts those). */
+    /** As {@link #open(String, InputStream)}, with {@code tap} wrapping the raw bytes before any decompression (progress counts those). */
     public static InputStream open(String name, InputStream stdin, UnaryOperator<InputStream> tap) throws IOException {
         InputStream raw = tap.apply(STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name)));
         try {
@@ -47,43 +50,71 @@ public final class Inputs {
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
             PositionedInput.Counting counted = new PositionedInput.Counting(buffered);
-            buffered.mark(2);
-            boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
-            buffered.reset();
-            if (!gzip) {
-                return new PositionedInput(counted, counted, null);
+            if (isGzip(buffered)) {
+                PositionedInput.Gzip unzipped = new PositionedInput.Gzip(counted, BUFFER);
+                return new PositionedInput(unzipped, counted, unzipped);
             }
-            PositionedInput.Gzip unzipped = new PositionedInput.Gzip(counted, BUFFER);
-            return new PositionedInput(unzipped, counted, unzipped);
+            if (isZstd(buffered)) {
+                return new PositionedInput(ZstdInput.open(counted), counted, null);
+            }
+            return new PositionedInput(counted, counted, null);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }
     }
 
-    /** Sniffs the gzip magic bytes (1f 8b) rather than trusting a file name. */
+    /** Sniffs the magic bytes rather than trusting a file name. */
     static InputStream decompressIfNeeded(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
+        if (isGzip(in)) {
             return new GZIPInputStream(new MoreMembers(in), BUFFER);
         }
         if (isZstd(in)) {
-            throw new IOException("it is zstd-compressed, which poolscope does not read; "
-                    + "pipe it in instead: zstdcat FILE | poolscope ... -");
+            return ZstdInput.open(in);
         }
         return in;
     }
 
-    /** zstd frames start with 28 b5 2f fd; named so the user gets a hint rather than "not a JSON object". */
-    private static boolean isZstd(BufferedInputStream in) throws IOException {
-        in.mark(4);
-        byte[] magic = in.readNBytes(4);
+    /**
+     * What the first bytes of a file say it is: "gzip", "zstd", or null for anything else (plain text,
+     * or a file that cannot be read now: its reader will say why).
+     */
+    public static String compressionOrNull(Path file) {
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 4)) {
+            return isGzip(in) ? "gzip" : isZstd(in) ? "zstd" : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** gzip members start with 1f 8b. Leaves {@code in} where it was. */
+    static boolean isGzip(BufferedInputStream in) throws IOException {
+        byte[] magic = peek(in, 2);
+        return magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
+    }
+
+    /**
+     * zstd frames start with 28 b5 2f fd; so do skippable frames (50..5f 2a 4d 18, as pzstd writes first),
+     * which are taken as zstd too so that the decoder names them. Leaves {@code in} where it was.
+     */
+    static boolean isZstd(BufferedInputStream in) throws IOException {
+        byte[] magic = peek(in, 4);
+        if (magic.length < 4) {
+            return false;
+        }
+        int b0 = magic[0] & 0xFF;
+        int b1 = magic[1] & 0xFF;
+        int b2 = magic[2] & 0xFF;
+        int b3 = magic[3] & 0xFF;
+        return b0 == 0x28 && b1 == 0xB5 && b2 == 0x2F && b3 == 0xFD
+                || (b0 & 0xF0) == 0x50 && b1 == 0x2A && b2 == 0x4D && b3 == 0x18;
+    }
+
+    private static byte[] peek(BufferedInputStream in, int n) throws IOException {
+        in.mark(n);
+        byte[] magic = in.readNBytes(n);
         in.reset();
-        return magic.length == 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5
-                && (magic[2] & 0xFF) == 0x2F && (magic[3] & 0xFF) == 0xFD;
+        return magic;
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * An opened input that knows how far into its file it has read, so a read error can name the byte
  * where the file breaks. For gzip that is the compressed byte the inflater had reached, exact to
- * the input buffer, not the read-ahead of the buffered stream below it.
+ * the input buffer, not the read-ahead of the buffered stream below it. For zstd it is the compressed
+ * bytes handed to the decoder, which takes a block (at most 128 KiB) at a time: the break lies within
+ * the block before that position.
  */
 public final class PositionedInput extends FilterInputStream {
     private final Counting counted;
@@ -20,7 +22,7 @@ public final class PositionedInput extends FilterInputStream {
         this.gzip = gzip;
     }
 
-    /** Bytes of the file (compressed bytes, for gzip) consumed so far. */
+    /** Bytes of the file (compressed bytes, for gzip and zstd) consumed so far. */
     public long position() {
         return counted.count - (gzip == null ? 0 : gzip.unread());
     }

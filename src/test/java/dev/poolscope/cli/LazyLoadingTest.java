@@ -38,8 +38,8 @@ class LazyLoadingTest {
     void plainAnalyzeLoadsNoChartCsvOrAwtCode() throws Exception {
         String loaded = loadedClasses("--format", "json");
         assertThat(loaded).contains("dev.poolscope.report.json.JsonReport")
-                .doesNotContain("org.jfree", "org.apache.commons.csv", "java.awt.", "dev.poolscope.report.ReportFiles",
-                        "dev.poolscope.report.Csv", "dev.poolscope.report.Chart");
+                .doesNotContain("org.jfree", "org.apache.commons.csv", "java.awt.", "dev.poolscope.cli.ReportFiles",
+                        "dev.poolscope.report.csv.", "dev.poolscope.report.chart.", "io.airlift", "ZstdInput");
     }
 
     @Test
@@ -48,7 +48,7 @@ class LazyLoadingTest {
         assertThat(loaded).contains("dev.poolscope.cli.AnalyzeCommand")
                 .doesNotContain("dev.poolscope.cli.CheckCommand", "dev.poolscope.cli.WatchCommand",
                         "dev.poolscope.cli.MergeCommand", "dev.poolscope.cli.ReportCommand",
-                        "dev.poolscope.cli.GenerateCommand");
+                        "dev.poolscope.cli.GenerateCommand", "dev.poolscope.cli.CompletionCommand", "picocli.AutoComplete");
     }
 
     @Test

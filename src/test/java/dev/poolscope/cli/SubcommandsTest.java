@@ -20,7 +20,7 @@ class SubcommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "check", "watch", "merge", "report", "generate"})
+    @ValueSource(strings = {"analyze", "check", "watch", "merge", "report", "generate", "completion"})
     void eachSubcommandHelpIsTheSameBuiltAloneOrWithAll(String name) {
         Cli alone = Cli.run(name, "--help");
         assertThat(alone.code()).isZero();

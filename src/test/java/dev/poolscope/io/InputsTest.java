@@ -3,6 +3,8 @@ package dev.poolscope.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airlift.compress.zstd.ZstdOutputStream;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,11 +113,89 @@ class InputsTest {
         assertThat(seen).hasToString("1:{\"event\":\"pool.getconn.success\"}|2:{\"event\":\"pool.putconn.success\"}|");
     }
 
+    private static byte[] zstd(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZstdOutputStream z = new ZstdOutputStream(out)) {
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void zstdOnStdinIsDetectedByItsMagicBytes(ReadMode mode) throws IOException {
+        assertThat(readAll(Inputs.open(Inputs.STDIN, mode.stream(zstd(LOG))))).isEqualTo(LOG);
+        try (PositionedInput in = Inputs.openPositioned(Inputs.STDIN, mode.stream(zstd(LOG)))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(LOG);
+            assertThat(in.gzip()).isFalse();
+            assertThat(in.position()).isEqualTo(zstd(LOG).length);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void concatenatedZstdFramesAreAllRead(ReadMode mode) throws IOException {
+        // `cat app.log.1.zst app.log.2.zst | poolscope analyze -`: one stream, two frames.
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(zstd("{\"n\":1}\n"));
+        both.writeBytes(zstd("{\"n\":2}\n"));
+        assertThat(readAll(Inputs.open(Inputs.STDIN, mode.stream(both.toByteArray())))).isEqualTo("{\"n\":1}\n{\"n\":2}\n");
+    }
+
     @Test
-    void zstdIsNamedWithAHintInsteadOfBeingReadAsGarbage() {
-        byte[] zstdFrame = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0x00, 0x58, 0x01, 0x00};
-        assertThatThrownBy(() -> Inputs.open("-", new ByteArrayInputStream(zstdFrame)))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("zstd").hasMessageContaining("zstdcat");
+    void zstdFileContentDecidesNotItsName() throws IOException {
+        Path zstdNamedLog = Files.write(dir.resolve("app.log"), zstd(LOG));
+        Path plainNamedZst = Files.writeString(dir.resolve("app.jsonl.zst"), LOG);
+        assertThat(readAll(Inputs.open(zstdNamedLog.toString(), InputStream.nullInputStream()))).isEqualTo(LOG);
+        assertThat(readAll(Inputs.open(plainNamedZst.toString(), InputStream.nullInputStream()))).isEqualTo(LOG);
+        assertThat(Inputs.compressionOrNull(zstdNamedLog)).isEqualTo("zstd");
+        assertThat(Inputs.compressionOrNull(Files.write(dir.resolve("a"), gzip(LOG)))).isEqualTo("gzip");
+        assertThat(Inputs.compressionOrNull(plainNamedZst)).isNull();
+        assertThat(Inputs.compressionOrNull(dir.resolve("missing"))).isNull();
+    }
+
+    @Test
+    void magicBytesOnly() throws IOException {
+        byte[] frame = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
+        byte[] skippable = {0x50, 0x2A, 0x4D, 0x18};
+        assertThat(Inputs.isZstd(buffered(frame))).isTrue();
+        assertThat(Inputs.isZstd(buffered(skippable))).isTrue();
+        assertThat(Inputs.isZstd(buffered(Arrays.copyOf(frame, 3)))).isFalse();     // too short to say
+        assertThat(Inputs.isZstd(buffered("(\u00b5/x".getBytes(StandardCharsets.ISO_8859_1)))).isFalse();
+        assertThat(Inputs.isZstd(buffered(gzip(LOG)))).isFalse();
+        assertThat(Inputs.isGzip(buffered(frame))).isFalse();
+        BufferedInputStream in = buffered(frame);
+        Inputs.isZstd(in);
+        assertThat(in.readAllBytes()).isEqualTo(frame);   // peeking consumed nothing
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadMode.class)
+    void tinyInputsAreNotMistakenForZstd(ReadMode mode) throws IOException {
+        byte[] half = {0x28, (byte) 0xB5, 0x2F};
+        try (InputStream in = Inputs.open(Inputs.STDIN, mode.stream(half))) {
+            assertThat(in.readAllBytes()).isEqualTo(half);
+        }
+    }
+
+    @Test
+    void aTruncatedOrCorruptZstdIsAnIOExceptionThatSaysSo() throws IOException {
+        byte[] whole = zstd(LOG.repeat(1000));
+        InputStream cut = Inputs.open(Inputs.STDIN, new ByteArrayInputStream(Arrays.copyOf(whole, whole.length - 10)));
+        assertThatThrownBy(cut::readAllBytes).isInstanceOf(IOException.class)
+                .hasMessage("zstd data ends unexpectedly (truncated file?)");
+        byte[] corrupt = whole.clone();
+        for (int i = 12; i < corrupt.length; i++) {
+            corrupt[i] = (byte) (corrupt[i] * 31 + 7);
+        }
+        InputStream bad = Inputs.open(Inputs.STDIN, new ByteArrayInputStream(corrupt));
+        assertThatThrownBy(bad::readAllBytes).isInstanceOf(IOException.class).hasMessageStartingWith("corrupt zstd data (");
+        byte[] skippable = {0x50, 0x2A, 0x4D, 0x18, 0, 0, 0, 0};
+        InputStream pzstd = Inputs.open(Inputs.STDIN, new ByteArrayInputStream(skippable));
+        assertThatThrownBy(pzstd::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("zstdcat");
+    }
+
+    private static BufferedInputStream buffered(byte[] bytes) {
+        return new BufferedInputStream(new ByteArrayInputStream(bytes));
     }
 }
