@@ -3,10 +3,12 @@
 # pairing script on the same file, alternating the order of the methods every round, and prints
 # medians, ratios, MB/s and lines/s. Whole processes are timed: JVM start included.
 #
-# usage: bench/run.sh [--rounds N] [--no-python] [--smoke] [--java PATH] [FILE]
+# usage: bench/run.sh [--rounds N] [--no-python] [--smoke] [--java PATH] [--baseline DIR] [FILE]
 #   FILE defaults to bench/data/1g.jsonl, made by bench/make-input.py when missing.
 #   --smoke: one round on the small real fixture; checks the benchmark still works (CI runs this).
 #   --java PATH: also time poolscope run by this java (row poolscope-alt), e.g. a newer JDK.
+#   --baseline DIR: also time another build, DIR/bin/poolscope (row poolscope-base), e.g. a worktree of the
+#     commit before a change built with mvn package; its report must be identical, and the paired ratio is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,12 +16,14 @@ rounds=5
 python=1
 smoke=0
 alt_java=""
+baseline=""
 file=bench/data/1g.jsonl
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=$2; shift 2 ;;
         --no-python) python=0; shift ;;
         --java) alt_java=$2; shift 2 ;;
+        --baseline) baseline=$2; shift 2 ;;
         --smoke) smoke=1; rounds=1; file=src/test/resources/fixtures/real-structlog/app.jsonl; shift ;;
         -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) file=$1; shift ;;
@@ -49,6 +53,10 @@ methods=(grep2 poolscope wc-l poolscope-1t)
 if [ -n "$alt_java" ]; then
     cmd[poolscope-alt]="POOLSCOPE_JAVA='$alt_java' bin/poolscope analyze --format json --quiet '$file' > '$work/poolscope-alt.json'"
     methods+=(poolscope-alt)
+fi
+if [ -n "$baseline" ]; then
+    cmd[poolscope-base]="'$baseline/bin/poolscope' analyze --format json --quiet '$file' > '$work/poolscope-base.json'"
+    methods+=(poolscope-base)
 fi
 if [ "$python" = 1 ]; then
     cmd[python]="python3 bench/pairing.py '$file' > '$work/python.json'"
@@ -83,6 +91,10 @@ if [ -n "$alt_java" ]; then
     cmp -s "$work/poolscope.json" "$work/poolscope-alt.json" || { echo "MISMATCH: $alt_java vs default" >&2; exit 1; }
     echo "# poolscope-alt: $("$alt_java" -version 2>&1 | head -1)"
 fi
+if [ -n "$baseline" ]; then
+    cmp -s "$work/poolscope.json" "$work/poolscope-base.json" || { echo "MISMATCH: $baseline's report differs" >&2; exit 1; }
+    echo "# poolscope-base: $baseline ($(git -C "$baseline" rev-parse --short HEAD 2>/dev/null || echo '?')), same report"
+fi
 
 python3 - "$work/times" "$bytes" "$lines" <<'PY'
 import statistics, sys
@@ -115,5 +127,6 @@ def paired(num, den):
 
 
 print(f"per round: poolscope / grep2 {paired('poolscope', 'grep2')}"
-      + (f";  python / poolscope {paired('python', 'poolscope')}" if "python" in med else ""))
+      + (f";  python / poolscope {paired('python', 'poolscope')}" if "python" in med else "")
+      + (f";  poolscope / poolscope-base {paired('poolscope', 'poolscope-base')}" if "poolscope-base" in med else ""))
 PY

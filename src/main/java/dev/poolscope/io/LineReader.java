@@ -38,20 +38,15 @@ public final class LineReader {
             }
             end += n;
             if (first) {
-                if (end < 3 && (buf[0] & 0xFF) == 0xEF && (end < 2 || (buf[1] & 0xFF) == 0xBB)) {
-                    continue;   // may be the start of a byte-order mark (so no newline yet): wait for its third byte
+                start = dataStart(buf, end);
+                if (start < 0) {
+                    start = 0;
+                    continue;
                 }
                 first = false;
-                if (end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
-                    start = 3;   // a UTF-8 byte-order mark is not part of the first line
-                }
                 scan = start;   // the first bytes waited for the mark check unsearched
             }
-            while (true) {
-                int nl = indexOf(buf, scan, end);
-                if (nl < 0) {
-                    break;
-                }
+            for (int nl; (nl = indexOf(buf, scan, end)) >= 0; ) {
                 lineNo++;
                 if (skipping) {
                     consumer.overlong(lineNo, skippedLength + (nl - start));
@@ -74,25 +69,41 @@ public final class LineReader {
                 end = 0;
                 continue;
             }
-            if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, pending);
-                start = 0;
-                end = pending;
-            }
-            if (end == buf.length) {
-                byte[] bigger = new byte[(int) Math.min((long) buf.length * 2, (long) maxLineBytes + 1)];
-                System.arraycopy(buf, 0, bigger, 0, end);
-                buf = bigger;
-            }
+            buf = room(buf, start, pending);
+            start = 0;
+            end = pending;
         }
         if (skipping) {
-            lineNo++;
-            consumer.overlong(lineNo, skippedLength + (end - start));
+            consumer.overlong(++lineNo, skippedLength + (end - start));
         } else if (end > start) {
-            lineNo++;   // a last line without its newline, e.g. a log cut off by a crash
-            emit(buf, start, end, lineNo, consumer);
+            emit(buf, start, end, ++lineNo, consumer);   // a last line without its newline, e.g. cut by a crash
         }
         return lineNo;
+    }
+
+    /** The pending bytes moved to the front, in a bigger buffer when they fill it. */
+    private byte[] room(byte[] buf, int start, int pending) {
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, pending);
+        }
+        if (pending < buf.length) {
+            return buf;
+        }
+        byte[] bigger = new byte[(int) Math.min((long) buf.length * 2, (long) maxLineBytes + 1)];
+        System.arraycopy(buf, 0, bigger, 0, pending);
+        return bigger;
+    }
+
+    /**
+     * Where the first line starts in the first {@code end} bytes: after a UTF-8 byte-order mark, which is
+     * not part of it; -1 while they may still be the start of one (so hold no newline yet).
+     */
+    private static int dataStart(byte[] buf, int end) {
+        if (end < 3 && (buf[0] & 0xFF) == 0xEF && (end < 2 || (buf[1] & 0xFF) == 0xBB)) {
+            return -1;
+        }
+        boolean mark = end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF;
+        return mark ? 3 : 0;
     }
 
     private static void emit(byte[] buf, int from, int to, long lineNo, LineConsumer consumer) {

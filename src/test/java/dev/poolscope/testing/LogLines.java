@@ -59,7 +59,7 @@ public final class LogLines {
     }
 
     public LogLines add(String event, String time, String req, String conn, int used, String path) {
-        LogLine line = LogLine.of(event).with("conn_id", conn == null ? null : Long.valueOf(conn));
+        LogLine line = LogLine.of(event).with("conn_id", conn == null || !conn.matches("\\d+") ? conn : Long.valueOf(conn));
         if (used >= 0) {
             line.with("pool_used", used).with("pool_max", 80);
         }
