@@ -24,6 +24,7 @@ public final class Analysis {
     private final PoolUsageTracker pool;
     private final TimeoutCollector timeouts;
     private final TimelineAnalyzer timeline;
+    private final LibraryTracker library;
 
     public Analysis(AnalysisOptions options) {
         this(options, SettledLeaks.MAX_OPEN);
@@ -36,9 +37,12 @@ public final class Analysis {
         this.checkouts = new CheckoutTracker(options, timeouts::timedOut, maxOpen, uuids);
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
+        this.library = new LibraryTracker(options);
     }
 
-    public void accept(PoolEvent raw) {
+    public void accept(PoolEvent line) {
+        PoolEvent raw = line.note() == null && line.kind() == dev.poolscope.event.EventKind.OTHER ? line
+                : library.accept(line);
         counter.accept(raw);
         clock.accept(raw);
         PoolEvent e = context.enrich(raw);
@@ -60,8 +64,10 @@ public final class Analysis {
 
     public Diagnosis finish(InputSummary input) {
         TimeoutResult timeoutResult = timeouts.finish();
-        Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeoutResult,
-                timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests());
+        Counts counts = counter.finish();
+        Diagnosis d = diagnose(options, input, counts, checkouts.finish(), pool.finish(), timeoutResult,
+                timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests(),
+                library.finish(counts.lastTime()));
         return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
     }
 
@@ -73,10 +79,23 @@ public final class Analysis {
     static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
                               PoolResult usage, TimeoutResult timeoutResult, Timeline timeline,
                               long timedOutAndLeaked) {
-        Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
-                leaks.requestsWithoutClose());
-        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult,
-                timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline);
+        return diagnose(options, input, counts, leaks, usage, timeoutResult, timeline, timedOutAndLeaked,
+                LibraryResult.none());
+    }
+
+    /**
+     * The same with what pool libraries said: HikariCP's true leaks join the leaks, and the pool-used thresholds
+     * are those for the pool's maximum (issue #16), in the diagnosis's options too, so every report shows them.
+     */
+    static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult paired,
+                              PoolResult usage, TimeoutResult timeoutResult, Timeline timeline,
+                              long timedOutAndLeaked, LibraryResult library) {
+        AnalysisOptions scaled = options.withThresholds(options.thresholds().resolvedFor(usage.poolMax()));
+        CheckoutResult leaks = LibraryLeaks.join(paired, library, scaled.maxItems());
+        Health health = Health.evaluate(scaled.thresholds(), usage.peakUsed(), counts.leakDelta(),
+                library.checkoutsLogged(), leaks.requestsWithoutClose());
+        return new Diagnosis(scaled, input, counts, leaks, usage, timeoutResult,
+                timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline, TimeQuality.empty(), library);
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */
