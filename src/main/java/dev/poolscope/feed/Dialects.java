@@ -32,13 +32,25 @@ final class Dialects {
         return new DialectRecognizer(EnumSet.of(forced), names);
     }
 
+    /** The dialects an input may be: the one read, else those its layout's language has. */
+    private static List<Dialect> candidates(Dialect dialect, String format) {
+        if (dialect != null) {
+            return List.of(dialect);
+        }
+        if (format.contains("logback") || format.contains("log4j2")) {
+            return List.of(Dialect.HIKARICP);
+        }
+        if (format.contains("Python")) {
+            return List.of(Dialect.SQLALCHEMY, Dialect.PSYCOPG_POOL);
+        }
+        return List.of(Dialect.values());
+    }
+
     static InputDialect describe(String file, Dialect forced, Detection d) {
         Dialect dialect = forced != null ? forced : d.dialect();
         List<String> enable = new ArrayList<>();
-        for (Dialect each : Dialect.values()) {
-            if (dialect == null || dialect == each) {
-                enable.add(each.looksFor() + ": " + each.howToEnable());
-            }
+        for (Dialect each : candidates(dialect, d.format())) {
+            enable.add(each.looksFor() + ": " + each.howToEnable());
         }
         String evidence = forced != null ? "--dialect " + forced.id() : d.evidence();
         return new InputDialect(file, dialect == null ? null : dialect.id(), forced != null, d.format(), evidence,
