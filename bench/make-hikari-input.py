@@ -9,7 +9,7 @@ import argparse, datetime, os, re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "..", "src", "test", "resources", "fixtures", "hikaricp", "hikaricp.jsonl")
-TS = re.compile(r'"@timestamp":"([0-9T:.\-]+?)(\d*)Z"')
+TS = re.compile(r'"@timestamp":"([^"]+)Z"')
 UUID = re.compile(r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}')
 CONN = re.compile(r'PgConnection@([0-9a-f]+)')
 
@@ -25,7 +25,8 @@ def main():
             shift = datetime.timedelta(seconds=200 * copy)
             tag = "%04x" % (copy % 65536)
             def ts(m):
-                t = datetime.datetime.fromisoformat(m.group(1)[:26]) + shift
+                whole, _, frac = m.group(1).partition(".")
+                t = datetime.datetime.fromisoformat(whole + "." + (frac + "000000")[:6]) + shift
                 return '"@timestamp":"%sZ"' % t.isoformat(timespec="microseconds")
             for line in lines:
                 line = TS.sub(ts, line)
