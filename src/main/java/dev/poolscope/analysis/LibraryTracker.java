@@ -45,12 +45,10 @@ final class LibraryTracker {
                 poolEvents.count(e.source(), STRUCTLOG);
                 checkoutsLogged = true;
             }
-            maxFrom(e, "pool_max field");
-            return e;
+            return e;   // the maximum of a structlog field: pool.max_source says "pool_max field"
         }
         hikari.line(e, n);
         if (!n.fromLibrary()) {
-            maxFrom(e, "pool_max field");
             return e;
         }
         libraryLines.count(e.source(), n.dialect());

@@ -15,9 +15,9 @@ public record Thresholds(Threshold poolUsed, Threshold leakDelta, Threshold requ
         Objects.requireNonNull(scale, "scale");
     }
 
-    /** Thresholds whose pool-used bands scale with a known pool maximum as the seed table does ({@link PoolScale#SEED}). */
+    /** Thresholds used as given, whatever the pool's size ({@link PoolScale#ABSOLUTE}). */
     public Thresholds(Threshold poolUsed, Threshold leakDelta, Threshold requestsWithoutClose) {
-        this(poolUsed, leakDelta, requestsWithoutClose, PoolScale.SEED);
+        this(poolUsed, leakDelta, requestsWithoutClose, PoolScale.ABSOLUTE);
     }
 
     /** The same thresholds with the pool-used bands worked out for a pool of {@code max} (-1: unknown). */
@@ -38,6 +38,6 @@ public record Thresholds(Threshold poolUsed, Threshold leakDelta, Threshold requ
     }
 
     public static Thresholds defaults() {
-        return new Thresholds(new Threshold(10, 70), new Threshold(2, 10), new Threshold(0, 0));
+        return new Thresholds(new Threshold(10, 70), new Threshold(2, 10), new Threshold(0, 0), PoolScale.SEED);
     }
 }

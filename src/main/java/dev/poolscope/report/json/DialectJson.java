@@ -104,7 +104,8 @@ final class DialectJson {
     /** {@code pool.max_source}, {@code pool.used_thresholds}, {@code pool.peak_waiting}, {@code pool.configuration}. */
     static void pool(JsonGenerator g, Diagnosis d) throws IOException {
         LibraryResult lib = d.library();
-        g.writeStringField("max_source", d.pool().poolMax() >= 0 ? lib.maxSource() : null);
+        String source = lib.maxSource() != null && lib.maxSource().length() > 0 ? lib.maxSource() : "pool_max field";
+        g.writeStringField("max_source", d.pool().poolMax() >= 0 ? source : null);
         g.writeStringField("used_thresholds", d.options().thresholds().poolUsedBasis(d.pool().poolMax()));
         if (lib.peakWaiting() >= 0) {
             g.writeNumberField("peak_waiting", lib.peakWaiting());

@@ -46,7 +46,7 @@ final class DialectText {
         }
         var p = d.pool();
         out.printf(Locale.ROOT, "  pool max: %s%s; waiting threads (peak): %s%n", p.poolMax() < 0 ? "n/a" : p.poolMax(),
-                p.poolMax() < 0 || lib.maxSource() == null ? "" : " (" + lib.maxSource() + ")",
+                p.poolMax() < 0 ? "" : " (" + (lib.maxSource() == null ? "pool_max field" : lib.maxSource()) + ")",
                 lib.peakWaiting() < 0 ? "n/a" : lib.peakWaiting());
         out.printf(Locale.ROOT, "  pool used thresholds: %s%n", d.options().thresholds().poolUsedBasis(p.poolMax()));
         config(out, lib, redactor);
