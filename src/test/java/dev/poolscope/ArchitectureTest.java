@@ -34,11 +34,12 @@ class ArchitectureTest {
     private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
             Map.entry("io", List.of("io.airlift.compress.zstd.")),
             Map.entry("event", List.of("io", JACKSON)),
+            Map.entry("dialect", List.of("event", JACKSON)),
             Map.entry("analysis", List.of("event", HDR)),
             Map.entry("gate", List.of("analysis", "event")),
             Map.entry("weekly", List.of("analysis", "event")),
             Map.entry("summary", List.of("analysis", "event", JACKSON, HDR)),
-            Map.entry("feed", List.of("io", "event", "analysis", JACKSON)),
+            Map.entry("feed", List.of("io", "event", "dialect", "analysis", JACKSON)),
             Map.entry("watch", List.of("io", "event", "analysis", "gate", "report", "report.watch")),
             Map.entry("report", List.of("analysis", "event", JACKSON)),
             Map.entry("report.json", List.of("report", "gate", "analysis", "event", JACKSON)),

@@ -1,5 +1,6 @@
 package dev.poolscope.analysis;
 
+import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ public final class Analysis implements Pass<Diagnosis> {
     private final PoolUsageTracker pool;
     private final TimeoutCollector timeouts;
     private final TimelineAnalyzer timeline;
+    private final LibraryTracker library;
 
     public Analysis(AnalysisOptions options) {
         this(options, SettledLeaks.MAX_OPEN);
@@ -33,10 +35,12 @@ public final class Analysis implements Pass<Diagnosis> {
         this.checkouts = CheckoutTracker.onePass(options, front.uuids, timeouts::timedOut, maxOpen);
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
+        this.library = new LibraryTracker(options);
     }
 
     @Override
-    public void accept(PoolEvent raw) {
+    public void accept(PoolEvent line) {
+        PoolEvent raw = line.note() == null && line.kind() == EventKind.OTHER ? line : library.accept(line);
         clock.accept(raw);
         PoolEvent e = front.enter(raw);
         checkouts.accept(e);
@@ -58,8 +62,10 @@ public final class Analysis implements Pass<Diagnosis> {
     @Override
     public Diagnosis finish(InputSummary input) {
         TimeoutResult timeoutResult = timeouts.finish();
-        Diagnosis d = diagnose(options, input, front.counts(), checkouts.finish(), pool.finish(), timeoutResult,
-                timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests());
+        Counts counts = front.counts();
+        Diagnosis d = diagnose(options, input, counts, checkouts.finish(), pool.finish(), timeoutResult,
+                timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests(),
+                library.finish(counts.lastTime()));
         return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
     }
 
@@ -71,10 +77,23 @@ public final class Analysis implements Pass<Diagnosis> {
     static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
                               PoolResult usage, TimeoutResult timeoutResult, Timeline timeline,
                               long timedOutAndLeaked) {
-        Health health = Health.evaluate(options.thresholds(), usage.peakUsed(), counts.leakDelta(),
-                leaks.requestsWithoutClose());
-        return new Diagnosis(options, input, counts, leaks, usage, timeoutResult,
-                timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline);
+        return diagnose(options, input, counts, leaks, usage, timeoutResult, timeline, timedOutAndLeaked,
+                LibraryResult.none());
+    }
+
+    /**
+     * The same with what pool libraries said: HikariCP's true leaks join the leaks, and the pool-used thresholds
+     * are those for the pool's maximum (issue #16), in the diagnosis's options too, so every report shows them.
+     */
+    static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult paired,
+                              PoolResult usage, TimeoutResult timeoutResult, Timeline timeline,
+                              long timedOutAndLeaked, LibraryResult library) {
+        AnalysisOptions scaled = options.withThresholds(options.thresholds().resolvedFor(usage.poolMax()));
+        CheckoutResult leaks = LibraryLeaks.join(paired, library, scaled.maxItems());
+        Health health = Health.evaluate(scaled.thresholds(), usage.peakUsed(), counts.leakDelta(),
+                library.checkoutsLogged(), leaks.requestsWithoutClose());
+        return new Diagnosis(scaled, input, counts, leaks, usage, timeoutResult,
+                timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline, TimeQuality.empty(), library);
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

@@ -2,6 +2,8 @@ package dev.poolscope.analysis;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Settings of one analysis, validated once.
@@ -13,9 +15,11 @@ import java.util.Objects;
  * @param mergeGap      near-exhaustion windows closer than this are merged into one
  * @param maxItems      cap on every listed item (leaks, holds, windows, timeouts); totals stay exact
  * @param bucket        timeline bucket width; {@link Duration#ZERO} chooses one from the log's span
+ * @param originSkip    {@code --origin-skip}: a regular expression of stack frames never taken as a leak's
+ *                      origin (issue #16), or null
  */
 public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
-                              Thresholds thresholds, Duration bucket) {
+                              Thresholds thresholds, Duration bucket, String originSkip) {
 
     public AnalysisOptions {
         Objects.requireNonNull(thresholds, "thresholds");
@@ -29,6 +33,28 @@ public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration m
         if (maxItems < 1) {
             throw new IllegalArgumentException("max items must be at least 1, got " + maxItems);
         }
+        if (originSkip != null) {
+            try {
+                Pattern.compile(originSkip);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("--origin-skip is not a regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    /** Settings without {@code --origin-skip}. */
+    public AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
+                           Thresholds thresholds, Duration bucket) {
+        this(grace, leakThreshold, mergeGap, maxItems, thresholds, bucket, null);
+    }
+
+    /** The same settings with these health thresholds. */
+    public AnalysisOptions withThresholds(Thresholds t) {
+        return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, t, bucket, originSkip);
+    }
+
+    Pattern originSkipPattern() {
+        return originSkip == null ? null : Pattern.compile(originSkip);
     }
 
     /** Settings with an automatic timeline bucket. */

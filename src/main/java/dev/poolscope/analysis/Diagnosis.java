@@ -11,14 +11,25 @@ import java.util.Objects;
  *                                (the seed's problem 4)
  * @param timeline                the pool over time, for charts and timeline.csv
  * @param time                    what the analysis noticed about the log's clock (docs/robustness.md)
+ * @param library                 what pool libraries' own messages said (issue #16)
  */
 public record Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                         PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
-                        List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
+                        List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time,
+                        LibraryResult library) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(library, "library");
+    }
+
+    /** A diagnosis of no pool library's log. */
+    public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
+                     PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
+                     List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
+        this(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints, health, timeline,
+                time, LibraryResult.none());
     }
 
     /** A diagnosis without clock notes (merged summaries), as before they were tracked. */
@@ -31,22 +42,32 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
 
     public Diagnosis withInput(InputSummary input) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, library);
     }
 
     public Diagnosis withResults(CheckoutResult checkouts, PoolResult pool, TimeoutResult timeouts) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, library);
     }
 
     public Diagnosis withEndpoints(List<EndpointRow> endpoints) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, library);
     }
 
     public Diagnosis withTime(TimeQuality time) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, library);
+    }
+
+    public Diagnosis withLibrary(LibraryResult library) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time, library);
+    }
+
+    /** Whether getconn and putconn are known: false when only HikariCP, which logs no checkout, was read. */
+    public boolean checkoutsLogged() {
+        return library.checkoutsLogged();
     }
 
     public long leakDelta() {

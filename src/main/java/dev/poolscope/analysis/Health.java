@@ -13,10 +13,21 @@ public record Health(Level verdict, List<HealthCheck> checks) {
     }
 
     public static Health evaluate(Thresholds t, long peakUsed, long leakDelta, long requestsWithoutClose) {
-        List<HealthCheck> checks = List.of(
-                check(POOL_USED, Math.max(0, peakUsed), t.poolUsed()),
-                check(LEAK_DELTA, leakDelta, t.leakDelta()),
-                check(REQUESTS_WITHOUT_CLOSE, requestsWithoutClose, t.requestsWithoutClose()));
+        return evaluate(t, peakUsed, leakDelta, true, requestsWithoutClose);
+    }
+
+    /**
+     * @param deltaKnown false when the log cannot give getconn − putconn (HikariCP logs no checkout): the
+     *                   check is left out rather than judged on a 0 that was never observed
+     */
+    public static Health evaluate(Thresholds t, long peakUsed, long leakDelta, boolean deltaKnown,
+                                  long requestsWithoutClose) {
+        List<HealthCheck> checks = new java.util.ArrayList<>();
+        checks.add(check(POOL_USED, Math.max(0, peakUsed), t.poolUsed()));
+        if (deltaKnown) {
+            checks.add(check(LEAK_DELTA, leakDelta, t.leakDelta()));
+        }
+        checks.add(check(REQUESTS_WITHOUT_CLOSE, requestsWithoutClose, t.requestsWithoutClose()));
         Level verdict = Level.OK;
         for (HealthCheck c : checks) {
             verdict = verdict.worst(c.level());

@@ -10,11 +10,12 @@ import java.util.List;
  * @param repairedSamples  the first few of them, with what was replaced
  * @param recoveredRecords records read from lines that held more than one record or a cut-off one
  * @param readErrors       inputs that could not be read to their end (analysed up to the failure)
+ * @param dialects         how each input was read (issue #16), in reading order
  */
 public record InputSummary(List<String> files, long lines, long blankLines, long malformedLines,
                            List<MalformedLine> malformedSamples, long repairedLines,
                            List<MalformedLine> repairedSamples, long recoveredRecords, List<ReadError> readErrors,
-                           TimestampNotes timestamps) {
+                           TimestampNotes timestamps, List<InputDialect> dialects) {
 
     public InputSummary {
         files = List.copyOf(files);
@@ -22,6 +23,21 @@ public record InputSummary(List<String> files, long lines, long blankLines, long
         repairedSamples = List.copyOf(repairedSamples);
         readErrors = List.copyOf(readErrors);
         java.util.Objects.requireNonNull(timestamps, "timestamps");
+        dialects = dialects == null ? List.of() : List.copyOf(dialects);
+    }
+
+    /** A summary without dialect notes (summaries written before issue #16). */
+    public InputSummary(List<String> files, long lines, long blankLines, long malformedLines,
+                        List<MalformedLine> malformedSamples, long repairedLines, List<MalformedLine> repairedSamples,
+                        long recoveredRecords, List<ReadError> readErrors, TimestampNotes timestamps) {
+        this(files, lines, blankLines, malformedLines, malformedSamples, repairedLines, repairedSamples,
+                recoveredRecords, readErrors, timestamps, List.of());
+    }
+
+    /** The same summary with these dialect notes. */
+    public InputSummary withDialects(List<InputDialect> dialects) {
+        return new InputSummary(files, lines, blankLines, malformedLines, malformedSamples, repairedLines,
+                repairedSamples, recoveredRecords, readErrors, timestamps, dialects);
     }
 
     /** A summary of cleanly read input, as before repairs and read errors were tracked. */
@@ -50,7 +66,9 @@ public record InputSummary(List<String> files, long lines, long blankLines, long
                 samples.add(m);
             }
         }
+        List<InputDialect> both = new java.util.ArrayList<>(dialects);
+        both.addAll(later.dialects);
         return new InputSummary(List.copyOf(names), lines + later.lines, blankLines + later.blankLines,
-                malformedLines + later.malformedLines, samples);
+                malformedLines + later.malformedLines, samples).withDialects(both);
     }
 }

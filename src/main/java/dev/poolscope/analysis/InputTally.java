@@ -13,6 +13,7 @@ public final class InputTally {
     private final List<MalformedLine> samples = new ArrayList<>();
     private final List<MalformedLine> repairedSamples = new ArrayList<>();
     private final List<ReadError> readErrors = new ArrayList<>();
+    private final List<InputDialect> dialects = new ArrayList<>();
     private TimestampNotes timestamps = TimestampNotes.empty();
     private long lines;
     private long blank;
@@ -57,6 +58,11 @@ public final class InputTally {
         readErrors.add(error);
     }
 
+    /** How an input was read (issue #16). */
+    public void dialect(InputDialect d) {
+        dialects.add(d);
+    }
+
     public void timestamps(TimestampNotes notes) {
         timestamps = notes;
     }
@@ -67,6 +73,6 @@ public final class InputTally {
 
     public InputSummary finish() {
         return new InputSummary(files, lines, blank, malformed, samples, repaired, repairedSamples, recovered,
-                readErrors, timestamps);
+                readErrors, timestamps, dialects);
     }
 }

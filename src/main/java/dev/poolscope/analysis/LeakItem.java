@@ -6,8 +6,16 @@ package dev.poolscope.analysis;
  * @param ageMicros    time from checkout to the log's last timestamp; {@link #UNKNOWN_AGE} when the
  *                     checkout came before any timestamp
  * @param requestEnded its request logged its end afterwards (proof of a leak, not slowness)
+ * @param thread       the borrowing thread, where the log names it (HikariCP leak warnings), else null
+ * @param origin       the application frame that borrowed, where the log has the stack (HikariCP), else null
  */
 public record LeakItem(String process, String requestId, String connId, String endpoint, long acquiredAt,
-                       long ageMicros, boolean requestEnded, String source, long line) {
+                       long ageMicros, boolean requestEnded, String source, long line, String thread, String origin) {
     public static final long UNKNOWN_AGE = -1;
+
+    /** A leak found by pairing checkouts, which knows no thread or origin. */
+    public LeakItem(String process, String requestId, String connId, String endpoint, long acquiredAt,
+                    long ageMicros, boolean requestEnded, String source, long line) {
+        this(process, requestId, connId, endpoint, acquiredAt, ageMicros, requestEnded, source, line, null, null);
+    }
 }

@@ -32,6 +32,8 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
     private long peakAt = PoolEvent.NO_TIME;
     private String peakProcess;
     private int poolMax = -1;
+    private int criticalFor = Integer.MIN_VALUE;
+    private int critical;
     private int lastUsed = PoolEvent.NO_COUNT;
     /** Windows the current event closed; reused because {@link #accept} runs once per line. */
     private final List<Window> done = new ArrayList<>();
@@ -78,8 +80,13 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
         return u;
     }
 
+    /** Scaled to the pool's maximum as soon as the log states it (issue #16); worked out again only when it changes. */
     private int critical() {
-        return (int) options.thresholds().poolUsed().criticalAbove();
+        if (criticalFor != poolMax) {
+            criticalFor = poolMax;
+            critical = (int) options.thresholds().resolvedFor(poolMax).poolUsed().criticalAbove();
+        }
+        return critical;
     }
 
     private void offerPeak(int used, long time, String process) {

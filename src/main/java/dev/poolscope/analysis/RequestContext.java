@@ -81,8 +81,7 @@ final class RequestContext {
         if (time == e.time() && endpoint == e.endpoint()) {
             return e;
         }
-        return new PoolEvent(e.kind(), time, e.process(), e.requestId(), e.connId(), e.poolUsed(), e.poolMax(),
-                endpoint, e.statementTimeout(), e.exhaustionText(), e.source(), e.line());
+        return e.withTimeAndEndpoint(time, endpoint);
     }
 
     /** Requests remembered now (tests). */

@@ -73,7 +73,7 @@ public record Summary(AnalysisOptions options, InputSummary input, Counts counts
     private void requireCompatible(AnalysisOptions o) {
         if (!options.grace().equals(o.grace()) || !options.leakThreshold().equals(o.leakThreshold())
                 || !options.mergeGap().equals(o.mergeGap()) || options.maxItems() != o.maxItems()
-                || !options.thresholds().equals(o.thresholds())) {
+                || !options.thresholds().sameBands(o.thresholds())) {
             throw new IllegalArgumentException("summaries were made with different analysis settings ("
                     + describe(options) + " vs " + describe(o) + "); summarise both with the same options");
         }

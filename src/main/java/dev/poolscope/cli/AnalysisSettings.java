@@ -24,10 +24,15 @@ public final class AnalysisSettings {
             description = "timeline bucket of --csv, --chart, --html (default: from the log's span, 100-2000 buckets)")
     Duration bucket;
 
-    @Option(names = "--used-normal", paramLabel = "N", defaultValue = "10", description = "pool used normal up to N (default: ${DEFAULT-VALUE})")
-    long usedNormal;
-    @Option(names = "--used-critical", paramLabel = "N", defaultValue = "70", description = "pool used critical above N (default: ${DEFAULT-VALUE})")
-    long usedCritical;
+    @Option(names = {"--used-normal", "--pool-normal"}, paramLabel = "N|P%",
+            description = "pool used normal up to N, or P%% of the pool's maximum (default: 10 for a pool of 80, scaled to the pool's maximum when the log states another: 12.5%%)")
+    String usedNormal;
+    @Option(names = {"--used-critical", "--pool-critical"}, paramLabel = "N|P%",
+            description = "pool used critical above N, or P%% of the pool's maximum (default: 70 for a pool of 80, scaled likewise: 87.5%%)")
+    String usedCritical;
+    @Option(names = "--origin-skip", paramLabel = "REGEX",
+            description = "stack frames matching REGEX are never a leak's origin (HikariCP leak warnings), besides library frames and helpers every borrow passes through")
+    String originSkip;
     @Option(names = "--delta-normal", paramLabel = "N", defaultValue = "2", description = "getconn - putconn normal up to N (default: ${DEFAULT-VALUE})")
     long deltaNormal;
     @Option(names = "--delta-critical", paramLabel = "N", defaultValue = "10", description = "getconn - putconn critical above N (default: ${DEFAULT-VALUE})")
@@ -39,9 +44,11 @@ public final class AnalysisSettings {
 
     public AnalysisOptions options() throws UsageException {
         try {
-            Thresholds t = new Thresholds(new Threshold(usedNormal, usedCritical), new Threshold(deltaNormal, deltaCritical),
-                    new Threshold(requestsNormal, requestsCritical));
-            return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, t, bucket == null ? Duration.ZERO : bucket);
+            PoolUsedOption used = PoolUsedOption.of(usedNormal, usedCritical);
+            Thresholds t = new Thresholds(used.threshold(), new Threshold(deltaNormal, deltaCritical),
+                    new Threshold(requestsNormal, requestsCritical), used.scale());
+            return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, t, bucket == null ? Duration.ZERO : bucket,
+                    originSkip);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

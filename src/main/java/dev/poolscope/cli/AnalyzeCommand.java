@@ -9,6 +9,7 @@ import dev.poolscope.report.Redaction;
 import dev.poolscope.report.Redactor;
 import dev.poolscope.report.Units;
 import dev.poolscope.report.json.JsonReport;
+import dev.poolscope.report.text.NoPoolEvents;
 import dev.poolscope.report.text.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +54,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--allow-empty",
+            description = "report (and exit 0) even when no pool event of any dialect is found; otherwise no verdict is given and the exit code is 3")
+    boolean allowEmpty;
+
     @Mixin
     SpeedOptions speed;
 
@@ -78,6 +83,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             d = pipeline.run(inputs, System.in);
         }
         d = Redaction.apply(d, redactor);   // before any writer: CSV, HTML and charts echo log strings too
+        if (!allowEmpty && d.input().lines() > 0 && d.counts().events() > 0 && NoPoolEvents.applies(d)) {
+            return noVerdict(d);   // never "OK" on a log whose pool poolscope cannot see (issue #16)
+        }
         if (files.any()) {
             writeFiles(d, warmup);
         }
@@ -91,6 +99,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
         var problem = InputProblems.of(d);
         problem.ifPresent(p -> spec.commandLine().getErr().println("poolscope: " + p));
         return problem.isPresent() ? ExitCode.INPUT : ExitCode.OK;
+    }
+
+    private int noVerdict(Diagnosis d) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("poolscope: no pool events found, so no verdict; pass --allow-empty to report anyway");
+        if (format != ReportFormat.JSON && out.output == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println("No pool events: no verdict.");
+            NoPoolEvents.explain(d).forEach(line -> stdout.println("  " + line));
+            stdout.flush();
+        } else {
+            NoPoolEvents.explain(d).forEach(line -> err.println("  " + line));
+        }
+        err.flush();
+        return ExitCode.INPUT;
     }
 
     private void writeFiles(Diagnosis d, Thread warmup) throws UsageException {

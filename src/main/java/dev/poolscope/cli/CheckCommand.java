@@ -172,7 +172,8 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (InputException e) {
             throw annotated(e);
         }
-        Optional<InputProblem> problem = InputProblem.find(d.input(), d.counts(), maxMalformed, allowEmpty);
+        Optional<InputProblem> problem = InputProblem.find(d.input(), d.counts(), d.library().totalPoolEvents(),
+                maxMalformed, allowEmpty);
         if (problem.isPresent()) {
             throw annotated(new InputException(InputMessages.describe(problem.get(), d, maxMalformed)));
         }

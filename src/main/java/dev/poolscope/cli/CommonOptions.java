@@ -36,7 +36,8 @@ public final class CommonOptions {
             throw new UsageException("--max-line-bytes must be at least 1024");
         }
         try {
-            return new Pipeline(decode.mapping(), decode.names(), settings.options(), maxLineBytes, read);
+            return new Pipeline(decode.mapping(), decode.names(), settings.options(), maxLineBytes, read)
+                    .withDialect(decode.dialect());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

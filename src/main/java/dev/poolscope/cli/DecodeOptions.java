@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.dialect.Dialect;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.Field;
 import dev.poolscope.event.FieldMapping;
@@ -50,6 +51,22 @@ public final class DecodeOptions {
     @Option(names = "--event-request-end", paramLabel = "NAME",
             description = "event that ends a request; repeatable (default: http.request.finished, http.request.completed, request.finished, request.completed, request_finished, request_completed)")
     List<String> requestEnd;
+
+    @Option(names = "--dialect", paramLabel = "NAME", defaultValue = "auto",
+            description = "log dialect: auto (detected per input from its first lines), structlog, hikaricp, sqlalchemy, psycopg-pool (default: ${DEFAULT-VALUE})")
+    String dialect;
+
+    /** {@code --dialect}: null for auto. */
+    public Dialect dialect() throws UsageException {
+        if (dialect == null || dialect.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return Dialect.of(dialect);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
 
     public FieldMapping mapping() {
         Map<Field, List<String>> overrides = new EnumMap<>(Field.class);

@@ -5,6 +5,7 @@ import dev.poolscope.analysis.MalformedLine;
 import dev.poolscope.gate.Allowance;
 import dev.poolscope.gate.InputProblem;
 import dev.poolscope.report.Terminal;
+import dev.poolscope.report.text.NoPoolEvents;
 import java.util.Locale;
 
 /** One-line explanations of an {@link InputProblem}, naming the option that changes the rule. */
@@ -21,8 +22,8 @@ final class InputMessages {
                     + "); pass --allow-empty to accept that";
             case NO_POOL_EVENTS -> String.format(Locale.ROOT,
                     "no pool events in %d lines: wrong file, or the log names its events differently "
-                            + "(see --event-checkout, --event-checkin); pass --allow-empty to accept that",
-                    in.lines());
+                            + "(see --event-checkout, --event-checkin); pass --allow-empty to accept that; %s",
+                    in.lines(), String.join("; ", NoPoolEvents.explain(d)));
         };
     }
 

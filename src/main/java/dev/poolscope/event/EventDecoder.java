@@ -30,6 +30,8 @@ public final class EventDecoder {
     private boolean timeoutText;
     private boolean exhaustedText;
     private String defaultProcess = "";
+    /** Null on the structlog path; else every line's message also goes through a library dialect. */
+    private final LineRecognizer recognizer;
 
     public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names) {
         this(factory, mapping, names, true);
@@ -37,10 +39,21 @@ public final class EventDecoder {
 
     /** {@code prefilter} false sends every line through jackson: the reference the pre-filter is tested against. */
     public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names, boolean prefilter) {
+        this(factory, mapping, names, prefilter, null);
+    }
+
+    /**
+     * A decoder for pool libraries' logs (issue #16): it also reads the logger, thread, stack trace and level
+     * keys, keeps whole messages, and hands each line to {@code recognizer}. The structlog decoder above is
+     * another instance, untouched by this one.
+     */
+    public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names, boolean prefilter,
+                        LineRecognizer recognizer) {
         this.factory = factory;
-        this.mapping = mapping;
+        this.mapping = recognizer == null ? mapping : mapping.withDialectFields();
         this.names = names;
-        this.prefilter = prefilter ? new LinePrefilter(mapping, names) : null;
+        this.recognizer = recognizer;
+        this.prefilter = prefilter ? new LinePrefilter(this.mapping, names, recognizer != null) : null;
     }
 
     /**
@@ -145,9 +158,14 @@ public final class EventDecoder {
                 timestamps.note(timeText, time);
             }
         }
-        return new PoolEvent(kind, time, process(), value(Field.REQUEST_ID),
+        PoolEvent e = new PoolEvent(kind, time, process(), value(Field.REQUEST_ID),
                 value(Field.CONN_ID), count(Field.POOL_USED), count(Field.POOL_MAX), endpoint, timeout,
                 exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line);
+        if (recognizer == null) {
+            return e;
+        }
+        return recognizer.recognise(e, new LineText(event, value(Field.LOGGER), value(Field.THREAD),
+                value(Field.STACK), value(Field.LEVEL)));
     }
 
     /** Zones and unreadable values of the timestamps decoded so far. */

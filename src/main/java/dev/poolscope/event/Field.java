@@ -16,12 +16,35 @@ public enum Field {
     PROCESS("pid", "process"),
     /** Host or pod: process ids repeat across machines. */
     HOST("hostname", "host", "pod"),
-    SQLSTATE("pgcode", "sqlstate", "sql_state");
+    SQLSTATE("pgcode", "sqlstate", "sql_state"),
+    /**
+     * The logging library's logger name: logstash-logback-encoder, logback JsonEncoder, log4j2 EcsLayout,
+     * structlog, python-json-logger. Read only when a library dialect is decoded (see {@link #dialectOnly}).
+     */
+    LOGGER(true, "logger_name", "loggerName", "log.logger", "logger", "name"),
+    THREAD(true, "thread_name", "threadName", "process.thread.name", "thread"),
+    /** A stack trace or Python traceback as one string. */
+    STACK(true, "stack_trace", "error.stack_trace", "exc_info", "exception", "exc_text", "stack"),
+    LEVEL(true, "level", "levelname", "log.level", "severity");
 
     private final List<String> defaults;
+    private final boolean dialectOnly;
 
     Field(String... defaults) {
+        this(false, defaults);
+    }
+
+    Field(boolean dialectOnly, String... defaults) {
         this.defaults = List.of(defaults);
+        this.dialectOnly = dialectOnly;
+    }
+
+    /**
+     * Read only by the library-dialect decoder: the structlog path never looks these keys up, so it pays
+     * nothing for them (docs/performance.md).
+     */
+    public boolean dialectOnly() {
+        return dialectOnly;
     }
 
     public List<String> defaults() {

@@ -17,10 +17,15 @@ public final class FieldMapping {
 
     private final Map<String, Slot> slots = new HashMap<>();
     private final Map<Field, List<String>> keys = new EnumMap<>(Field.class);
+    private final Map<Field, List<String>> overrides;
+    private final boolean dialectFields;
 
-    private FieldMapping(Map<Field, List<String>> overrides) {
+    private FieldMapping(Map<Field, List<String>> overrides, boolean dialectFields) {
+        this.overrides = overrides;
+        this.dialectFields = dialectFields;
         for (Field field : Field.values()) {
-            List<String> names = overrides.getOrDefault(field, field.defaults());
+            List<String> names = field.dialectOnly() && !dialectFields ? List.of()
+                    : overrides.getOrDefault(field, field.defaults());
             keys.put(field, List.copyOf(names));
         }
         // Assign slots field by field; a key claimed by an override wins over the same key's default meaning.
@@ -38,7 +43,17 @@ public final class FieldMapping {
     }
 
     public static FieldMapping defaults() {
-        return new FieldMapping(Map.of());
+        return new FieldMapping(Map.of(), false);
+    }
+
+    /** The same mapping that also reads the logger, thread, stack trace and level (library dialects). */
+    public FieldMapping withDialectFields() {
+        return dialectFields ? this : new FieldMapping(overrides, true);
+    }
+
+    /** Whether the logger, thread, stack trace and level keys are read. */
+    public boolean dialectFields() {
+        return dialectFields;
     }
 
     /** Mapping where each given field is read only from the given keys. */
@@ -49,7 +64,7 @@ public final class FieldMapping {
                 throw new IllegalArgumentException("field " + field + " needs at least one non-blank key");
             }
         });
-        return new FieldMapping(Map.copyOf(overrides));
+        return new FieldMapping(Map.copyOf(overrides), false);
     }
 
     /** The slot for a JSON key, or null when the key carries nothing poolscope reads. */

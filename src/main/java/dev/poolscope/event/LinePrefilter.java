@@ -52,11 +52,17 @@ final class LinePrefilter {
     private final int eventTextLimit;
 
     LinePrefilter(FieldMapping mapping, EventNames names) {
+        this(mapping, names, false);
+    }
+
+    /** @param wholeMessages keep event texts of any length: library dialects read the message itself */
+    LinePrefilter(FieldMapping mapping, EventNames names, boolean wholeMessages) {
         this.keys = new KeyTable(mapping);
-        this.eventTextLimit = 2 * names.longestUtf8();
+        this.eventTextLimit = wholeMessages ? Integer.MAX_VALUE : 2 * names.longestUtf8();
         this.ranks = new int[Field.values().length];
         for (Field f : Field.values()) {
-            caches[f.ordinal()] = f == Field.TIME ? null : new ValueCache();
+            caches[f.ordinal()] = f == Field.TIME || f == Field.STACK || mapping.keys(f).isEmpty()
+                    ? null : new ValueCache();
         }
     }
 

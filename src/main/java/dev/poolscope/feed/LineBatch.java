@@ -18,6 +18,8 @@ final class LineBatch {
 
     String source;
     String defaultProcess;
+    /** Which of a thread's {@link Decoders} reads these lines. */
+    boolean structlog = true;
     byte[] data = new byte[BYTES];
     int used;
     int count;
@@ -27,9 +29,10 @@ final class LineBatch {
     /** Per line: a PoolEvent, a String (why it is malformed), BLANK, or a Long (an overlong line's length). */
     final Object[] results = new Object[LINES];
 
-    void reset(String source, String defaultProcess) {
+    void reset(String source, String defaultProcess, boolean structlog) {
         this.source = source;
         this.defaultProcess = defaultProcess;
+        this.structlog = structlog;
         used = 0;
         Arrays.fill(results, 0, count, null);
         count = 0;

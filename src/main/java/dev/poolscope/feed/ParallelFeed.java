@@ -27,10 +27,11 @@ import java.util.function.Supplier;
  */
 final class ParallelFeed implements LineConsumer {
     private final Executor workers;
-    private final ThreadLocal<EventDecoder> decoders;
+    private final ThreadLocal<Decoders> decoders;
     private final Consumer<PoolEvent> sink;
     private final InputTally tally;
     private final LineSalvage salvage;
+    private final LineSalvage librarySalvage;
     private final int inFlight;
     /** Submitted and not yet replayed, in input order; guarded by its own monitor. */
     private final ArrayDeque<Decoding> pending = new ArrayDeque<>();
@@ -41,23 +42,32 @@ final class ParallelFeed implements LineConsumer {
     private LineBatch batch;
     private String source;
     private String defaultProcess;
+    private boolean structlog = true;
 
-    /** {@code salvage} runs under the analysis lock: rejected lines are rare and their second look is ordered. */
-    ParallelFeed(Executor pool, int workers, Supplier<EventDecoder> decoders, Consumer<PoolEvent> sink,
-                 InputTally tally, LineSalvage salvage) {
+    /**
+     * {@code salvage} runs under the analysis lock: rejected lines are rare and their second look is ordered;
+     * {@code librarySalvage} is the one of inputs read by the library-dialect decoder.
+     */
+    ParallelFeed(Executor pool, int workers, Supplier<Decoders> decoders, Consumer<PoolEvent> sink,
+                 InputTally tally, LineSalvage salvage, LineSalvage librarySalvage) {
         this.workers = pool;
         this.decoders = ThreadLocal.withInitial(decoders);
         this.sink = sink;
         this.tally = tally;
         this.salvage = salvage;
+        this.librarySalvage = librarySalvage;
         this.inFlight = 4 * (workers + 1);
     }
 
-    /** Lines that follow belong to this input; {@code defaultProcess} as in {@link EventDecoder#defaultProcess}. */
-    void source(String name, String defaultProcess) throws InterruptedException {
+    /**
+     * Lines that follow belong to this input; {@code defaultProcess} as in {@link EventDecoder#defaultProcess};
+     * {@code structlogPath} chooses the decoder (issue #16).
+     */
+    void source(String name, String defaultProcess, boolean structlogPath) throws InterruptedException {
         submit();
         source = name;
         this.defaultProcess = defaultProcess;
+        this.structlog = structlogPath;
     }
 
     @Override
@@ -89,7 +99,7 @@ final class ParallelFeed implements LineConsumer {
         if (batch == null) {
             LineBatch b = spare.poll();
             batch = b == null ? new LineBatch() : b;
-            batch.reset(source, defaultProcess);
+            batch.reset(source, defaultProcess, structlog);
         }
         return batch;
     }
@@ -222,7 +232,7 @@ final class ParallelFeed implements LineConsumer {
         /** Only by the thread that claimed it. A failed batch never counts as decoded: the reader rethrows. */
         void decodeAndReplay() {
             try {
-                batch.decode(decoders.get());
+                batch.decode(decoders.get().pick(batch.structlog));
             } catch (RuntimeException | Error e) {
                 fail(e);
                 return;
@@ -245,7 +255,7 @@ final class ParallelFeed implements LineConsumer {
             } else if (r instanceof Long length) {
                 tally.malformed(b.source, b.lineNumbers[i], Pipeline.overlongReason(length));
             } else {
-                Pipeline.salvage(salvage, b.data, b.offsets[i], b.lengths[i], b.source, b.lineNumbers[i], (String) r,
+                Pipeline.salvage(b.structlog ? salvage : librarySalvage, b.data, b.offsets[i], b.lengths[i], b.source, b.lineNumbers[i], (String) r,
                         sink, tally);
             }
         }

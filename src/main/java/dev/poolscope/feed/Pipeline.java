@@ -10,6 +10,8 @@ import dev.poolscope.analysis.InputTally;
 import dev.poolscope.analysis.Pass;
 import dev.poolscope.analysis.Summary;
 import dev.poolscope.analysis.SummaryAnalysis;
+import dev.poolscope.dialect.Dialect;
+import dev.poolscope.dialect.DialectRecognizer;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.EventNames;
 import dev.poolscope.event.FieldMapping;
@@ -45,6 +47,8 @@ public final class Pipeline {
     private final AnalysisOptions options;
     private final int maxLineBytes;
     private final ReadOptions read;
+    /** {@code --dialect}: null detects each input's dialect from its first lines (issue #16). */
+    private Dialect forced;
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes) {
         this(mapping, names, options, maxLineBytes, ReadOptions.defaults());
@@ -57,6 +61,12 @@ public final class Pipeline {
         this.options = options;
         this.maxLineBytes = maxLineBytes;
         this.read = read;
+    }
+
+    /** Reads every input as {@code dialect} ({@code --dialect}); null detects each input's own. */
+    public Pipeline withDialect(Dialect dialect) {
+        this.forced = dialect;
+        return this;
     }
 
     /**
@@ -132,26 +142,33 @@ public final class Pipeline {
         }
         int threads = read.threadsFor(total, unsized);
         List<EventDecoder> decoders = Collections.synchronizedList(new ArrayList<>());
-        EventDecoder decoder = newDecoder(decoders);
-        LineSalvage salvage = new LineSalvage(decoder, FACTORY);
+        Decoders mine = newDecoders(decoders);
+        LineSalvage salvage = new LineSalvage(mine.pick(true), FACTORY);
+        LineSalvage librarySalvage = new LineSalvage(mine.pick(false), FACTORY);
         ExecutorService workers = threads <= 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "poolscope-decoder");
             t.setDaemon(true);
             return t;
         });
         try (Progress progress = read.progress().start(total)) {
-            ParallelFeed parallel = workers == null ? null
-                    : new ParallelFeed(workers, threads - 1, () -> newDecoder(decoders), sink, tally, salvage);
+            ParallelFeed parallel = workers == null ? null : new ParallelFeed(workers, threads - 1,
+                    () -> newDecoders(decoders), sink, tally, salvage, librarySalvage);
             LineReader reader = new LineReader(maxLineBytes);
             for (Source source : sources) {
                 String name = source.name();
                 tally.file(name);
                 String stream = LogFiles.streamName(name);
-                decoder.defaultProcess(stream);
-                if (parallel != null) {
-                    parallel.source(name, stream);
-                }
-                LineConsumer consumer = parallel != null ? parallel : new LineFeeder(name, decoder, salvage, sink, tally);
+                DetectingConsumer consumer = new DetectingConsumer(Dialects.detector(FACTORY, names), detection -> {
+                    boolean structlog = Dialects.structlogPath(forced, detection);
+                    tally.dialect(Dialects.describe(name, forced, detection));
+                    if (parallel != null) {
+                        parallel.source(name, stream, structlog);
+                        return parallel;
+                    }
+                    EventDecoder decoder = mine.pick(structlog);
+                    decoder.defaultProcess(stream);
+                    return new LineFeeder(name, decoder, structlog ? salvage : librarySalvage, sink, tally);
+                });
                 readOne(source, reader, consumer, parallel, tally, progress);
             }
         } catch (InterruptedException e) {
@@ -176,7 +193,7 @@ public final class Pipeline {
      * to the break and listed as a read error; with parallel decoding, what was read is replayed first so
      * the error names the right line.
      */
-    private static void readOne(Source source, LineReader reader, LineConsumer consumer,
+    private static void readOne(Source source, LineReader reader, DetectingConsumer consumer,
                                 ParallelFeed parallel, InputTally tally, Progress progress)
             throws InterruptedException {
         String name = source.name();
@@ -184,12 +201,15 @@ public final class Pipeline {
         try (PositionedInput in = source.open(progress::count)) {
             try {
                 reader.read(in, consumer);
+                consumer.end();
                 drain(parallel);
             } catch (IOException e) {
+                consumer.end();
                 drain(parallel);
                 tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
             }
         } catch (IOException e) {
+            consumer.end();   // nothing was read; the input still gets its line in input.dialects
             tally.readError(ReadErrors.of(name, null, 0, e));
         }
     }
@@ -216,11 +236,16 @@ public final class Pipeline {
         }
     }
 
-    /** A decoder for one thread; all are kept so their timestamp notes can be added up at the end. */
-    private EventDecoder newDecoder(List<EventDecoder> all) {
-        EventDecoder d = new EventDecoder(FACTORY, mapping, names, read.prefilter());
-        all.add(d);
-        return d;
+    /** The decoders of one thread; all are kept so their timestamp notes can be added up at the end. */
+    private Decoders newDecoders(List<EventDecoder> all) {
+        EventDecoder structlog = new EventDecoder(FACTORY, mapping, names, read.prefilter());
+        all.add(structlog);
+        DialectRecognizer recognizer = Dialects.recognizer(forced, names);
+        return new Decoders(structlog, () -> {
+            EventDecoder library = new EventDecoder(FACTORY, mapping, names, read.prefilter(), recognizer);
+            all.add(library);
+            return library;
+        });
     }
 
     public static void requireReadable(String name) throws InputException {

@@ -22,11 +22,17 @@ public enum InputProblem {
      */
     public static Optional<InputProblem> find(InputSummary input, Counts counts, Allowance maxMalformed,
                                               boolean allowEmpty) {
+        return find(input, counts, 0, maxMalformed, allowEmpty);
+    }
+
+    /** @param libraryEvents pool events of a library dialect (HikariCP stats, leak warnings, …; issue #16) */
+    public static Optional<InputProblem> find(InputSummary input, Counts counts, long libraryEvents,
+                                              Allowance maxMalformed, boolean allowEmpty) {
         long nonBlank = input.lines() - input.blankLines();
         if (input.malformedLines() > maxMalformed.of(nonBlank)) {
             return Optional.of(TOO_MALFORMED);
         }
-        if (allowEmpty || poolEvents(counts) > 0) {
+        if (allowEmpty || poolEvents(counts) + libraryEvents > 0) {
             return Optional.empty();
         }
         return Optional.of(nonBlank == 0 ? EMPTY : NO_POOL_EVENTS);

@@ -40,7 +40,7 @@ public final class Redaction {
         return new InputSummary(in.files(), in.lines(), in.blankLines(), in.malformedLines(),
                 in.malformedSamples().stream().map(m -> new MalformedLine(m.source(), m.line(), r.redact(m.reason())))
                         .toList(), in.repairedLines(), in.repairedSamples(), in.recoveredRecords(), in.readErrors(),
-                in.timestamps());
+                in.timestamps(), in.dialects());
     }
 
     private static CheckoutResult checkouts(CheckoutResult c, Redactor r) {

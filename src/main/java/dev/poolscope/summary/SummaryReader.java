@@ -17,6 +17,7 @@ import dev.poolscope.analysis.ProcessState;
 import dev.poolscope.analysis.RequestKey;
 import dev.poolscope.analysis.Summary;
 import dev.poolscope.analysis.Threshold;
+import dev.poolscope.analysis.PoolScale;
 import dev.poolscope.analysis.Thresholds;
 import dev.poolscope.analysis.MinuteTimeline;
 import dev.poolscope.analysis.TimelineRow;
@@ -81,7 +82,21 @@ public final class SummaryReader {
                 Duration.ofNanos(s.get("leak_threshold_us").asLong() * 1000),
                 Duration.ofNanos(s.get("merge_gap_us").asLong() * 1000), (int) s.get("max_items").asLong(),
                 new Thresholds(threshold(s.get("pool_used")), threshold(s.get("leak_delta")),
-                        threshold(s.get("requests_without_close"))));
+                        threshold(s.get("requests_without_close")), scale(s)));
+    }
+
+    /** Summaries written before issue #16 have no scale: their thresholds applied as given. */
+    private static PoolScale scale(Node s) {
+        if (s.opt("pool_used_scale") == null) {
+            return PoolScale.ABSOLUTE;
+        }
+        Node n = s.get("pool_used_scale");
+        try {
+            return new PoolScale(PoolScale.Mode.valueOf(n.at(0).asString()), Double.parseDouble(n.at(1).asString()),
+                    Double.parseDouble(n.at(2).asString()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new Node.Bad("unreadable pool_used_scale: " + Node.reason(e));
+        }
     }
 
     private static Threshold threshold(Node pair) {

@@ -68,6 +68,12 @@ public final class SummaryWriter {
         threshold(g, "pool_used", o.thresholds().poolUsed());
         threshold(g, "leak_delta", o.thresholds().leakDelta());
         threshold(g, "requests_without_close", o.thresholds().requestsWithoutClose());
+        var scale = o.thresholds().scale();   // issue #16: how pool_used follows the pool's maximum
+        g.writeArrayFieldStart("pool_used_scale");
+        g.writeString(scale.mode().name());
+        g.writeString(String.valueOf(scale.normalPct()));
+        g.writeString(String.valueOf(scale.criticalPct()));
+        g.writeEndArray();
         g.writeEndObject();
     }
 

@@ -76,7 +76,7 @@ class ParallelFeedTest {
 
     /** Lines 1..n of one input, then the end of it. */
     private static void feedLines(ParallelFeed feed, int n) throws InterruptedException {
-        feed.source("log", "log");
+        feed.source("log", "log", true);
         for (int i = 1; i <= n; i++) {
             byte[] b = line(i);
             feed.line(b, 0, b.length, i);
@@ -86,7 +86,9 @@ class ParallelFeedTest {
 
     private ParallelFeed feed(Consumer<PoolEvent> sink, InputTally tally) {
         EventDecoder main = decoder();
-        return new ParallelFeed(pool, 3, ParallelFeedTest::decoder, sink, tally, new LineSalvage(main, Pipeline.FACTORY));
+        LineSalvage salvage = new LineSalvage(main, Pipeline.FACTORY);
+        return new ParallelFeed(pool, 3, () -> new Decoders(decoder(), ParallelFeedTest::decoder), sink, tally, salvage,
+                salvage);
     }
 
     private static EventDecoder decoder() {

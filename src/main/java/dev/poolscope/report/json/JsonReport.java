@@ -45,8 +45,8 @@ public final class JsonReport {
             g.writeStringField("schema", SCHEMA);
             input(g, d);
             counts(g, d);
-            g.writeNumberField("leak_delta", d.leakDelta());
-            leaks(g, d.checkouts());
+            DialectJson.checkoutCount(g, "leak_delta", d.leakDelta(), d);
+            leaks(g, d);
             longHolds(g, d);
             g.writeFieldName("hold_time_ms");
             percentiles(g, d.checkouts().holdTimes().percentiles());
@@ -85,20 +85,22 @@ public final class JsonReport {
         }
         g.writeEndArray();
         InputNotesJson.write(g, d);
+        DialectJson.inputs(g, d);
         g.writeEndObject();
     }
 
     private static void counts(JsonGenerator g, Diagnosis d) throws IOException {
         g.writeObjectFieldStart("counts");
-        g.writeNumberField("getconn", d.counts().getconn());
-        g.writeNumberField("putconn", d.counts().putconn());
+        DialectJson.checkoutCount(g, "getconn", d.counts().getconn(), d);
+        DialectJson.checkoutCount(g, "putconn", d.counts().putconn(), d);
         g.writeNumberField("getconn_failed", d.counts().getconnFailed());
         g.writeNumberField("nearly_exhausted", d.counts().nearlyExhausted());
         g.writeNumberField("exhaustion_errors", d.counts().exhaustionErrors());
         g.writeEndObject();
     }
 
-    private static void leaks(JsonGenerator g, CheckoutResult c) throws IOException {
+    private static void leaks(JsonGenerator g, Diagnosis d) throws IOException {
+        CheckoutResult c = d.checkouts();
         g.writeObjectFieldStart("leaks");
         g.writeNumberField("leaked_checkouts", c.leakedCheckouts());
         g.writeNumberField("requests_without_close", c.requestsWithoutClose());
@@ -124,6 +126,7 @@ public final class JsonReport {
             leak(g, open);
         }
         g.writeEndArray();
+        DialectJson.leaks(g, d);
         g.writeEndObject();
     }
 
@@ -140,6 +143,7 @@ public final class JsonReport {
             g.writeNumberField("age_s", Units.seconds(leak.ageMicros()));
         }
         g.writeBooleanField("request_ended", leak.requestEnded());
+        DialectJson.itemFields(g, leak);
         g.writeStringField("file", leak.source());
         g.writeNumberField("line", leak.line());
         g.writeEndObject();
@@ -198,6 +202,7 @@ public final class JsonReport {
         }
         g.writeNumberField("seconds_above_critical", Units.seconds(p.microsAboveCritical()));
         g.writeNumberField("near_exhaustion_windows", p.windowCount());
+        DialectJson.pool(g, d);
         g.writeEndObject();
     }
 

@@ -49,6 +49,7 @@ public final class TextReport {
         headline(d);
         health(d.health());
         leaks(d);
+        DialectText.write(out, d, redactor);
         endpoints(d.endpoints());
         windows(d);
         timeouts(d);
@@ -58,8 +59,8 @@ public final class TextReport {
 
     private void headline(Diagnosis d) {
         var c = d.counts();
-        String leak = String.format(Locale.ROOT, "getconn: %d, putconn: %d, LEAK: %d", c.getconn(), c.putconn(),
-                d.leakDelta());
+        String leak = d.checkoutsLogged() ? String.format(Locale.ROOT, "getconn: %d, putconn: %d, LEAK: %d",
+                c.getconn(), c.putconn(), d.leakDelta()) : "getconn: n/a, putconn: n/a, LEAK: n/a";
         out.printf(Locale.ROOT, "%s   verdict: %s%n", bold(leak), level(d.health().verdict()));
         out.printf(Locale.ROOT, "failed getconn: %d, nearly exhausted: %d, exhaustion errors: %d%n",
                 c.getconnFailed(), c.nearlyExhausted(), c.exhaustionErrors());
