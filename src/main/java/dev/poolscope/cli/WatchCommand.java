@@ -3,6 +3,8 @@ package dev.poolscope.cli;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.analysis.LiveAnalysis;
+import dev.poolscope.dialect.Dialect;
+import dev.poolscope.dialect.DialectRecognizer;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.LineSalvage;
 import dev.poolscope.feed.InputException;
@@ -148,12 +150,19 @@ public final class WatchCommand implements Callable<Integer> {
         return settings.options();
     }
 
-    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock) {
+    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock) throws UsageException {
         String name = log.toString();
         LiveAnalysis analysis = new LiveAnalysis(options, forgetAfter);
         InputTally tally = new InputTally();
         tally.file(name);
-        EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, decode.mapping(), decode.names());
+        // A followed file is not detected up front: unless --dialect structlog, the library decoder reads it, which
+        // also reads structlog events (issue #16); watch sees SQLAlchemy and psycopg_pool checkouts this way.
+        Dialect dialect = decode.dialect();
+        EventDecoder decoder = dialect == Dialect.STRUCTLOG
+                ? new EventDecoder(Pipeline.FACTORY, decode.mapping(), decode.names())
+                : new EventDecoder(Pipeline.FACTORY, decode.mapping(), decode.names(), true, dialect == null
+                        ? DialectRecognizer.all(decode.names())
+                        : new DialectRecognizer(java.util.EnumSet.of(dialect), decode.names()));
         LineSplitter lines = new LineSplitter(common.maxLineBytes, new LineFeeder(name, decoder,
                 new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
         FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));
