@@ -3,6 +3,8 @@ package dev.poolscope.cli;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.analysis.LiveAnalysis;
+import dev.poolscope.dialect.Dialect;
+import dev.poolscope.dialect.DialectRecognizer;
 import dev.poolscope.event.EventDecoder;
 import dev.poolscope.event.LineSalvage;
 import dev.poolscope.feed.InputException;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -148,12 +151,19 @@ public final class WatchCommand implements Callable<Integer> {
         return common.settings.options();
     }
 
-    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock) {
+    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock) throws UsageException {
         String name = log.toString();
         LiveAnalysis analysis = new LiveAnalysis(options, forgetAfter);
         InputTally tally = new InputTally();
         tally.file(name);
-        EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, common.decode.mapping(), common.decode.names());
+        // A followed file is not detected up front: unless --dialect structlog, the library decoder reads it, which
+        // also reads structlog events (issue #16); watch sees SQLAlchemy and psycopg_pool checkouts this way.
+        Dialect dialect = common.decode.dialect();
+        EventDecoder decoder = dialect == Dialect.STRUCTLOG
+                ? new EventDecoder(Pipeline.FACTORY, common.decode.mapping(), common.decode.names())
+                : new EventDecoder(Pipeline.FACTORY, common.decode.mapping(), common.decode.names(), true, dialect == null
+                        ? DialectRecognizer.all(common.decode.names())
+                        : new DialectRecognizer(EnumSet.of(dialect), common.decode.names()));
         LineSplitter lines = new LineSplitter(common.maxLineBytes, new LineFeeder(name, decoder,
                 new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
         FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));
