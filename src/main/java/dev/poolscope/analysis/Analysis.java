@@ -24,6 +24,10 @@ public final class Analysis {
     private final PoolUsageTracker pool;
     private final TimeoutCollector timeouts;
     private final TimelineAnalyzer timeline;
+    private final SignalCollector signals;
+    private final ExhaustionProbe exhaustion;
+    /** Null without user signatures: no per-event cost then. */
+    private final SignatureCounter signatures;
 
     public Analysis(AnalysisOptions options) {
         this(options, SettledLeaks.MAX_OPEN);
@@ -36,6 +40,10 @@ public final class Analysis {
         this.checkouts = new CheckoutTracker(options, timeouts::timedOut, maxOpen, uuids);
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
+        this.signals = new SignalCollector(options);
+        this.exhaustion = new ExhaustionProbe(checkouts);
+        SignatureCounter counter = new SignatureCounter(options);
+        this.signatures = counter.isEmpty() ? null : counter;
     }
 
     public void accept(PoolEvent raw) {
@@ -46,6 +54,11 @@ public final class Analysis {
         pool.accept(e);
         timeouts.accept(e);
         timeline.accept(e, pool.lastUsed(), checkouts.openCount());
+        signals.accept(e);
+        exhaustion.accept(e);
+        if (signatures != null) {
+            signatures.accept(e);
+        }
     }
 
     /** Open checkouts right now. */
@@ -62,7 +75,9 @@ public final class Analysis {
         TimeoutResult timeoutResult = timeouts.finish();
         Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeoutResult,
                 timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests());
-        return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
+        return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()))
+                .withEvidence(new Evidence(signals.finish(), exhaustion.finish(),
+                        signatures == null ? List.of() : signatures.finish()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.poolscope.analysis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,14 @@ import java.util.Objects;
  * @param mergeGap      near-exhaustion windows closer than this are merged into one
  * @param maxItems      cap on every listed item (leaks, holds, windows, timeouts); totals stay exact
  * @param bucket        timeline bucket width; {@link Duration#ZERO} chooses one from the log's span
+ * @param signatures    user-defined signatures to count (docs/findings.md)
  */
 public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
-                              Thresholds thresholds, Duration bucket) {
+                              Thresholds thresholds, Duration bucket, List<SignatureSpec> signatures) {
 
     public AnalysisOptions {
         Objects.requireNonNull(thresholds, "thresholds");
+        signatures = List.copyOf(signatures);
         requireNonNegative("grace", grace);
         requireNonNegative("leak threshold", leakThreshold);
         requireNonNegative("merge gap", mergeGap);
@@ -29,6 +32,22 @@ public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration m
         if (maxItems < 1) {
             throw new IllegalArgumentException("max items must be at least 1, got " + maxItems);
         }
+    }
+
+    /** Settings without user signatures. */
+    public AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
+                           Thresholds thresholds, Duration bucket) {
+        this(grace, leakThreshold, mergeGap, maxItems, thresholds, bucket, List.of());
+    }
+
+    /** The same settings counting these user signatures too. */
+    public AnalysisOptions withSignatures(List<SignatureSpec> signatures) {
+        return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, thresholds, bucket, signatures);
+    }
+
+    /** Whether a signature reads messages, which the decoder then keeps at any length. */
+    public boolean readsMessages() {
+        return signatures.stream().anyMatch(s -> s.match() == SignatureSpec.Match.MESSAGE);
     }
 
     /** Settings with an automatic timeline bucket. */

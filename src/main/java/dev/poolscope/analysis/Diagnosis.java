@@ -11,14 +11,25 @@ import java.util.Objects;
  *                                (the seed's problem 4)
  * @param timeline                the pool over time, for charts and timeline.csv
  * @param time                    what the analysis noticed about the log's clock (docs/robustness.md)
+ * @param evidence                facts only the findings read (docs/findings.md)
  */
 public record Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                         PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
-                        List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
+                        List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time,
+                        Evidence evidence) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** A diagnosis without the findings' evidence (merged summaries). */
+    public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
+                     PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
+                     List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
+        this(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints, health, timeline,
+                time, Evidence.empty());
     }
 
     /** A diagnosis without clock notes (merged summaries), as before they were tracked. */
@@ -31,22 +42,27 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
 
     public Diagnosis withInput(InputSummary input) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, evidence);
     }
 
     public Diagnosis withResults(CheckoutResult checkouts, PoolResult pool, TimeoutResult timeouts) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, evidence);
     }
 
     public Diagnosis withEndpoints(List<EndpointRow> endpoints) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, evidence);
     }
 
     public Diagnosis withTime(TimeQuality time) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, evidence);
+    }
+
+    public Diagnosis withEvidence(Evidence evidence) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time, evidence);
     }
 
     public long leakDelta() {

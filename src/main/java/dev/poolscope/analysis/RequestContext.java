@@ -82,7 +82,8 @@ final class RequestContext {
             return e;
         }
         return new PoolEvent(e.kind(), time, e.process(), e.requestId(), e.connId(), e.poolUsed(), e.poolMax(),
-                endpoint, e.statementTimeout(), e.exhaustionText(), e.source(), e.line());
+                endpoint, e.statementTimeout(), e.exhaustionText(), e.source(), e.line(), e.name(), e.logger(),
+                e.sqlstate(), e.signal());
     }
 
     /** Requests remembered now (tests). */

@@ -5,6 +5,9 @@ import dev.poolscope.analysis.TimelineAnalyzer;
 import dev.poolscope.feed.InputException;
 import dev.poolscope.feed.InputProblems;
 import dev.poolscope.feed.Pipeline;
+import dev.poolscope.findings.Finding;
+import dev.poolscope.findings.FindingConfig;
+import dev.poolscope.findings.Findings;
 import dev.poolscope.report.Redaction;
 import dev.poolscope.report.Redactor;
 import dev.poolscope.report.Units;
@@ -70,6 +73,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     RedactOptions redaction;
 
+    @Mixin
+    FindingOptions findingOptions;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         if (output != null) {
@@ -81,7 +87,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             OutputTarget.requireWritable(summary, force);
         }
         Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
-        Pipeline pipeline = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr()));
+        FindingConfig rules = findingOptions.config(null);
+        Pipeline pipeline = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr()), rules);
         Diagnosis d;
         if (summary != null) {
             Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);
@@ -91,15 +98,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             d = pipeline.run(inputs, System.in);
         }
         d = Redaction.apply(d, redactor);   // before any writer: CSV, HTML and charts echo log strings too
+        List<Finding> findings = Findings.evaluate(d, rules);   // from the redacted diagnosis: masked too
         if (files.any()) {
-            writeFiles(d, warmup);
+            writeFiles(d, findings, warmup);
         }
         if (output == null) {
-            write(d, spec.commandLine().getOut(), common.color(spec), redactor);
+            write(d, findings, spec.commandLine().getOut(), common.color(spec), redactor);
         } else {
             try (PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputTarget.open(output, force),
                     StandardCharsets.UTF_8))) {
-                write(d, out, false, redactor);
+                write(d, findings, out, false, redactor);
             }
         }
         var problem = InputProblems.of(d);
@@ -107,24 +115,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return problem.isPresent() ? ExitCode.INPUT : ExitCode.OK;
     }
 
-    private void writeFiles(Diagnosis d, Thread warmup) throws UsageException {
+    private void writeFiles(Diagnosis d, List<Finding> findings, Thread warmup) throws UsageException {
         if (d.timeline().widened()) {
             spec.commandLine().getErr().printf("poolscope: --bucket %ss would need more than %d buckets; used %ss%n",
                     seconds(settings.bucket.toNanos() / 1000), TimelineAnalyzer.MAX_BUCKETS,
                     seconds(d.timeline().bucketMicros()));
         }
-        new ReportFiles(d, force).write(files, warmup);
+        new ReportFiles(d, force).withFindings(findings).write(files, warmup);
     }
 
     private static String seconds(long micros) {
         return Units.seconds(micros).stripTrailingZeros().toPlainString();
     }
 
-    private void write(Diagnosis d, PrintWriter out, boolean color, Redactor redactor) throws IOException {
+    private void write(Diagnosis d, List<Finding> findings, PrintWriter out, boolean color, Redactor redactor)
+            throws IOException {
         if (format == ReportFormat.JSON) {
-            JsonReport.write(d, out, redactor);
+            JsonReport.write(d, findings, out, redactor);
         } else {
-            new TextReport(out, color, redactor).write(d);
+            new TextReport(out, color, redactor).withFindings(findings).write(d);
         }
         out.flush();
     }

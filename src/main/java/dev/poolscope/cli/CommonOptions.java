@@ -1,6 +1,7 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.feed.Pipeline;
+import dev.poolscope.findings.FindingConfig;
 import dev.poolscope.feed.ReadOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import dev.poolscope.feed.Pipeline;
@@ -26,11 +27,18 @@ public final class CommonOptions {
     }
 
     Pipeline pipeline(DecodeOptions decode, AnalysisSettings settings, ReadOptions read) throws UsageException {
+        return pipeline(decode, settings, read, FindingConfig.defaults());
+    }
+
+    /** A pipeline that also counts the user rules' signatures. */
+    Pipeline pipeline(DecodeOptions decode, AnalysisSettings settings, ReadOptions read, FindingConfig findings)
+            throws UsageException {
         if (maxLineBytes < 1024) {
             throw new UsageException("--max-line-bytes must be at least 1024");
         }
         try {
-            return new Pipeline(decode.mapping(), decode.names(), settings.options(), maxLineBytes, read);
+            return new Pipeline(decode.mapping(), decode.names(),
+                    settings.options().withSignatures(findings.signatures()), maxLineBytes, read);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

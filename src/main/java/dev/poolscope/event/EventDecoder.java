@@ -29,6 +29,7 @@ public final class EventDecoder {
     private final EventKind[] kinds = new EventKind[64];
     private boolean timeoutText;
     private boolean exhaustedText;
+    private Signal signal;
     private String defaultProcess = "";
 
     public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names) {
@@ -55,9 +56,11 @@ public final class EventDecoder {
         Arrays.fill(values, null);
         timeoutText = false;
         exhaustedText = false;
+        signal = null;
         if (prefilter != null && prefilter.scan(buf, off, len, values)) {
             exhaustedText = prefilter.exhaustedText();
             timeoutText = prefilter.timeoutText();
+            signal = prefilter.signal();
             return toEvent(source, line);
         }
         Arrays.fill(values, null);
@@ -127,6 +130,9 @@ public final class EventDecoder {
             exhaustedText |= TextScan.contains(chars, off, len, EventNames.EXHAUSTED_TEXT);
             timeoutText |= TextScan.contains(chars, off, len, EventNames.STATEMENT_TIMEOUT_TEXT);
         }
+        if (signal == null && len >= ErrorSignals.MIN_LENGTH) {
+            signal = ErrorSignals.find(chars, off, len);   // kept or dropped by the line's level in toEvent
+        }
     }
 
     private PoolEvent toEvent(String source, long line) {
@@ -147,7 +153,28 @@ public final class EventDecoder {
         }
         return new PoolEvent(kind, time, process(), value(Field.REQUEST_ID),
                 value(Field.CONN_ID), count(Field.POOL_USED), count(Field.POOL_MAX), endpoint, timeout,
-                exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line);
+                exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line, event, value(Field.LOGGER),
+                value(Field.SQLSTATE), signal());
+    }
+
+    /** The line's signal, searched the same way on both paths: only severe lines or lines with a SQLSTATE. */
+    private Signal signal() {
+        String sqlstate = value(Field.SQLSTATE);
+        Signal found = signal != null && (sqlstate != null || ErrorSignals.severe(value(Field.LEVEL))) ? signal : null;
+        if (found == null && ErrorSignals.UNDEFINED_TABLE.equals(sqlstate)) {
+            return new Signal(Signal.Kind.SCHEMA_MISSING, ErrorSignals.UNDEFINED_TABLE, null);
+        }
+        return found;
+    }
+
+    /**
+     * Keeps event texts of any length in {@link PoolEvent#name()} (user signatures matching messages);
+     * by default a text longer than every pool event name is dropped unread.
+     */
+    public void keepMessages() {
+        if (prefilter != null) {
+            prefilter.keepMessages();
+        }
     }
 
     /** Zones and unreadable values of the timestamps decoded so far. */

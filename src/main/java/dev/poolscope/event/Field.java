@@ -16,7 +16,11 @@ public enum Field {
     PROCESS("pid", "process"),
     /** Host or pod: process ids repeat across machines. */
     HOST("hostname", "host", "pod"),
-    SQLSTATE("pgcode", "sqlstate", "sql_state");
+    SQLSTATE("pgcode", "sqlstate", "sql_state"),
+    /** Severity of the line: the error-text search ({@link ErrorSignals}) skips info and debug lines. */
+    LEVEL("level", "levelname", "log.level", "severity", "error_severity", "loglevel"),
+    /** The logger's name, for user-defined signatures (docs/findings.md). */
+    LOGGER("logger", "logger_name", "log.logger", "loggerName");
 
     private final List<String> defaults;
 

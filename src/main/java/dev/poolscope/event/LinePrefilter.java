@@ -34,6 +34,10 @@ final class LinePrefilter {
     private long keyTail;
     private boolean exhaustedText;
     private boolean timeoutText;
+    /** String values long enough to hold an error signal, as [start, end) pairs; searched only on severe lines. */
+    private final int[] longValues = new int[2 * 32];
+    private int longCount;
+    private Signal signal;
     private byte[] scratch = new byte[256];
     /**
      * Stands in {@code values[TIME]} for an ISO UTC timestamp read straight from bytes (compared by
@@ -54,7 +58,12 @@ final class LinePrefilter {
      * them: a decoded text has at least half the raw bytes (an escape is two bytes for one), and the
      * longest name has half this many. Access-log lines and messages are such texts.
      */
-    private final int eventTextLimit;
+    private int eventTextLimit;
+
+    /** Event texts of any length are read: user signatures match messages (docs/findings.md). */
+    void keepMessages() {
+        eventTextLimit = Integer.MAX_VALUE;
+    }
 
     LinePrefilter(FieldMapping mapping, EventNames names) {
         this.keys = new KeyTable(mapping);
@@ -75,6 +84,8 @@ final class LinePrefilter {
         }
         exhaustedText = false;
         timeoutText = false;
+        longCount = 0;
+        signal = null;
         java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
         buf = b;
         limit = off + len;
@@ -95,7 +106,7 @@ final class LinePrefilter {
             if (i >= limit) {
                 return false;
             } else if (b[i] == '}') {
-                return ws(i + 1) == limit;
+                return ws(i + 1) == limit && signals(values);
             } else if (b[i] != ',') {
                 return false;
             }
@@ -111,6 +122,33 @@ final class LinePrefilter {
     /** A string value of the last accepted line quotes the statement-timeout text. */
     boolean timeoutText() {
         return timeoutText;
+    }
+
+    /** The error signal of the last accepted line, or null (see {@link ErrorSignals}). */
+    Signal signal() {
+        return signal;
+    }
+
+    /**
+     * Searches the line's long values for an error signal when its level asks for it; false (jackson
+     * decides) only when a severe line had more long values than were recorded.
+     */
+    private boolean signals(String[] values) {
+        if (longCount == 0 || !ErrorSignals.severe(values[Field.LEVEL.ordinal()])
+                && values[Field.SQLSTATE.ordinal()] == null) {
+            return true;
+        }
+        if (longCount > longValues.length / 2) {
+            return false;
+        }
+        for (int k = 0; k < 2 * longCount && signal == null; k += 2) {
+            if (ErrorSignals.mayHold(buf, longValues[k], longValues[k + 1])) {
+                escaped = true;   // decode any escape and UTF-8: rare, so the general path
+                nonAscii = true;
+                signal = ErrorSignals.find(text(longValues[k], longValues[k + 1]));
+            }
+        }
+        return true;
     }
 
     /** One top-level {@code "key": value}; keeps the value when the key is mapped. */
@@ -254,6 +292,13 @@ final class LinePrefilter {
      */
     private int stringValue(int i) {
         int end = string(i);
+        if (end - 1 - i >= ErrorSignals.MIN_LENGTH) {
+            if (longCount < longValues.length / 2) {
+                longValues[2 * longCount] = i;
+                longValues[2 * longCount + 1] = end - 1;
+            }
+            longCount++;
+        }
         if (end >= 0 && Needles.mayHold(i, end - 1)) {
             int found = Needles.find(buf, i, end - 1);   // raw and decoded text agree here: see Needles
             exhaustedText |= (found & Needles.EXHAUSTED_FOUND) != 0;

@@ -9,10 +9,24 @@ package dev.poolscope.event;
  * @param endpoint         grouped route such as {@code "GET /api/projects/{id}"}
  * @param statementTimeout PostgreSQL cancelled a statement for its timeout (text or SQLSTATE 57014)
  * @param exhaustionText   the event quotes "connection pool exhausted"
+ * @param name             the event or message text as logged (null when absent, or a message longer than
+ *                         any pool event name unless {@link EventDecoder#keepMessages()} was asked)
+ * @param logger           the logger's name, or null
+ * @param sqlstate         the SQLSTATE field, or null
+ * @param signal           an error text of the findings' families ({@link ErrorSignals}), or null
  */
 public record PoolEvent(EventKind kind, long time, String process, String requestId, String connId,
                         int poolUsed, int poolMax, String endpoint, boolean statementTimeout,
-                        boolean exhaustionText, String source, long line) {
+                        boolean exhaustionText, String source, long line, String name, String logger,
+                        String sqlstate, Signal signal) {
+
+    /** An event without the texts user signatures and findings read. */
+    public PoolEvent(EventKind kind, long time, String process, String requestId, String connId,
+                     int poolUsed, int poolMax, String endpoint, boolean statementTimeout,
+                     boolean exhaustionText, String source, long line) {
+        this(kind, time, process, requestId, connId, poolUsed, poolMax, endpoint, statementTimeout, exhaustionText,
+                source, line, null, null, null, null);
+    }
 
     public static final long NO_TIME = Long.MIN_VALUE;
     public static final int NO_COUNT = -1;

@@ -221,6 +221,9 @@ public final class Pipeline {
     /** A decoder for one thread; all are kept so their timestamp notes can be added up at the end. */
     private EventDecoder newDecoder(List<EventDecoder> all) {
         EventDecoder d = new EventDecoder(FACTORY, mapping, names, read.prefilter());
+        if (options.readsMessages()) {
+            d.keepMessages();
+        }
         all.add(d);
         return d;
     }
