@@ -52,7 +52,8 @@ final class PoolExhaustion implements Rule {
                 .time("first_failure", "ran dry at", x.firstAt())
                 .count("held_at_first_failure", "connections out then", x.firstHeld())
                 .count("never_returned_at_first_failure", "of them never returned", x.firstNeverReturned())
-                .share("never_returned_share", "never-returned share over " + x.looks() + " looks", x.neverReturnedShare())
+                .share("never_returned_share", "never-returned share over " + x.looks() + (x.looks() == 1 ? " look" : " looks"),
+                        x.neverReturnedShare())
                 .count("leaked_checkouts", "leaked checkouts", d.checkouts().leakedCheckouts());
         Percentiles p = d.checkouts().holdTimes().percentiles();
         if (!leaks) {
@@ -77,8 +78,8 @@ final class PoolExhaustion implements Rule {
         String held = x.looks() == 0 ? "" : String.format(java.util.Locale.ROOT, "; %d of %d connections out were %s",
                 leaks ? x.firstNeverReturned() : x.firstHeld() - x.firstNeverReturned(), x.firstHeld(),
                 leaks ? "never returned" : "held by running requests");
-        return String.format(java.util.Locale.ROOT, "Pool exhausted (%d refused checkouts) by %s%s", failures,
-                leaks ? "leaked connections" : "load", held);
+        return String.format(java.util.Locale.ROOT, "Pool exhausted (%d refused checkout%s) by %s%s", failures,
+                failures == 1 ? "" : "s", leaks ? "leaked connections" : "load", held);
     }
 
     private static long firstWindow(Diagnosis d) {
