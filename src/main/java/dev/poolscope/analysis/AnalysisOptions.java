@@ -45,9 +45,9 @@ public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration m
         return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, thresholds, bucket, signatures);
     }
 
-    /** Whether a signature reads messages, which the decoder then keeps at any length. */
-    public boolean readsMessages() {
-        return signatures.stream().anyMatch(s -> s.match() == SignatureSpec.Match.MESSAGE);
+    /** Whether a signature reads loggers, which the decoder then maps ({@code FieldMapping.readingLoggers}). */
+    public boolean readsLoggers() {
+        return signatures.stream().anyMatch(s -> s.match() == SignatureSpec.Match.LOGGER);
     }
 
     /** Settings with an automatic timeline bucket. */

@@ -30,6 +30,8 @@ public final class EventDecoder {
     private boolean timeoutText;
     private boolean exhaustedText;
     private Signal signal;
+    /** Event texts are handed on ({@link PoolEvent#name()}) only for user signatures, whole. */
+    private boolean keepMessages;
     private String defaultProcess = "";
 
     public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names) {
@@ -153,7 +155,8 @@ public final class EventDecoder {
         }
         return new PoolEvent(kind, time, process(), value(Field.REQUEST_ID),
                 value(Field.CONN_ID), count(Field.POOL_USED), count(Field.POOL_MAX), endpoint, timeout,
-                exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line, event, value(Field.LOGGER),
+                exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line, keepMessages ? event : null,
+                value(Field.LOGGER),
                 value(Field.SQLSTATE), signal());
     }
 
@@ -168,10 +171,11 @@ public final class EventDecoder {
     }
 
     /**
-     * Keeps event texts of any length in {@link PoolEvent#name()} (user signatures matching messages);
-     * by default a text longer than every pool event name is dropped unread.
+     * Hands every event text on, of any length, in {@link PoolEvent#name()} (user signatures match them);
+     * by default names are not handed on and a text longer than every pool event name is not even read.
      */
     public void keepMessages() {
+        keepMessages = true;
         if (prefilter != null) {
             prefilter.keepMessages();
         }

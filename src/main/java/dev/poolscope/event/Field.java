@@ -19,8 +19,14 @@ public enum Field {
     SQLSTATE("pgcode", "sqlstate", "sql_state"),
     /** Severity of the line: the error-text search ({@link ErrorSignals}) skips info and debug lines. */
     LEVEL("level", "levelname", "log.level", "severity", "error_severity", "loglevel"),
-    /** The logger's name, for user-defined signatures (docs/findings.md). */
-    LOGGER("logger", "logger_name", "log.logger", "loggerName");
+    /**
+     * The logger's name, for user-defined signatures (docs/findings.md). Read only when a signature asks
+     * for it ({@link FieldMapping#readingLoggers()}): no key by default, so other logs pay nothing.
+     */
+    LOGGER;
+
+    /** The keys {@link #LOGGER} is read from when a signature matches loggers. */
+    public static final List<String> LOGGER_KEYS = List.of("logger", "logger_name", "log.logger", "loggerName");
 
     private final List<String> defaults;
 

@@ -16,9 +16,11 @@ public final class FieldMapping {
     public record Slot(Field field, int rank) {}
 
     private final Map<String, Slot> slots = new HashMap<>();
+    private final Map<Field, List<String>> overrides;
     private final Map<Field, List<String>> keys = new EnumMap<>(Field.class);
 
     private FieldMapping(Map<Field, List<String>> overrides) {
+        this.overrides = overrides;
         for (Field field : Field.values()) {
             List<String> names = overrides.getOrDefault(field, field.defaults());
             keys.put(field, List.copyOf(names));
@@ -50,6 +52,17 @@ public final class FieldMapping {
             }
         });
         return new FieldMapping(Map.copyOf(overrides));
+    }
+
+    /** This mapping that also reads {@link Field#LOGGER} (user signatures matching loggers). */
+    public FieldMapping readingLoggers() {
+        if (overrides.containsKey(Field.LOGGER)) {
+            return this;
+        }
+        Map<Field, List<String>> more = new java.util.EnumMap<>(Field.class);
+        more.putAll(overrides);
+        more.put(Field.LOGGER, Field.LOGGER_KEYS);
+        return new FieldMapping(Map.copyOf(more));
     }
 
     /** The slot for a JSON key, or null when the key carries nothing poolscope reads. */

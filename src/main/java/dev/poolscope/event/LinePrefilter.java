@@ -34,9 +34,8 @@ final class LinePrefilter {
     private long keyTail;
     private boolean exhaustedText;
     private boolean timeoutText;
-    /** String values long enough to hold an error signal, as [start, end) pairs; searched only on severe lines. */
-    private final int[] longValues = new int[2 * 32];
-    private int longCount;
+    /** Set while a severe line is walked a second time to search its values for an error signal. */
+    private boolean searching;
     private Signal signal;
     private byte[] scratch = new byte[256];
     /**
@@ -44,6 +43,7 @@ final class LinePrefilter {
      * identity): no String per line for the one value every line has.
      */
     static final String UTC_TIME = new String("(timestamp read from bytes)");
+    private static final String INFO = "info";
     private final UtcMinutes utcMinutes = new UtcMinutes();
     private long utcMicros;
     private long chosenUtcMicros;
@@ -84,7 +84,6 @@ final class LinePrefilter {
         }
         exhaustedText = false;
         timeoutText = false;
-        longCount = 0;
         signal = null;
         java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
         buf = b;
@@ -106,7 +105,7 @@ final class LinePrefilter {
             if (i >= limit) {
                 return false;
             } else if (b[i] == '}') {
-                return ws(i + 1) == limit && signals(values);
+                return ws(i + 1) == limit && signals(off, values);
             } else if (b[i] != ',') {
                 return false;
             }
@@ -130,24 +129,26 @@ final class LinePrefilter {
     }
 
     /**
-     * Searches the line's long values for an error signal when its level asks for it; false (jackson
-     * decides) only when a severe line had more long values than were recorded.
+     * On a line at warning level or above, without a level, or with a SQLSTATE, walks the line once more
+     * searching its string values for an error signal ({@link ErrorSignals}); info and debug lines, nearly
+     * all lines of a healthy log, pay one level check. Always true: the line was accepted.
      */
-    private boolean signals(String[] values) {
-        if (longCount == 0 || !ErrorSignals.severe(values[Field.LEVEL.ordinal()])
-                && values[Field.SQLSTATE.ordinal()] == null) {
+    private boolean signals(int off, String[] values) {
+        if (!ErrorSignals.severe(values[Field.LEVEL.ordinal()]) && values[Field.SQLSTATE.ordinal()] == null) {
             return true;
         }
-        if (longCount > longValues.length / 2) {
-            return false;
+        searching = true;
+        String[] scratch = new String[values.length];
+        int[] kept = ranks.clone();
+        java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
+        int i = ws(ws(off) + 1);
+        while (i >= 0 && i < limit && buf[i] != '}') {
+            i = member(i, scratch);
+            i = i < 0 ? i : ws(i);
+            i = i >= 0 && i < limit && buf[i] == ',' ? ws(i + 1) : i;
         }
-        for (int k = 0; k < 2 * longCount && signal == null; k += 2) {
-            if (ErrorSignals.mayHold(buf, longValues[k], longValues[k + 1])) {
-                escaped = true;   // decode any escape and UTF-8: rare, so the general path
-                nonAscii = true;
-                signal = ErrorSignals.find(text(longValues[k], longValues[k + 1]));
-            }
-        }
+        System.arraycopy(kept, 0, ranks, 0, ranks.length);
+        searching = false;
         return true;
     }
 
@@ -207,6 +208,10 @@ final class LinePrefilter {
         }
         if (escaped || nonAscii) {
             return text(from, to);
+        }
+        if (field == Field.LEVEL && to - from == 4 && buf[from] == 'i' && buf[from + 1] == 'n' && buf[from + 2] == 'f'
+                && buf[from + 3] == 'o') {
+            return INFO;   // the level of nearly every line: no hashing
         }
         if (field == Field.TIME) {
             long micros = utcMinutes.parse(buf, from, to - from);
@@ -292,12 +297,15 @@ final class LinePrefilter {
      */
     private int stringValue(int i) {
         int end = string(i);
-        if (end - 1 - i >= ErrorSignals.MIN_LENGTH) {
-            if (longCount < longValues.length / 2) {
-                longValues[2 * longCount] = i;
-                longValues[2 * longCount + 1] = end - 1;
-            }
-            longCount++;
+        if (searching && signal == null && end - 1 - i >= ErrorSignals.MIN_LENGTH
+                && ErrorSignals.mayHold(buf, i, end - 1)) {
+            boolean wasEscaped = escaped;
+            boolean wasNonAscii = nonAscii;
+            escaped = true;   // decode any escape and UTF-8: rare, so the general path
+            nonAscii = true;
+            signal = ErrorSignals.find(text(i, end - 1));
+            escaped = wasEscaped;
+            nonAscii = wasNonAscii;
         }
         if (end >= 0 && Needles.mayHold(i, end - 1)) {
             int found = Needles.find(buf, i, end - 1);   // raw and decoded text agree here: see Needles

@@ -9,8 +9,8 @@ package dev.poolscope.event;
  * @param endpoint         grouped route such as {@code "GET /api/projects/{id}"}
  * @param statementTimeout PostgreSQL cancelled a statement for its timeout (text or SQLSTATE 57014)
  * @param exhaustionText   the event quotes "connection pool exhausted"
- * @param name             the event or message text as logged (null when absent, or a message longer than
- *                         any pool event name unless {@link EventDecoder#keepMessages()} was asked)
+ * @param name             the event or message text as logged; null when absent, and always unless
+ *                         {@link EventDecoder#keepMessages()} was asked (user signatures)
  * @param logger           the logger's name, or null
  * @param sqlstate         the SQLSTATE field, or null
  * @param signal           an error text of the findings' families ({@link ErrorSignals}), or null

@@ -51,7 +51,7 @@ public final class Pipeline {
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
                     ReadOptions read) {
-        this.mapping = mapping;
+        this.mapping = options.readsLoggers() ? mapping.readingLoggers() : mapping;
         this.names = names;
         this.options = options;
         this.maxLineBytes = maxLineBytes;
@@ -221,7 +221,7 @@ public final class Pipeline {
     /** A decoder for one thread; all are kept so their timestamp notes can be added up at the end. */
     private EventDecoder newDecoder(List<EventDecoder> all) {
         EventDecoder d = new EventDecoder(FACTORY, mapping, names, read.prefilter());
-        if (options.readsMessages()) {
+        if (!options.signatures().isEmpty()) {
             d.keepMessages();
         }
         all.add(d);

@@ -53,6 +53,21 @@ class UserRulesTest {
         assertThat(sync.examples()).extracting(Example::line).containsExactly(6L, 7L);
     }
 
+    /** FindingLog writes every line with logger app.test: a rule on app (a parent) matches all 9 lines. */
+    @Test
+    void loggerAndSqlstateRules() {
+        FindingConfig config = RulesFile.parse(Map.of("rule.app-lines.logger", "app", "rule.app-lines.title", "t",
+                "rule.app-lines.advice", "a", "rule.other-logger.logger", "ap", "rule.other-logger.title", "t",
+                "rule.other-logger.advice", "a", "rule.fk.sqlstate", "23503", "rule.fk.title", "t", "rule.fk.advice", "a"));
+        FindingLog log = log();
+        log.at(5000).event(null, "db.error", "error", ", \"pgcode\": \"23503\"");
+        List<Finding> findings = Findings.evaluate(log.diagnose(AnalysisOptions.defaults()
+                .withSignatures(config.signatures())), config);
+        assertThat(figure(one(findings, "app-lines"), "matches")).isEqualTo(9L);
+        assertThat(ids(findings)).doesNotContain("other-logger");   // "ap" is not a parent of "app.test"
+        assertThat(figure(one(findings, "fk"), "matches")).isEqualTo(1L);
+    }
+
     @Test
     void belowTheMinimumCountOrRateNothingFires() {
         Map<String, String> strict = new java.util.HashMap<>(RULES);
