@@ -23,6 +23,10 @@ public final class Analysis implements Pass<Diagnosis> {
     private final TimeoutCollector timeouts;
     private final TimelineAnalyzer timeline;
     private final LibraryTracker library;
+    private final SignalCollector signals;
+    private final ExhaustionProbe exhaustion;
+    /** Null without user signatures: no per-event cost then. */
+    private final SignatureCounter signatures;
 
     public Analysis(AnalysisOptions options) {
         this(options, SettledLeaks.MAX_OPEN);
@@ -36,6 +40,10 @@ public final class Analysis implements Pass<Diagnosis> {
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
         this.library = new LibraryTracker(options);
+        this.signals = new SignalCollector(options);
+        this.exhaustion = new ExhaustionProbe(checkouts);
+        SignatureCounter counter = new SignatureCounter(options);
+        this.signatures = counter.isEmpty() ? null : counter;
     }
 
     @Override
@@ -47,6 +55,11 @@ public final class Analysis implements Pass<Diagnosis> {
         pool.accept(e);
         timeouts.accept(e);
         timeline.accept(e, pool.lastUsed(), checkouts.openCount());
+        signals.accept(e);
+        exhaustion.accept(e);
+        if (signatures != null) {
+            signatures.accept(e);
+        }
     }
 
     /** Open checkouts right now. */
@@ -66,7 +79,9 @@ public final class Analysis implements Pass<Diagnosis> {
         Diagnosis d = diagnose(options, input, counts, checkouts.finish(), pool.finish(), timeoutResult,
                 timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests(),
                 library.finish(counts.lastTime()));
-        return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
+        return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()))
+                .withEvidence(new Evidence(signals.finish(), exhaustion.finish(),
+                        signatures == null ? List.of() : signatures.finish()));
     }
 
     /**
@@ -93,7 +108,8 @@ public final class Analysis implements Pass<Diagnosis> {
         Health health = Health.evaluate(scaled.thresholds(), usage.peakUsed(), counts.leakDelta(),
                 library.checkoutsLogged(), leaks.requestsWithoutClose());
         return new Diagnosis(scaled, input, counts, leaks, usage, timeoutResult,
-                timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline, TimeQuality.empty(), library);
+                timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline, TimeQuality.empty(), library,
+                Evidence.empty());
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

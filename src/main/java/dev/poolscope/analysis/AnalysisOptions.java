@@ -1,6 +1,7 @@
 package dev.poolscope.analysis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -17,12 +18,15 @@ import java.util.regex.PatternSyntaxException;
  * @param bucket        timeline bucket width; {@link Duration#ZERO} chooses one from the log's span
  * @param originSkip    {@code --origin-skip}: a regular expression of stack frames never taken as a leak's
  *                      origin (issue #16), or null
+ * @param signatures    user-defined signatures to count (docs/findings.md)
  */
 public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
-                              Thresholds thresholds, Duration bucket, String originSkip) {
+                              Thresholds thresholds, Duration bucket, String originSkip,
+                              List<SignatureSpec> signatures) {
 
     public AnalysisOptions {
         Objects.requireNonNull(thresholds, "thresholds");
+        signatures = List.copyOf(signatures);
         requireNonNegative("grace", grace);
         requireNonNegative("leak threshold", leakThreshold);
         requireNonNegative("merge gap", mergeGap);
@@ -42,19 +46,36 @@ public record AnalysisOptions(Duration grace, Duration leakThreshold, Duration m
         }
     }
 
-    /** Settings without {@code --origin-skip}. */
+    /** Settings without {@code --origin-skip} and user signatures. */
     public AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
                            Thresholds thresholds, Duration bucket) {
-        this(grace, leakThreshold, mergeGap, maxItems, thresholds, bucket, null);
+        this(grace, leakThreshold, mergeGap, maxItems, thresholds, bucket, null, List.of());
+    }
+
+    /** Settings with {@code --origin-skip}, without user signatures. */
+    public AnalysisOptions(Duration grace, Duration leakThreshold, Duration mergeGap, int maxItems,
+                           Thresholds thresholds, Duration bucket, String originSkip) {
+        this(grace, leakThreshold, mergeGap, maxItems, thresholds, bucket, originSkip, List.of());
     }
 
     /** The same settings with these health thresholds. */
     public AnalysisOptions withThresholds(Thresholds t) {
-        return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, t, bucket, originSkip);
+        return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, t, bucket, originSkip, signatures);
     }
 
     Pattern originSkipPattern() {
         return originSkip == null ? null : Pattern.compile(originSkip);
+    }
+
+    /** The same settings counting these user signatures too. */
+    public AnalysisOptions withSignatures(List<SignatureSpec> signatures) {
+        return new AnalysisOptions(grace, leakThreshold, mergeGap, maxItems, thresholds, bucket, originSkip,
+                signatures);
+    }
+
+    /** Whether a signature reads loggers, which the decoder then maps ({@code FieldMapping.readingLoggers}). */
+    public boolean readsLoggers() {
+        return signatures.stream().anyMatch(s -> s.match() == SignatureSpec.Match.LOGGER);
     }
 
     /** Settings with an automatic timeline bucket. */

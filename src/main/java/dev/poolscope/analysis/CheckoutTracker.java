@@ -428,6 +428,28 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         return open.size() + (settled == null ? 0 : settled.checkouts);
     }
 
+    /**
+     * What holds a process's connections now: {@code [open, never returned so far]}, where never returned
+     * means its request already ended or it is older than the grace period. Leaks settled early count as
+     * never returned, whatever their process (they are only counted). Walks the open checkouts: called
+     * when the pool runs dry, a bounded number of times ({@link ExhaustionProbe}).
+     */
+    long[] heldBy(String process, long now) {
+        long[] out = new long[2];
+        open.forEach(s -> {
+            if (Objects.equals(open.process(s), process)) {
+                out[0]++;
+                long at = open.acquiredAt(s);
+                boolean old = now != PoolEvent.NO_TIME && at != PoolEvent.NO_TIME && now - at > graceMicros;
+                out[1] += open.requestEnded(s) || old ? 1 : 0;
+            }
+        });
+        long settledCount = settled == null ? 0 : settled.checkouts;
+        out[0] += settledCount;
+        out[1] += settledCount;
+        return out;
+    }
+
     /** Checkouts held in memory: what bounds the tracker's size. */
     long trackedCount() {
         return open.size();

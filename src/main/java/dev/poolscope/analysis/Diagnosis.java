@@ -12,24 +12,26 @@ import java.util.Objects;
  * @param timeline                the pool over time, for charts and timeline.csv
  * @param time                    what the analysis noticed about the log's clock (docs/robustness.md)
  * @param library                 what pool libraries' own messages said (issue #16)
+ * @param evidence                facts only the findings read (docs/findings.md)
  */
 public record Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                         PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
                         List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time,
-                        LibraryResult library) {
+                        LibraryResult library, Evidence evidence) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(evidence, "evidence");
     }
 
-    /** A diagnosis of no pool library's log. */
+    /** A diagnosis of no pool library's log, without the findings' evidence (merged summaries). */
     public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                      PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
                      List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
         this(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints, health, timeline,
-                time, LibraryResult.none());
+                time, LibraryResult.none(), Evidence.empty());
     }
 
     /** A diagnosis without clock notes (merged summaries), as before they were tracked. */
@@ -42,27 +44,32 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
 
     public Diagnosis withInput(InputSummary input) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library);
+                health, timeline, time, library, evidence);
     }
 
     public Diagnosis withResults(CheckoutResult checkouts, PoolResult pool, TimeoutResult timeouts) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library);
+                health, timeline, time, library, evidence);
     }
 
     public Diagnosis withEndpoints(List<EndpointRow> endpoints) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library);
+                health, timeline, time, library, evidence);
     }
 
     public Diagnosis withTime(TimeQuality time) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library);
+                health, timeline, time, library, evidence);
     }
 
     public Diagnosis withLibrary(LibraryResult library) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library);
+                health, timeline, time, library, evidence);
+    }
+
+    public Diagnosis withEvidence(Evidence evidence) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time, library, evidence);
     }
 
     /** Whether getconn and putconn are known: false when only HikariCP, which logs no checkout, was read. */

@@ -5,6 +5,9 @@ import dev.poolscope.analysis.TimelineAnalyzer;
 import dev.poolscope.feed.InputException;
 import dev.poolscope.feed.InputProblems;
 import dev.poolscope.feed.Pipeline;
+import dev.poolscope.findings.Finding;
+import dev.poolscope.findings.FindingConfig;
+import dev.poolscope.findings.Findings;
 import dev.poolscope.report.Redaction;
 import dev.poolscope.report.Redactor;
 import dev.poolscope.report.Units;
@@ -64,6 +67,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     RedactOptions redaction;
 
+    @Mixin
+    FindingOptions findingOptions;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         out.check();
@@ -73,7 +79,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             OutputTarget.requireWritable(summary, out.force);
         }
         Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
-        Pipeline pipeline = common.pipeline(speed.read(spec.commandLine().getErr()));
+        FindingConfig rules = findingOptions.config(null);
+        Pipeline pipeline = common.pipeline(speed.read(spec.commandLine().getErr()), rules);
         Diagnosis d;
         if (summary != null) {
             Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);
@@ -86,14 +93,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!allowEmpty && d.input().lines() > 0 && d.counts().events() > 0 && NoPoolEvents.applies(d)) {
             return noVerdict(d);   // never "OK" on a log whose pool poolscope cannot see (issue #16)
         }
+        List<Finding> findings = Findings.evaluate(d, rules);   // from the redacted diagnosis: masked too
         if (files.any()) {
-            writeFiles(d, warmup);
+            writeFiles(d, findings, warmup);
         }
         if (out.output == null) {
-            write(d, spec.commandLine().getOut(), common.color(spec), redactor);
+            write(d, findings, spec.commandLine().getOut(), common.color(spec), redactor);
         } else {
             try (PrintWriter file = out.open()) {
-                write(d, file, false, redactor);
+                write(d, findings, file, false, redactor);
             }
         }
         var problem = InputProblems.of(d);
@@ -116,24 +124,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return ExitCode.INPUT;
     }
 
-    private void writeFiles(Diagnosis d, Thread warmup) throws UsageException {
+    private void writeFiles(Diagnosis d, List<Finding> findings, Thread warmup) throws UsageException {
         if (d.timeline().widened()) {
             spec.commandLine().getErr().printf("poolscope: --bucket %ss would need more than %d buckets; used %ss%n",
                     seconds(common.settings.bucket.toNanos() / 1000), TimelineAnalyzer.MAX_BUCKETS,
                     seconds(d.timeline().bucketMicros()));
         }
-        new ReportFiles(d, out.force).write(files, warmup);
+        new ReportFiles(d, out.force).withFindings(findings).write(files, warmup);
     }
 
     private static String seconds(long micros) {
         return Units.seconds(micros).stripTrailingZeros().toPlainString();
     }
 
-    private void write(Diagnosis d, PrintWriter out, boolean color, Redactor redactor) throws IOException {
+    private void write(Diagnosis d, List<Finding> findings, PrintWriter out, boolean color, Redactor redactor)
+            throws IOException {
         if (format == ReportFormat.JSON) {
-            JsonReport.write(d, out, redactor);
+            JsonReport.write(d, findings, out, redactor);
         } else {
-            new TextReport(out, color, redactor).write(d);
+            new TextReport(out, color, redactor).withFindings(findings).write(d);
         }
         out.flush();
     }

@@ -1,5 +1,11 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.feed.ReadOptions;
+import dev.poolscope.findings.FindingConfig;
+import dev.poolscope.findings.FindingGate;
+import dev.poolscope.findings.Findings;
+import dev.poolscope.report.check.FindingChecks;
+
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.analysis.Level;
@@ -66,9 +72,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "read option values from a properties file (keys: long option names without dashes)")
     Path config;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "critical",
-            description = "health-table level that fails: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    FailOn failOn;
+    @Option(names = "--fail-on", paramLabel = "LEVEL|finding:ID", defaultValue = "critical", split = ",",
+            converter = FailOnConverter.class,
+            description = {"health-table level that fails: warning or critical (default: ${DEFAULT-VALUE});",
+                "and/or findings that fail: finding:ID, finding:* or finding:*:SEVERITY (docs/findings.md)"})
+    List<String> failOn;
 
     @Option(names = "--max-peak-used", paramLabel = "N", description = "fail if the peak pool used is above N")
     Long maxPeakUsed;
@@ -106,9 +114,9 @@ public final class CheckCommand implements Callable<Integer> {
     CommonOptions common;
     @Mixin
     RedactOptions redaction;
+    @Mixin
+    FindingOptions findingOptions;
 
-    /** The health-table levels that can fail a build. */
-    enum FailOn { WARNING, CRITICAL }
 
     @Override
     public Integer call() throws InputException, UsageException {
@@ -116,20 +124,34 @@ public final class CheckCommand implements Callable<Integer> {
             OutputTarget.requireWritable(junit, force);
         }
         GatePolicy policy = policy();
+        FindingGate findingGate = findingGate();
+        FindingConfig rules = findingOptions.config(config);
         Redactor redactor = redaction.redactor();
         // Masked before any writer: the verdict, JUnit XML and GitHub annotations all echo log strings.
-        Diagnosis d = Redaction.apply(analyse(), redactor);
+        Diagnosis d = Redaction.apply(analyse(rules), redactor);
         Verdict verdict = Gate.evaluate(Figures.of(d), d.options().thresholds(), policy);
+        List<FindingGate.Check> findings = findingGate.checks(Findings.evaluate(d, rules));
         List<LeakedRequest> leaked = LeakedRequest.top(d.checkouts().leaks(), top);
         PrintWriter out = spec.commandLine().getOut();
-        new CheckReport(out, common.color(spec)).write(d, verdict, leaked);
+        new CheckReport(out, common.color(spec)).withFindings(findings).write(d, verdict, leaked);
         if (onGithub()) {
             GithubAnnotations.write(out, d, verdict, leaked);
+            FindingChecks.annotate(out, findings);
         }
         if (junit != null) {
-            writeJunit(d, verdict, leaked);
+            writeJunit(d, verdict, leaked, findings);
         }
-        return verdict.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+        boolean findingFailed = findings.stream().anyMatch(FindingGate.Check::failed);
+        return verdict.passed() && !findingFailed ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** The {@code finding:…} values of --fail-on. */
+    private FindingGate findingGate() throws UsageException {
+        try {
+            return FindingGate.of(failOn.stream().filter(FindingGate::isFindingSpec).toList());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--fail-on " + e.getMessage());
+        }
     }
 
     private GatePolicy policy() throws InputException, UsageException {
@@ -151,7 +173,8 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         try {
-            return new GatePolicy(failOn == FailOn.WARNING ? Level.WARNING : Level.CRITICAL, maxima, base, tolerance);
+            boolean warning = failOn.stream().anyMatch(f -> f.strip().equalsIgnoreCase("warning"));
+            return new GatePolicy(warning ? Level.WARNING : Level.CRITICAL, maxima, base, tolerance);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -164,8 +187,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Runs the analysis and refuses input that cannot support a verdict. */
-    private Diagnosis analyse() throws InputException, UsageException {
-        Pipeline pipeline = common.pipeline();
+    private Diagnosis analyse(FindingConfig rules) throws InputException, UsageException {
+        Pipeline pipeline = common.pipeline(ReadOptions.defaults(), rules);
         Diagnosis d;
         try {
             d = pipeline.run(inputs, System.in);
@@ -190,9 +213,10 @@ public final class CheckCommand implements Callable<Integer> {
         return e;
     }
 
-    private void writeJunit(Diagnosis d, Verdict verdict, List<LeakedRequest> leaked) throws UsageException {
+    private void writeJunit(Diagnosis d, Verdict verdict, List<LeakedRequest> leaked, List<FindingGate.Check> findings)
+            throws UsageException {
         try (OutputStream out = OutputTarget.open(junit, force)) {
-            JunitReport.write(d, verdict, leaked, out);
+            JunitReport.write(d, verdict, leaked, findings, out);
         } catch (IOException | XMLStreamException e) {
             throw new UsageException("cannot write " + junit + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.feed.Pipeline;
+import dev.poolscope.findings.FindingConfig;
 import dev.poolscope.feed.ReadOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -32,11 +33,17 @@ public final class CommonOptions {
     }
 
     Pipeline pipeline(ReadOptions read) throws UsageException {
+        return pipeline(read, FindingConfig.defaults());
+    }
+
+    /** A pipeline that also counts the user rules' signatures. */
+    Pipeline pipeline(ReadOptions read, FindingConfig findings) throws UsageException {
         if (maxLineBytes < 1024) {
             throw new UsageException("--max-line-bytes must be at least 1024");
         }
         try {
-            return new Pipeline(decode.mapping(), decode.names(), settings.options(), maxLineBytes, read)
+            return new Pipeline(decode.mapping(), decode.names(),
+                    settings.options().withSignatures(findings.signatures()), maxLineBytes, read)
                     .withDialect(decode.dialect());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

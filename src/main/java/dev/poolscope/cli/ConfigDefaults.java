@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.findings.RulesFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -65,6 +66,9 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         Map<String, String> settings = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
             String value = p.getProperty(key).strip();
+            if (RulesFile.owns(key)) {
+                continue;   // findings settings and user rules: FindingOptions reads them (docs/findings.md)
+            }
             OptionSpec option = command.findOption("--" + key);
             if (option == null || NOT_CONFIGURABLE.contains(key)) {
                 throw bad(command, path + ": unknown setting '" + key + "' (settings are the long option names of '"

@@ -1,5 +1,9 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.findings.Finding;
+import dev.poolscope.report.csv.FindingsCsv;
+import java.util.List;
+
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.report.chart.ChartFormat;
 import dev.poolscope.report.chart.ChartImages;
@@ -20,10 +24,18 @@ public final class ReportFiles {
     private final Diagnosis diagnosis;
     private ChartImages charts;   // created on first use: CSV alone needs no Java2D
     private final boolean force;
+    /** Empty unless given: findings.csv and the HTML findings section then say none were evaluated. */
+    private List<Finding> findings = List.of();
 
     public ReportFiles(Diagnosis diagnosis, boolean force) {
         this.diagnosis = diagnosis;
         this.force = force;
+    }
+
+    /** The findings to write into findings.csv and the HTML page. */
+    public ReportFiles withFindings(List<Finding> findings) {
+        this.findings = List.copyOf(findings);
+        return this;
     }
 
     /**
@@ -58,6 +70,7 @@ public final class ReportFiles {
                 Path p = o.csvDir.resolve(table.fileName());
                 text(p, w -> CsvReport.write(table, diagnosis, w));
             }
+            text(o.csvDir.resolve(FindingsCsv.FILE), w -> FindingsCsv.write(findings, w));
         }
         if (o.chart != null) {
             ChartFormat f = format(o.chartFileFormat());
@@ -70,7 +83,7 @@ public final class ReportFiles {
             }
         }
         if (o.html != null) {
-            text(o.html, w -> HtmlReport.write(diagnosis, charts(), w));
+            text(o.html, w -> HtmlReport.write(diagnosis, findings, charts(), w));
         }
     }
 

@@ -29,6 +29,9 @@ public final class EventDecoder {
     private final EventKind[] kinds = new EventKind[64];
     private boolean timeoutText;
     private boolean exhaustedText;
+    private Signal signal;
+    /** Event texts are handed on ({@link PoolEvent#name()}) only for user signatures, whole. */
+    private boolean keepMessages;
     private String defaultProcess = "";
     /** Null on the structlog path; else every line's message also goes through a library dialect. */
     private final LineRecognizer recognizer;
@@ -68,9 +71,11 @@ public final class EventDecoder {
         Arrays.fill(values, null);
         timeoutText = false;
         exhaustedText = false;
+        signal = null;
         if (prefilter != null && prefilter.scan(buf, off, len, values)) {
             exhaustedText = prefilter.exhaustedText();
             timeoutText = prefilter.timeoutText();
+            signal = prefilter.signal();
             return toEvent(source, line);
         }
         Arrays.fill(values, null);
@@ -140,6 +145,9 @@ public final class EventDecoder {
             exhaustedText |= TextScan.contains(chars, off, len, EventNames.EXHAUSTED_TEXT);
             timeoutText |= TextScan.contains(chars, off, len, EventNames.STATEMENT_TIMEOUT_TEXT);
         }
+        if (signal == null && len >= ErrorSignals.MIN_LENGTH) {
+            signal = ErrorSignals.find(chars, off, len);   // kept or dropped by the line's level in toEvent
+        }
     }
 
     private PoolEvent toEvent(String source, long line) {
@@ -160,12 +168,34 @@ public final class EventDecoder {
         }
         PoolEvent e = new PoolEvent(kind, time, process(), value(Field.REQUEST_ID),
                 value(Field.CONN_ID), count(Field.POOL_USED), count(Field.POOL_MAX), endpoint, timeout,
-                exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line);
+                exhaustedText && kind != EventKind.CHECKOUT_FAILED, source, line, keepMessages ? event : null,
+                value(Field.LOGGER), value(Field.SQLSTATE), signal(), null);
         if (recognizer == null) {
             return e;
         }
         return recognizer.recognise(e, new LineText(event, value(Field.LOGGER), value(Field.THREAD),
                 value(Field.STACK), value(Field.LEVEL)));
+    }
+
+    /** The line's signal, searched the same way on both paths: only severe lines or lines with a SQLSTATE. */
+    private Signal signal() {
+        String sqlstate = value(Field.SQLSTATE);
+        Signal found = signal != null && (sqlstate != null || ErrorSignals.severe(value(Field.LEVEL))) ? signal : null;
+        if (found == null && ErrorSignals.UNDEFINED_TABLE.equals(sqlstate)) {
+            return new Signal(Signal.Kind.SCHEMA_MISSING, ErrorSignals.UNDEFINED_TABLE, null);
+        }
+        return found;
+    }
+
+    /**
+     * Hands every event text on, of any length, in {@link PoolEvent#name()} (user signatures match them);
+     * by default names are not handed on and a text longer than every pool event name is not even read.
+     */
+    public void keepMessages() {
+        keepMessages = true;
+        if (prefilter != null) {
+            prefilter.keepMessages();
+        }
     }
 
     /** Zones and unreadable values of the timestamps decoded so far. */

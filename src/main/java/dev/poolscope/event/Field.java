@@ -17,15 +17,20 @@ public enum Field {
     /** Host or pod: process ids repeat across machines. */
     HOST("hostname", "host", "pod"),
     SQLSTATE("pgcode", "sqlstate", "sql_state"),
+    /** Severity of the line: the error-text search ({@link ErrorSignals}) skips info and debug lines. */
+    LEVEL("level", "levelname", "log.level", "severity", "error_severity", "loglevel"),
     /**
      * The logging library's logger name: logstash-logback-encoder, logback JsonEncoder, log4j2 EcsLayout,
-     * structlog, python-json-logger. Read only when a library dialect is decoded (see {@link #dialectOnly}).
+     * structlog, python-json-logger. Read by the library-dialect decoder (see {@link #dialectOnly}); on the
+     * structlog path only when a user signature matches loggers ({@link FieldMapping#readingLoggers()}).
      */
     LOGGER(true, "logger_name", "loggerName", "log.logger", "logger", "name"),
     THREAD(true, "thread_name", "threadName", "process.thread.name", "thread"),
     /** A stack trace or Python traceback as one string. */
-    STACK(true, "stack_trace", "error.stack_trace", "exc_info", "exception", "exc_text", "stack"),
-    LEVEL(true, "level", "levelname", "log.level", "severity");
+    STACK(true, "stack_trace", "error.stack_trace", "exc_info", "exception", "exc_text", "stack");
+
+    /** The keys {@link #LOGGER} is read from on the structlog path when a signature matches loggers. */
+    public static final List<String> LOGGER_KEYS = List.of("logger", "logger_name", "log.logger", "loggerName");
 
     private final List<String> defaults;
     private final boolean dialectOnly;

@@ -24,8 +24,9 @@ public final class FieldMapping {
         this.overrides = overrides;
         this.dialectFields = dialectFields;
         for (Field field : Field.values()) {
-            List<String> names = field.dialectOnly() && !dialectFields ? List.of()
-                    : overrides.getOrDefault(field, field.defaults());
+            // An override (e.g. readingLoggers) is read on either path; dialect-only defaults on the library one.
+            List<String> names = overrides.containsKey(field) ? overrides.get(field)
+                    : field.dialectOnly() && !dialectFields ? List.of() : field.defaults();
             keys.put(field, List.copyOf(names));
         }
         // Assign slots field by field; a key claimed by an override wins over the same key's default meaning.
@@ -65,6 +66,17 @@ public final class FieldMapping {
             }
         });
         return new FieldMapping(Map.copyOf(overrides), false);
+    }
+
+    /** This mapping that also reads {@link Field#LOGGER} (user signatures matching loggers). */
+    public FieldMapping readingLoggers() {
+        if (overrides.containsKey(Field.LOGGER)) {
+            return this;
+        }
+        Map<Field, List<String>> more = new EnumMap<>(Field.class);
+        more.putAll(overrides);
+        more.put(Field.LOGGER, Field.LOGGER_KEYS);
+        return new FieldMapping(Map.copyOf(more), dialectFields);
     }
 
     /** The slot for a JSON key, or null when the key carries nothing poolscope reads. */

@@ -29,12 +29,16 @@ final class LinePrefilter {
     private long keyTail;
     private boolean exhaustedText;
     private boolean timeoutText;
+    /** Set while a severe line is walked a second time to search its values for an error signal. */
+    private boolean searching;
+    private Signal signal;
     private byte[] scratch = new byte[256];
     /**
      * Stands in {@code values[TIME]} for an ISO UTC timestamp read straight from bytes (compared by
      * identity): no String per line for the one value every line has.
      */
     static final String UTC_TIME = new String("(timestamp read from bytes)");
+    private static final String INFO = "info";
     private final UtcMinutes utcMinutes = new UtcMinutes();
     private long utcMicros;
     private long chosenUtcMicros;
@@ -49,7 +53,12 @@ final class LinePrefilter {
      * them: a decoded text has at least half the raw bytes (an escape is two bytes for one), and the
      * longest name has half this many. Access-log lines and messages are such texts.
      */
-    private final int eventTextLimit;
+    private int eventTextLimit;
+
+    /** Event texts of any length are read: user signatures match messages (docs/findings.md). */
+    void keepMessages() {
+        eventTextLimit = Integer.MAX_VALUE;
+    }
 
     LinePrefilter(FieldMapping mapping, EventNames names) {
         this(mapping, names, false);
@@ -76,6 +85,7 @@ final class LinePrefilter {
         }
         exhaustedText = false;
         timeoutText = false;
+        signal = null;
         java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
         buf = b;
         limit = off + len;
@@ -96,7 +106,7 @@ final class LinePrefilter {
             if (i >= limit) {
                 return false;
             } else if (b[i] == '}') {
-                return ws(i + 1) == limit;
+                return ws(i + 1) == limit && signals(off, values);
             } else if (b[i] != ',') {
                 return false;
             }
@@ -112,6 +122,35 @@ final class LinePrefilter {
     /** A string value of the last accepted line quotes the statement-timeout text. */
     boolean timeoutText() {
         return timeoutText;
+    }
+
+    /** The error signal of the last accepted line, or null (see {@link ErrorSignals}). */
+    Signal signal() {
+        return signal;
+    }
+
+    /**
+     * On a line at warning level or above, without a level, or with a SQLSTATE, walks the line once more
+     * searching its string values for an error signal ({@link ErrorSignals}); info and debug lines, nearly
+     * all lines of a healthy log, pay one level check. Always true: the line was accepted.
+     */
+    private boolean signals(int off, String[] values) {
+        if (!ErrorSignals.severe(values[Field.LEVEL.ordinal()]) && values[Field.SQLSTATE.ordinal()] == null) {
+            return true;
+        }
+        searching = true;
+        String[] scratch = new String[values.length];
+        int[] kept = ranks.clone();
+        java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
+        int i = ws(ws(off) + 1);
+        while (i >= 0 && i < limit && buf[i] != '}') {
+            i = member(i, scratch);
+            i = i < 0 ? i : ws(i);
+            i = i >= 0 && i < limit && buf[i] == ',' ? ws(i + 1) : i;
+        }
+        System.arraycopy(kept, 0, ranks, 0, ranks.length);
+        searching = false;
+        return true;
     }
 
     /** One top-level {@code "key": value}; keeps the value when the key is mapped. */
@@ -170,6 +209,10 @@ final class LinePrefilter {
         }
         if (escaped || nonAscii) {
             return text(from, to);
+        }
+        if (field == Field.LEVEL && to - from == 4 && buf[from] == 'i' && buf[from + 1] == 'n' && buf[from + 2] == 'f'
+                && buf[from + 3] == 'o') {
+            return INFO;   // the level of nearly every line: no hashing
         }
         if (field == Field.TIME) {
             long micros = utcMinutes.parse(buf, from, to - from);
@@ -255,6 +298,16 @@ final class LinePrefilter {
      */
     private int stringValue(int i) {
         int end = string(i);
+        if (searching && signal == null && end - 1 - i >= ErrorSignals.MIN_LENGTH
+                && ErrorSignals.mayHold(buf, i, end - 1)) {
+            boolean wasEscaped = escaped;
+            boolean wasNonAscii = nonAscii;
+            escaped = true;   // decode any escape and UTF-8: rare, so the general path
+            nonAscii = true;
+            signal = ErrorSignals.find(text(i, end - 1));
+            escaped = wasEscaped;
+            nonAscii = wasNonAscii;
+        }
         if (end >= 0 && Needles.mayHold(i, end - 1)) {
             int found = Needles.find(buf, i, end - 1);   // raw and decoded text agree here: see Needles
             exhaustedText |= (found & Needles.EXHAUSTED_FOUND) != 0;

@@ -56,7 +56,7 @@ public final class Pipeline {
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
                     ReadOptions read) {
-        this.mapping = mapping;
+        this.mapping = options.readsLoggers() ? mapping.readingLoggers() : mapping;
         this.names = names;
         this.options = options;
         this.maxLineBytes = maxLineBytes;
@@ -238,14 +238,19 @@ public final class Pipeline {
 
     /** The decoders of one thread; all are kept so their timestamp notes can be added up at the end. */
     private Decoders newDecoders(List<EventDecoder> all) {
-        EventDecoder structlog = new EventDecoder(FACTORY, mapping, names, read.prefilter());
-        all.add(structlog);
+        EventDecoder structlog = decoder(new EventDecoder(FACTORY, mapping, names, read.prefilter()), all);
         DialectRecognizer recognizer = Dialects.recognizer(forced, names);
-        return new Decoders(structlog, () -> {
-            EventDecoder library = new EventDecoder(FACTORY, mapping, names, read.prefilter(), recognizer);
-            all.add(library);
-            return library;
-        });
+        return new Decoders(structlog,
+                () -> decoder(new EventDecoder(FACTORY, mapping, names, read.prefilter(), recognizer), all));
+    }
+
+    /** A new decoder, kept in {@code all}; it hands event texts on when user signatures match them. */
+    private EventDecoder decoder(EventDecoder d, List<EventDecoder> all) {
+        if (!options.signatures().isEmpty()) {
+            d.keepMessages();
+        }
+        all.add(d);
+        return d;
     }
 
     public static void requireReadable(String name) throws InputException {

@@ -37,7 +37,7 @@ class ReportFilesTest {
                 dir.resolve("d/pool.svg").toString(), "--html", dir.resolve("e/report.html").toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(csv.toFile().list()).containsExactlyInAnyOrder("timeline.csv", "leaks.csv", "long_holds.csv",
-                "windows.csv", "timeouts.csv", "endpoints.csv", "health.csv");
+                "windows.csv", "timeouts.csv", "endpoints.csv", "health.csv", "findings.csv");
         assertThat(charts.toFile().list()).containsExactlyInAnyOrder("pool-usage.png", "leak-delta.png",
                 "hold-times.png", "endpoint-leaks.png");
         assertThat(dir.resolve("d/pool.svg")).content().startsWith("<?xml").contains("<svg");

@@ -1,5 +1,7 @@
 package dev.poolscope.report.check;
 
+import dev.poolscope.findings.FindingGate;
+
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.gate.GateResult;
@@ -21,9 +23,17 @@ public final class CheckReport {
     private final PrintWriter out;
     private final boolean color;
 
+    private List<FindingGate.Check> findings = List.of();
+
     public CheckReport(PrintWriter out, boolean color) {
         this.out = out;
         this.color = color;
+    }
+
+    /** Also lists these findings, each marked FAIL when --fail-on names it (docs/findings.md). */
+    public CheckReport withFindings(List<FindingGate.Check> findings) {
+        this.findings = List.copyOf(findings);
+        return this;
     }
 
     public void write(Diagnosis d, Verdict v, List<LeakedRequest> top) {
@@ -41,6 +51,7 @@ public final class CheckReport {
         if (v.leakFailed()) {
             leaks(d, top);
         }
+        FindingChecks.text(out, findings, color);
         var in = d.input();
         out.println();
         out.printf(Locale.ROOT, "Input: %d file%s, %d lines, %d malformed, %d events%n", in.files().size(),

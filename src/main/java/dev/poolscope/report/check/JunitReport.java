@@ -1,5 +1,7 @@
 package dev.poolscope.report.check;
 
+import dev.poolscope.findings.FindingGate;
+
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.gate.GateResult;
@@ -28,26 +30,37 @@ public final class JunitReport {
     /** Writes the document to {@code out} as UTF-8; does not close {@code out}. */
     public static void write(Diagnosis d, Verdict v, List<LeakedRequest> top, OutputStream out)
             throws XMLStreamException {
+        write(d, v, top, List.of(), out);
+    }
+
+    /** The same with one test case per finding, failed when --fail-on names it. */
+    public static void write(Diagnosis d, Verdict v, List<LeakedRequest> top, List<FindingGate.Check> findings,
+                             OutputStream out) throws XMLStreamException {
         XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
         try {
-            new JunitReport(w).document(d, v, top);
+            new JunitReport(w).document(d, v, top, findings);
         } finally {
             w.close();
         }
     }
 
-    private void document(Diagnosis d, Verdict v, List<LeakedRequest> top) throws XMLStreamException {
+    private void document(Diagnosis d, Verdict v, List<LeakedRequest> top, List<FindingGate.Check> findings)
+            throws XMLStreamException {
+        long findingFailures = findings.stream().filter(FindingGate.Check::failed).count();
         xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "poolscope check");
-        xml.writeAttribute("tests", Integer.toString(v.checks().size()));
-        xml.writeAttribute("failures", Integer.toString(v.failures().size()));
+        xml.writeAttribute("tests", Integer.toString(v.checks().size() + findings.size()));
+        xml.writeAttribute("failures", Long.toString(v.failures().size() + findingFailures));
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", "0");
         properties(d);
         for (GateResult r : v.checks()) {
             testcase(r, v.leakFailed() && r.metric().isLeak() ? top : List.of(), d);
+        }
+        for (FindingGate.Check c : findings) {
+            finding(c);
         }
         xml.writeCharacters("\n");
         xml.writeEndElement();
@@ -105,6 +118,29 @@ public final class JunitReport {
             top.forEach(l -> b.append("  ").append(GateText.leakedRequest(l)).append('\n'));
         }
         return b.toString();
+    }
+
+    /** A finding as a test case named {@code finding:ID}: failed when --fail-on names it, else passed with its text. */
+    private void finding(FindingGate.Check c) throws XMLStreamException {
+        String body = FindingChecks.body(c.finding());
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", CLASSNAME + ".findings");
+        xml.writeAttribute("name", safe(FindingGate.PREFIX + c.finding().id()));
+        if (c.failed()) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", "finding-" + c.finding().severity().slug());
+            xml.writeAttribute("message", safe(c.finding().title()));
+            xml.writeCharacters(safe(body));
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(safe(body));
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
     }
 
     /** Replaces what XML 1.0 cannot carry at all, even escaped: most control characters and lone surrogates. */

@@ -1,5 +1,7 @@
 package dev.poolscope.report.html;
 
+import dev.poolscope.findings.Finding;
+
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.Health;
 import dev.poolscope.analysis.HealthCheck;
@@ -28,6 +30,11 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static void write(Diagnosis d, ChartImages charts, Writer out) throws IOException {
+        write(d, null, charts, out);
+    }
+
+    /** The page with a findings section at the top (docs/findings.md); null findings leave it out. */
+    public static void write(Diagnosis d, List<Finding> findings, ChartImages charts, Writer out) throws IOException {
         String style = HtmlTemplate.resourceText(BASE + "report.css");
         String script = HtmlTemplate.resourceText(BASE + "report.js");
         Map<String, String> v = new HashMap<>();
@@ -46,6 +53,7 @@ public final class HtmlReport {
                 + "errors: %d · statement timeouts: %d · peak pool used: %s", c.getconnFailed(), c.nearlyExhausted(),
                 c.exhaustionErrors(), d.timeouts().events(), peak(d))));
         v.put("input", Html.text(input(d)));
+        v.put("findings", findings == null ? "" : FindingsHtml.section(findings));
         v.put("health", health(d.health()));
         v.put("charts", charts(charts));
         v.put("tables", HtmlTables.all(d));

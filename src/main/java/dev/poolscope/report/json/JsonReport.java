@@ -1,5 +1,7 @@
 package dev.poolscope.report.json;
 
+import dev.poolscope.findings.Finding;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -38,6 +40,11 @@ public final class JsonReport {
 
     /** Writes the report with every string value passed through {@code redactor} ({@code --redact}). */
     public static void write(Diagnosis d, Writer out, Redactor redactor) throws IOException {
+        write(d, null, out, redactor);
+    }
+
+    /** The same with a {@code findings} array (docs/report-schema.md); null leaves it out. */
+    public static void write(Diagnosis d, List<Finding> findings, Writer out, Redactor redactor) throws IOException {
         JsonGenerator plain = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
         plain.setCharacterEscapes(ESCAPES);
         try (JsonGenerator g = redactor.active() ? new RedactingGenerator(plain, redactor) : plain) {
@@ -46,6 +53,9 @@ public final class JsonReport {
             input(g, d);
             counts(g, d);
             DialectJson.checkoutCount(g, "leak_delta", d.leakDelta(), d);
+            if (findings != null) {
+                FindingsJson.write(g, findings);
+            }
             leaks(g, d);
             longHolds(g, d);
             g.writeFieldName("hold_time_ms");

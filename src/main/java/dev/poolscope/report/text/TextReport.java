@@ -1,5 +1,7 @@
 package dev.poolscope.report.text;
 
+import dev.poolscope.findings.Finding;
+
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.EndpointRow;
 import dev.poolscope.analysis.Health;
@@ -32,6 +34,8 @@ public final class TextReport {
     private final PrintWriter out;
     private final boolean color;
     private final Redactor redactor;
+    /** Null: no findings block (callers that did not evaluate the rules). */
+    private List<Finding> findings;
 
     public TextReport(PrintWriter out, boolean color) {
         this(out, color, Redactor.none());
@@ -44,9 +48,19 @@ public final class TextReport {
         this.redactor = redactor;
     }
 
+    /** Prints these findings right under the headline (docs/findings.md). */
+    public TextReport withFindings(List<Finding> findings) {
+        this.findings = List.copyOf(findings);
+        return this;
+    }
+
     public void write(Diagnosis d) {
         InputNotesText.incomplete(out, d);
         headline(d);
+        if (findings != null) {
+            new FindingsText(out, redactor, color, sameDay(d.counts().firstTime(), d.counts().lastTime()))
+                    .write(findings);
+        }
         health(d.health());
         leaks(d);
         DialectText.write(out, d, redactor);

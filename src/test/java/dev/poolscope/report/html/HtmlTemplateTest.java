@@ -21,6 +21,7 @@ class HtmlTemplateTest {
                 Map.entry("title", "t"), Map.entry("style", ""), Map.entry("verdict_class", ""),
                 Map.entry("headline", ""), Map.entry("verdict", ""), Map.entry("summary", ""), Map.entry("input", ""),
                 Map.entry("health", ""), Map.entry("charts", ""), Map.entry("tables", ""), Map.entry("footer", ""),
+                Map.entry("findings", ""),
                 Map.entry("script", "")));
         assertThat(filled).contains("content=\"{{title}}\"").contains("<title>t</title>");
     }
