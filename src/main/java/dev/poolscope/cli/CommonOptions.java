@@ -21,16 +21,21 @@ public final class CommonOptions {
             description = "colour the text report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; auto means on a terminal and NO_COLOR unset)")
     ColorMode color;
 
+    /** {@code --max-line-bytes}, checked. */
+    public int maxLineBytes() throws UsageException {
+        if (maxLineBytes < 1024) {
+            throw new UsageException("--max-line-bytes must be at least 1024");
+        }
+        return maxLineBytes;
+    }
+
     Pipeline pipeline(DecodeOptions decode, AnalysisSettings settings) throws UsageException {
         return pipeline(decode, settings, ReadOptions.defaults());
     }
 
     Pipeline pipeline(DecodeOptions decode, AnalysisSettings settings, ReadOptions read) throws UsageException {
-        if (maxLineBytes < 1024) {
-            throw new UsageException("--max-line-bytes must be at least 1024");
-        }
         try {
-            return new Pipeline(decode.mapping(), decode.names(), settings.options(), maxLineBytes, read);
+            return new Pipeline(decode.mapping(), decode.names(), settings.options(), maxLineBytes(), read);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -104,6 +104,15 @@ public final class Pipeline {
         return summarise(List.of(Source.of(in, name)));
     }
 
+    /**
+     * Summarises the parts as one stream, read one after the other in the order given (order them with
+     * {@link InputOrder#ordered} to read them as files are). A part that cannot be opened, or breaks, is a
+     * read error in the summary's input, as a file is.
+     */
+    public Summary summariseParts(List<NamedInput> parts) throws InputException {
+        return summarise(parts.stream().map(Source::of).toList());
+    }
+
     private Summary summarise(List<Source> sources) throws InputException {
         SummaryAnalysis analysis = new SummaryAnalysis(options);
         InputTally tally = new InputTally();

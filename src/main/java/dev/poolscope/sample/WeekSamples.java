@@ -83,7 +83,7 @@ public final class WeekSamples {
     }
 
     /** Puts a digit in front of every {@code "pid": N} value, line by line. */
-    private static final class PidPrefix extends java.io.FilterOutputStream {
+    static final class PidPrefix extends java.io.FilterOutputStream {
         private static final byte[] KEY = "\"pid\": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(512);
         private final byte digit;
