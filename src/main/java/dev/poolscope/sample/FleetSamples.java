@@ -1,6 +1,5 @@
 package dev.poolscope.sample;
 
-import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A fleet's week: {@code pod-00/} … one directory per pod, each holding that pod's week rotated as
@@ -20,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * where their pids match. Each pod's per-day truth is written beside its logs, as WeekSamples does.
  *
  * <p>{@code java -cp target/poolscope.jar dev.poolscope.sample.FleetSamples DIR PODS [REQUESTS_PER_DAY] [--gzip-all]}
- * ({@code --gzip-all}: only the live {@code app.jsonl} stays plain, as logrotate without delaycompress)
+ * ({@code --gzip-all}: every segment gzipped, the live one as {@code app.jsonl.gz}, as a log shipper stores them)
  */
 public final class FleetSamples {
     private FleetSamples() {}
@@ -66,20 +64,11 @@ public final class FleetSamples {
         for (int i = 0; i < week.size(); i++) {
             WeekSamples.Day day = week.get(i);
             String name = day.fileName();
-            if (gzipAll && name.equals("app.jsonl.1")) {
-                name = "app.jsonl.1.gz";
+            if (gzipAll && !name.endsWith(".gz")) {
+                name = name + ".gz";   // app.jsonl.gz, app.jsonl.1.gz: shipped to storage compressed
             }
-            Truth truth;
-            try (OutputStream raw = Files.newOutputStream(dir.resolve(name));
-                 OutputStream out = new BufferedOutputStream(
-                         name.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
-                OutputStream tagged = new WeekSamples.PidPrefix(new HostTag(out, podName(pod)), i + 1);
-                truth = LogGenerator.generate(day.config(requestsPerDay), tagged);
-                tagged.flush();
-            }
-            try (OutputStream out = Files.newOutputStream(dir.resolve("day-" + day.date() + ".expected.json"))) {
-                TruthJson.write(truth, out);
-            }
+            String host = podName(pod);
+            Truth truth = WeekSamples.writeDay(dir, name, day, i, requestsPerDay, out -> new HostTag(out, host));
             truths.add(truth);
         }
         return truths;

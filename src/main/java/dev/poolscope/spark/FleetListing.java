@@ -87,7 +87,11 @@ final class FleetListing {
         return found;
     }
 
-    private static Segment segment(String name, FileStatus status) {
+    private static Segment segment(String name, FileStatus status) throws InputException {
+        if (LogFiles.isSummaryName(name)) {
+            throw new InputException(name + " is a summary; FleetReport reads logs (report on summaries with "
+                    + "'poolscope report', docs/spark.md)");
+        }
         return new Segment(name, status.getPath().toString(), status.getLen());
     }
 

@@ -93,10 +93,26 @@ public final class FleetReport implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = PoolscopeCommand.standalone(new FleetReport(), out, err).execute(args);
+        int code = sparkPresent() ? PoolscopeCommand.standalone(new FleetReport(), out, err).execute(args) : noSpark(err);
         out.flush();
         err.flush();
         Main.exit(code);
+    }
+
+    /** Run with plain java, Spark is missing: say how to start it rather than show a stack trace. */
+    private static boolean sparkPresent() {
+        try {
+            Class.forName("org.apache.spark.SparkConf", false, FleetReport.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static int noSpark(PrintWriter err) {
+        err.println("poolscope: FleetReport runs on Apache Spark, which is not on the class path; start it with "
+                + "spark-submit --class dev.poolscope.spark.FleetReport poolscope.jar … (docs/spark.md)");
+        return ExitCode.USAGE;
     }
 
     @Override
@@ -144,6 +160,10 @@ public final class FleetReport implements Callable<Integer> {
     /** Lists the streams that were not read cleanly on stderr; false when --strict refuses them. */
     private boolean tell(FleetRun run, String prefix) {
         PrintWriter err = spec.commandLine().getErr();
+        if (run.unmatched() > 0) {
+            err.println("poolscope: " + prefix + "--stream-by matched no key in " + run.unmatched()
+                    + " file names; they form streams by the default rule (directory and base name)");
+        }
         long failed = StreamReport.print(run.problems(), run.streams(), prefix, err);
         if (strict && failed > 0) {
             err.println("poolscope: " + prefix + failed + " of " + run.streams()

@@ -28,6 +28,7 @@ final class FleetRun {
     /** The streams of the last run: what could not be read, and how many there were. */
     private final List<StreamProblems> problems = new ArrayList<>();
     private int streams;
+    private long unmatched;
 
     FleetRun(JavaSparkContext sc, EngineSpec engine, Pattern streamBy, String summariesDir) {
         this.sc = sc;
@@ -41,6 +42,7 @@ final class FleetRun {
         List<Segment> listed = new FleetListing(conf.get()).list(inputs);
         List<StreamSpec> specs = new ArrayList<>(Streams.group(listed, streamBy));
         streams = specs.size();
+        unmatched = Streams.unmatched(listed, streamBy);
         // Largest streams first: Spark starts tasks in partition order, so the longest ones do not come last.
         specs.sort(Comparator.comparingLong(StreamSpec::bytes).reversed().thenComparing(StreamSpec::key));
         JavaRDD<StreamResult> results = sc.parallelize(specs, Math.max(1, specs.size()))
@@ -63,6 +65,11 @@ final class FleetRun {
 
     int streams() {
         return streams;
+    }
+
+    /** Files --stream-by did not match, grouped by the default rule instead. */
+    long unmatched() {
+        return unmatched;
     }
 
     /** Merge order: by first timestamp, those without one last, then by key; as {@code poolscope merge} orders. */
