@@ -4,8 +4,11 @@ import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.Summary;
 import dev.poolscope.event.EventNames;
+import dev.poolscope.event.PoolEvent;
 import dev.poolscope.event.FieldMapping;
 import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.InputOrder;
+import dev.poolscope.feed.NamedInput;
 import dev.poolscope.feed.Pipeline;
 import dev.poolscope.feed.ReadOptions;
 import dev.poolscope.report.json.JsonReport;
@@ -18,6 +21,7 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * poolscope as a library: the same analysis as the command line, without picocli or any output of its own
@@ -29,38 +33,54 @@ import java.util.List;
  * the summary of reading them in one go).
  */
 public final class Poolscope {
+    /** What {@link #firstTimestamp} answers for an input without any timestamp in its first lines. */
+    public static final long NO_TIME = PoolEvent.NO_TIME;
+
     private final FieldMapping fields;
     private final EventNames events;
     private final AnalysisOptions options;
     private final int threads;
+    private final int maxLineBytes;
 
-    private Poolscope(FieldMapping fields, EventNames events, AnalysisOptions options, int threads) {
+    private Poolscope(FieldMapping fields, EventNames events, AnalysisOptions options, int threads, int maxLineBytes) {
         this.fields = fields;
         this.events = events;
         this.options = options;
         this.threads = threads;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** The command line's defaults: recognised field names, structlog event names, the seed's health table. */
     public static Poolscope defaults() {
-        return new Poolscope(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(), 0);
+        return new Poolscope(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(), 0,
+                Pipeline.DEFAULT_MAX_LINE_BYTES);
     }
 
     public Poolscope withOptions(AnalysisOptions options) {
-        return new Poolscope(fields, events, options, threads);
+        return new Poolscope(fields, events, options, threads, maxLineBytes);
     }
 
     public Poolscope withFields(FieldMapping fields) {
-        return new Poolscope(fields, events, options, threads);
+        return new Poolscope(fields, events, options, threads, maxLineBytes);
     }
 
     public Poolscope withEvents(EventNames events) {
-        return new Poolscope(fields, events, options, threads);
+        return new Poolscope(fields, events, options, threads, maxLineBytes);
     }
 
     /** Decoding threads; 0 (the default) decides by input size, 1 reads on the calling thread only. */
     public Poolscope withThreads(int threads) {
-        return new Poolscope(fields, events, options, threads);
+        return new Poolscope(fields, events, options, threads, maxLineBytes);
+    }
+
+    /** Longer lines are skipped and counted as malformed ({@code --max-line-bytes}). */
+    public Poolscope withMaxLineBytes(int maxLineBytes) {
+        return new Poolscope(fields, events, options, threads, maxLineBytes);
+    }
+
+    /** The analysis settings summaries made by this instance carry (merges need equal ones). */
+    public AnalysisOptions options() {
+        return options;
     }
 
     /** Analyses files and directories as one stream. */
@@ -79,6 +99,28 @@ public final class Poolscope {
 
     public Summary summarize(InputStream in, String name) throws InputException {
         return pipeline().summarise(in, name);
+    }
+
+    /**
+     * One stream in parts the caller opens (rotated segments in object storage), read one after the other
+     * in the order given, each opened when its turn comes and closed after: the same pass as over files.
+     * A part that cannot be opened or breaks (a truncated gzip) is listed in the summary's read errors.
+     */
+    public Summary summarizeParts(List<NamedInput> parts) throws InputException {
+        return pipeline().summariseParts(parts);
+    }
+
+    /**
+     * The first timestamp among an input's first lines (µs since the epoch), or {@link #NO_TIME}: what
+     * files are ordered by ({@link #inReadingOrder}). The input is opened, peeked at and closed.
+     */
+    public long firstTimestamp(NamedInput input) {
+        return InputOrder.firstTime(input, fields, maxLineBytes);
+    }
+
+    /** Parts in the order the command line reads files: by first timestamp, those without one last, ties as given. */
+    public static <T> List<T> inReadingOrder(List<T> parts, ToLongFunction<T> firstTimestamp) {
+        return InputOrder.ordered(parts, firstTimestamp);
     }
 
     /** The summary of the inputs of {@code ordered}, read one after the other (docs/summaries.md). */
@@ -102,7 +144,7 @@ public final class Poolscope {
 
     private Pipeline pipeline() {
         ReadOptions read = ReadOptions.defaults();
-        return new Pipeline(fields, events, options, Pipeline.DEFAULT_MAX_LINE_BYTES, new ReadOptions(threads, read.prefilter(),
+        return new Pipeline(fields, events, options, maxLineBytes, new ReadOptions(threads, read.prefilter(),
                 read.progress()));
     }
 

@@ -25,6 +25,8 @@ class ArchitectureTest {
 
     private static final String JACKSON = "com.fasterxml.jackson.core.";
     private static final String HDR = "org.HdrHistogram.";
+    /** The root package (Main, the Poolscope facade), for the rooms that build on the facade. */
+    private static final String ROOT = "(root)";
 
     /**
      * What each package may import besides the JDK and itself: poolscope packages by their short name,
@@ -54,7 +56,10 @@ class ArchitectureTest {
             Map.entry("report.watch", List.of("report", "report.json", "gate", "analysis", "event", JACKSON)),
             Map.entry("report.weekly", List.of("report", "report.chart", "weekly", "analysis", "event", JACKSON,
                     "org.jfree.")),
-            Map.entry("sample", List.of(JACKSON)));
+            Map.entry("sample", List.of(JACKSON)),
+            // the Spark application: the facade, the cli's option mixins, and Spark and Hadoop themselves
+            Map.entry("spark", List.of(ROOT, "cli", "feed", "io", "analysis", "event", "summary", "report",
+                    "org.apache.spark.", "org.apache.hadoop.", "scala.", "picocli.")));
     private static final List<String> ANYTHING = List.of("", "cli");
 
     @Test
@@ -99,6 +104,12 @@ class ArchitectureTest {
             return false;
         }
         for (String a : allow) {
+            if (a.equals(ROOT)) {
+                if (dep.startsWith("dev.poolscope.") && packageOf(dep).isEmpty()) {
+                    return true;
+                }
+                continue;
+            }
             boolean library = a.endsWith(".");
             if (library ? dep.startsWith(a) : packageOf(dep).equals(a)) {
                 return true;
@@ -152,5 +163,9 @@ class ArchitectureTest {
         assertThat(allowed("report.chart", "org.jfree.chart.JFreeChart")).isTrue();
         assertThat(allowed("report.csv", "org.jfree.chart.JFreeChart")).isFalse();
         assertThat(allowed("nowhere", "java.util.List")).isTrue();
+        assertThat(allowed("spark", "dev.poolscope.Poolscope")).isTrue();
+        assertThat(allowed("spark", "org.apache.spark.SparkConf")).isTrue();
+        assertThat(allowed("spark", "org.jfree.chart.JFreeChart")).isFalse();
+        assertThat(allowed("spark", "dev.poolscope.watch.Watcher")).isFalse();
     }
 }

@@ -28,6 +28,24 @@ public final class CommonOptions {
     @Mixin
     AnalysisSettings settings;
 
+    /** The field, event and dialect options. */
+    public DecodeOptions decode() {
+        return decode;
+    }
+
+    /** The analysis settings: grace, leak threshold, thresholds and the rest. */
+    public AnalysisSettings settings() {
+        return settings;
+    }
+
+    /** {@code --max-line-bytes}, checked. */
+    public int maxLineBytes() throws UsageException {
+        if (maxLineBytes < 1024) {
+            throw new UsageException("--max-line-bytes must be at least 1024");
+        }
+        return maxLineBytes;
+    }
+
     Pipeline pipeline() throws UsageException {
         return pipeline(ReadOptions.defaults());
     }
@@ -38,12 +56,9 @@ public final class CommonOptions {
 
     /** A pipeline that also counts the user rules' signatures. */
     Pipeline pipeline(ReadOptions read, FindingConfig findings) throws UsageException {
-        if (maxLineBytes < 1024) {
-            throw new UsageException("--max-line-bytes must be at least 1024");
-        }
         try {
             return new Pipeline(decode.mapping(), decode.names(),
-                    settings.options().withSignatures(findings.signatures()), maxLineBytes, read)
+                    settings.options().withSignatures(findings.signatures()), maxLineBytes(), read)
                     .withDialect(decode.dialect());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -69,6 +69,11 @@ public final class DecodeOptions {
     }
 
     public FieldMapping mapping() {
+        return FieldMapping.withOverrides(overrides());
+    }
+
+    /** The fields given on the command line, each with its one key (the Spark job ships these to executors). */
+    public Map<Field, List<String>> overrides() {
         Map<Field, List<String>> overrides = new EnumMap<>(Field.class);
         put(overrides, Field.EVENT, event);
         put(overrides, Field.TIME, time);
@@ -81,7 +86,7 @@ public final class DecodeOptions {
         put(overrides, Field.PROCESS, process);
         put(overrides, Field.HOST, host);
         put(overrides, Field.SQLSTATE, sqlstate);
-        return FieldMapping.withOverrides(overrides);
+        return overrides;
     }
 
     public EventNames names() {

@@ -68,6 +68,20 @@ public final class PoolscopeCommand implements Runnable {
         return cl;
     }
 
+    /**
+     * A command run on its own (the Spark application {@code dev.poolscope.spark.FleetReport}), with the
+     * same one-line messages and exit codes as the subcommands.
+     */
+    public static CommandLine standalone(Object command, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(PoolscopeCommand::onException);
+        cl.setParameterExceptionHandler(PoolscopeCommand::onBadParameters);
+        return cl;
+    }
+
     /** Every command lists the shared exit codes, unless it documents its own more precisely. */
     private static void listExitCodes(CommandLine cl) {
         var usage = cl.getCommandSpec().usageMessage();

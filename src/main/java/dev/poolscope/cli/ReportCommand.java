@@ -1,32 +1,16 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Summary;
-import dev.poolscope.event.PoolEvent;
 import dev.poolscope.feed.InputException;
 import dev.poolscope.feed.InputOrder;
 import dev.poolscope.io.LogFiles;
-import dev.poolscope.report.weekly.WeeklyHtml;
-import dev.poolscope.report.weekly.WeeklyJson;
-import dev.poolscope.report.weekly.WeeklyMarkdown;
-import dev.poolscope.weekly.Weekly;
-import dev.poolscope.weekly.WeeklyReport;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +23,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:report written", "2:usage error", "3:input missing, unreadable or not mergeable", "4:internal error"})
 public final class ReportCommand implements Callable<Integer> {
-    enum Format { MARKDOWN, JSON }
-
     @Spec
     CommandSpec spec;
 
@@ -48,71 +30,20 @@ public final class ReportCommand implements Callable<Integer> {
             description = "log files, directories (their logs and .psum files), .psum summaries, or - for stdin")
     List<String> inputs;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "first day, e.g. 2026-01-05 (default: the data's first day, or --to minus 6 days)")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "last day, inclusive (default: --from plus 6 days, or the data's last day)")
-    LocalDate to;
-
-    @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
-            description = "time zone of the calendar days, e.g. Europe/Madrid (default: ${DEFAULT-VALUE})")
-    String timezone;
-
-    @Option(names = "--previous", paramLabel = "INPUT", description = "the previous period's logs or summaries; repeatable")
-    List<String> previous;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    Format format;
-
     @Mixin
-    OutputOptions out;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML page with charts to FILE")
-    Path html;
+    WeeklyOptions weekly;
 
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws IOException, InputException, UsageException {
-        ZoneId zone = zone();
-        out.check();
-        if (html != null) {
-            OutputTarget.requireWritable(html, out.force);
-        }
+        weekly.zone();
+        weekly.requireWritable();
         Summary.Finished current = load(inputs).finish();
-        Summary.Finished before = previous == null || previous.isEmpty() ? null : load(previous).finish();
-        LocalDate[] range = range(current, zone);
-        WeeklyReport w;
-        try {
-            w = Weekly.build(current, before, range[0], range[1], zone,
-                    current.diagnosis().options().thresholds());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        if (out.output == null) {
-            write(w, spec.commandLine().getOut());
-        } else {
-            try (PrintWriter file = out.open()) {
-                write(w, file);
-            }
-        }
-        if (html != null) {
-            try (Writer file = new OutputStreamWriter(OutputTarget.open(html, out.force), StandardCharsets.UTF_8)) {
-                WeeklyHtml.write(w, file);
-            }
-        }
+        Summary.Finished before = weekly.previous().isEmpty() ? null : load(weekly.previous()).finish();
+        weekly.write(weekly.build(current, before), spec.commandLine().getOut());
         return ExitCode.OK;
-    }
-
-    private void write(WeeklyReport w, PrintWriter out) throws IOException {
-        if (format == Format.JSON) {
-            WeeklyJson.write(w, out);
-        } else {
-            WeeklyMarkdown.write(w, out);
-        }
-        out.flush();
     }
 
     /** Logs are analysed in one pass; summaries are merged with that pass in time order. */
@@ -125,43 +56,5 @@ public final class ReportCommand implements Callable<Integer> {
             all.add(common.pipeline().summarise(logs, System.in));
         }
         return SummaryFiles.merge(all, Summary.empty(all.get(0).options()));
-    }
-
-    private ZoneId zone() throws UsageException {
-        try {
-            return ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw new UsageException("--timezone " + timezone + " is not a time zone (examples: UTC, Europe/Madrid, +01:00)");
-        }
-    }
-
-    private LocalDate[] range(Summary.Finished f, ZoneId zone) throws UsageException {
-        LocalDate first = day(f.diagnosis().counts().firstTime(), zone);
-        LocalDate last = day(f.diagnosis().counts().lastTime(), zone);
-        LocalDate a = from;
-        LocalDate b = to;
-        if (a == null && b == null) {
-            if (first == null) {
-                throw new UsageException("the inputs have no timestamps; name the days with --from and --to");
-            }
-            a = first;
-            b = last;
-        } else if (a == null) {
-            a = b.minusDays(6);
-        } else if (b == null) {
-            b = a.plusDays(6);
-        }
-        if (b.isBefore(a)) {
-            throw new UsageException("--to " + b + " is before --from " + a);
-        }
-        if (b.toEpochDay() - a.toEpochDay() > 366) {
-            throw new UsageException("the range " + a + " to " + b + " is longer than a year");
-        }
-        return new LocalDate[] {a, b};
-    }
-
-    private static LocalDate day(long micros, ZoneId zone) {
-        return micros == PoolEvent.NO_TIME ? null
-                : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L)).atZone(zone).toLocalDate();
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Turns what the user named into the files to read, in reading order: directories become their log files,
@@ -56,14 +57,39 @@ public final class InputOrder {
                 peeked.add(new Peeked(f, firstTime(f), peeked.size()));
             }
         }
-        peeked.sort(Comparator.comparing((Peeked p) -> p.time == PoolEvent.NO_TIME)
-                .thenComparingLong(Peeked::time).thenComparingInt(Peeked::given));
         List<String> ordered = new ArrayList<>();
         if (stdin) {
             ordered.add(Inputs.STDIN);
         }
-        peeked.forEach(p -> ordered.add(p.name));
+        ordered(peeked, Peeked::time).forEach(p -> ordered.add(p.name));
         return ordered;
+    }
+
+    /**
+     * {@code items} in reading order: by first timestamp, those without one last, equal ones in the order
+     * given. Every reader of several inputs orders them with this, the command line and Spark alike.
+     */
+    public static <T> List<T> ordered(List<T> items, ToLongFunction<T> firstTime) {
+        List<Integer> given = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            given.add(i);
+        }
+        given.sort(Comparator.comparing((Integer i) -> firstTime.applyAsLong(items.get(i)) == PoolEvent.NO_TIME)
+                .thenComparingLong(i -> firstTime.applyAsLong(items.get(i))).thenComparingInt(i -> i));
+        return given.stream().map(items::get).toList();
+    }
+
+    /**
+     * The first parsable timestamp among the first lines of an input the caller opens (gzip detected),
+     * or NO_TIME: the key files are ordered by. One that cannot be opened or breaks early sorts last.
+     */
+    public static long firstTime(NamedInput input, FieldMapping mapping, int maxLineBytes) {
+        InputOrder order = new InputOrder(Pipeline.FACTORY, mapping, maxLineBytes);
+        try (InputStream in = Inputs.open(input.open())) {
+            return order.firstTime(in, input.name());
+        } catch (IOException e) {
+            return PoolEvent.NO_TIME;   // reading it for real reports why (docs/robustness.md)
+        }
     }
 
     public static List<String> expand(List<String> names, Predicate<String> accept) throws InputException {
@@ -93,11 +119,20 @@ public final class InputOrder {
 
     /** The first parsable timestamp among the file's first lines, or NO_TIME. */
     long firstTime(String file) throws InputException {
+        try (InputStream in = Inputs.open(file, InputStream.nullInputStream())) {
+            return firstTime(in, file);
+        } catch (IOException e) {
+            // a file that breaks early sorts last; reading it for real reports the break (docs/robustness.md)
+            return PoolEvent.NO_TIME;
+        }
+    }
+
+    private long firstTime(InputStream in, String file) {
         long[] found = {PoolEvent.NO_TIME};
         if (decoder == null) {
             decoder = new EventDecoder(factory, mapping, EventNames.defaults());
         }
-        try (InputStream in = Inputs.open(file, InputStream.nullInputStream())) {
+        try {
             new LineReader(maxLineBytes).read(in, new LineConsumer() {
                 @Override
                 public void line(byte[] buf, int off, int len, long lineNumber) {
@@ -123,7 +158,7 @@ public final class InputOrder {
         } catch (Found stop) {
             // stopped early on purpose
         } catch (IOException e) {
-            // a file that breaks early sorts last; reading it for real reports the break (docs/robustness.md)
+            // breaks early: what was found so far (nothing) decides; reading it for real reports the break
         }
         return found[0];
     }

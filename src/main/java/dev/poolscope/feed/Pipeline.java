@@ -113,6 +113,15 @@ public final class Pipeline {
         return read(List.of(Source.of(in, name)), new SummaryAnalysis(options));
     }
 
+    /**
+     * Summarises the parts as one stream, read one after the other in the order given (order them with
+     * {@link InputOrder#ordered} to read them as files are). A part that cannot be opened, or breaks, is a
+     * read error in the summary's input, as a file is.
+     */
+    public Summary summariseParts(List<NamedInput> parts) throws InputException {
+        return read(parts.stream().map(Source::of).toList(), new SummaryAnalysis(options));
+    }
+
     private <R> R read(List<Source> sources, Pass<R> pass) throws InputException {
         InputTally tally = new InputTally();
         feed(sources, pass::accept, tally);

@@ -28,6 +28,11 @@ record Source(String name, long size, Opener opener) {
         return new Source(name, -1, tap -> Inputs.openPositioned(Inputs.STDIN, in, tap));
     }
 
+    /** An input the caller describes; it is opened when read and closed after. */
+    static Source of(NamedInput input) {
+        return new Source(input.name(), -1, tap -> Inputs.openPositioned(input.open(), tap));
+    }
+
     PositionedInput open(UnaryOperator<InputStream> tap) throws IOException {
         return opener.open(tap);
     }

@@ -35,6 +35,16 @@ public final class Inputs {
         }
     }
 
+    /** Opens a stream the result owns (closing it closes {@code owned}), gunzipped when its bytes say gzip. */
+    public static InputStream open(InputStream owned) throws IOException {
+        try {
+            return decompressIfNeeded(new BufferedInputStream(owned, BUFFER));
+        } catch (IOException | RuntimeException e) {
+            owned.close();
+            throw e;
+        }
+    }
+
     /**
      * Like {@link #open}, but the result tells how far into the file reading got, for read errors.
      * A file that says gzip but has a broken header fails here, before any line is read.
@@ -46,7 +56,15 @@ public final class Inputs {
     /** As {@link #openPositioned(String, InputStream)}, with {@code tap} wrapping the raw bytes (progress counts those). */
     public static PositionedInput openPositioned(String name, InputStream stdin, UnaryOperator<InputStream> tap)
             throws IOException {
-        InputStream raw = tap.apply(STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name)));
+        return positioned(tap.apply(STDIN.equals(name) ? new NonClosing(stdin) : Files.newInputStream(Path.of(name))));
+    }
+
+    /** As {@link #openPositioned(String, InputStream)} for a stream the result owns: closing it closes {@code owned}. */
+    public static PositionedInput openPositioned(InputStream owned, UnaryOperator<InputStream> tap) throws IOException {
+        return positioned(tap.apply(owned));
+    }
+
+    private static PositionedInput positioned(InputStream raw) throws IOException {
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
             PositionedInput.Counting counted = new PositionedInput.Counting(buffered);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -69,26 +70,34 @@ public final class WeekSamples {
     public static List<Truth> write(Path dir, int requestsPerDay) throws IOException {
         Files.createDirectories(dir);
         List<Truth> truths = new ArrayList<>();
-        for (Day day : WEEK) {
-            Path file = dir.resolve(day.fileName());
-            Truth truth;
-            try (OutputStream raw = Files.newOutputStream(file);
-                 OutputStream out = new BufferedOutputStream(
-                         day.fileName().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
-                OutputStream restarted = new PidPrefix(out, WEEK.indexOf(day) + 1);
-                truth = LogGenerator.generate(day.config(requestsPerDay), restarted);
-                restarted.flush();
-            }
-            try (OutputStream out = Files.newOutputStream(dir.resolve("day-" + day.date() + ".expected.json"))) {
-                TruthJson.write(truth, out);
-            }
-            truths.add(truth);
+        for (int i = 0; i < WEEK.size(); i++) {
+            truths.add(writeDay(dir, WEEK.get(i).fileName(), WEEK.get(i), i, requestsPerDay, UnaryOperator.identity()));
         }
         return truths;
     }
 
+    /**
+     * Writes one day as {@code fileName} (gzipped when it ends in .gz), its pids restarted with the day's
+     * number ({@code index} 0 is Monday), each line through {@code tag}, and its truth beside it.
+     */
+    static Truth writeDay(Path dir, String fileName, Day day, int index, int requestsPerDay,
+                          UnaryOperator<OutputStream> tag) throws IOException {
+        Truth truth;
+        try (OutputStream raw = Files.newOutputStream(dir.resolve(fileName));
+             OutputStream out = new BufferedOutputStream(
+                     fileName.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
+            OutputStream restarted = new PidPrefix(tag.apply(out), index + 1);
+            truth = LogGenerator.generate(day.config(requestsPerDay), restarted);
+            restarted.flush();
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve("day-" + day.date() + ".expected.json"))) {
+            TruthJson.write(truth, out);
+        }
+        return truth;
+    }
+
     /** Puts a digit in front of every {@code "pid": N} value, line by line. */
-    private static final class PidPrefix extends java.io.FilterOutputStream {
+    static final class PidPrefix extends java.io.FilterOutputStream {
         private static final byte[] KEY = "\"pid\": ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(512);
         private final byte digit;
