@@ -1,5 +1,6 @@
 package dev.poolscope.analysis;
 
+import dev.poolscope.server.ServerView;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,14 +12,25 @@ import java.util.Objects;
  *                                (the seed's problem 4)
  * @param timeline                the pool over time, for charts and timeline.csv
  * @param time                    what the analysis noticed about the log's clock (docs/robustness.md)
+ * @param server                  PostgreSQL's own log, when one was among the inputs (and its join with the
+ *                                app's log); null otherwise: an app-only report has no server figures at all
  */
 public record Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                         PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
-                        List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
+                        List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time,
+                        ServerView server) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
         Objects.requireNonNull(time, "time");
+    }
+
+    /** A diagnosis of app logs only. */
+    public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
+                     PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
+                     List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
+        this(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints, health, timeline,
+                time, null);
     }
 
     /** A diagnosis without clock notes (merged summaries), as before they were tracked. */
@@ -31,22 +43,27 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
 
     public Diagnosis withInput(InputSummary input) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, server);
     }
 
     public Diagnosis withResults(CheckoutResult checkouts, PoolResult pool, TimeoutResult timeouts) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, server);
     }
 
     public Diagnosis withEndpoints(List<EndpointRow> endpoints) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, server);
     }
 
     public Diagnosis withTime(TimeQuality time) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time);
+                health, timeline, time, server);
+    }
+
+    public Diagnosis withServer(ServerView server) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time, server);
     }
 
     public long leakDelta() {

@@ -20,6 +20,7 @@ import dev.poolscope.io.LineConsumer;
 import dev.poolscope.io.LineReader;
 import dev.poolscope.io.LogFiles;
 import dev.poolscope.io.PositionedInput;
+import dev.poolscope.server.ServerSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ public final class Pipeline {
     private final AnalysisOptions options;
     private final int maxLineBytes;
     private final ReadOptions read;
+    private final ServerSettings server;
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes) {
         this(mapping, names, options, maxLineBytes, ReadOptions.defaults());
@@ -51,11 +53,22 @@ public final class Pipeline {
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
                     ReadOptions read) {
+        this(mapping, names, options, maxLineBytes, read, ServerSettings.defaults());
+    }
+
+    private Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
+                     ReadOptions read, ServerSettings server) {
         this.mapping = mapping;
         this.names = names;
         this.options = options;
         this.maxLineBytes = maxLineBytes;
         this.read = read;
+        this.server = server;
+    }
+
+    /** The same pipeline reading PostgreSQL's own logs (and joining them) with these settings. */
+    public Pipeline withServer(ServerSettings settings) {
+        return new Pipeline(mapping, names, options, maxLineBytes, read, settings);
     }
 
     /**
@@ -74,8 +87,13 @@ public final class Pipeline {
     private Diagnosis run(List<Source> sources) throws InputException {
         Analysis analysis = new Analysis(options);
         InputTally tally = new InputTally();
-        feed(sources, analysis::accept, tally);
-        return analysis.finish(tally.finish());
+        ServerPass pass = serverPass(sources);
+        feed(sources, pass.tee(analysis::accept), tally, pass);
+        return pass.attach(analysis.finish(tally.finish()));
+    }
+
+    private ServerPass serverPass(List<Source> sources) {
+        return ServerPass.of(sources, server, options, maxLineBytes);
     }
 
     /** A diagnosis and a summary of the same inputs, from one read. */
@@ -86,12 +104,15 @@ public final class Pipeline {
         Analysis analysis = new Analysis(options);
         SummaryAnalysis summary = new SummaryAnalysis(options);
         InputTally tally = new InputTally();
-        feed(sources(inputs, stdin), e -> {
+        List<Source> sources = sources(inputs, stdin);
+        ServerPass pass = serverPass(sources);
+        Consumer<PoolEvent> both = e -> {
             analysis.accept(e);
             summary.accept(e);
-        }, tally);
+        };
+        feed(sources, pass.tee(both), tally, pass);
         InputSummary input = tally.finish();
-        return new Both(analysis.finish(input), summary.finish(input));
+        return new Both(pass.attach(analysis.finish(input)), summary.finish(input));
     }
 
     /** Like {@link #run}, ending in a mergeable summary (docs/summaries.md). */
@@ -107,7 +128,7 @@ public final class Pipeline {
     private Summary summarise(List<Source> sources) throws InputException {
         SummaryAnalysis analysis = new SummaryAnalysis(options);
         InputTally tally = new InputTally();
-        feed(sources, analysis::accept, tally);
+        feed(sources, analysis::accept, tally, serverPass(sources));   // summaries do not carry server figures yet
         return analysis.finish(tally.finish());
     }
 
@@ -125,7 +146,8 @@ public final class Pipeline {
      * breaks while being read (a truncated gzip) is analysed up to the break and listed in
      * {@link InputSummary#readErrors()}; only inputs missing up front throw.
      */
-    void feed(List<Source> sources, Consumer<PoolEvent> sink, InputTally tally) throws InputException {
+    void feed(List<Source> sources, Consumer<PoolEvent> sink, InputTally tally, ServerPass pass)
+            throws InputException {
         long total = 0;
         boolean unsized = false;
         for (Source source : sources) {
@@ -153,8 +175,10 @@ public final class Pipeline {
                 if (parallel != null) {
                     parallel.source(name, stream);
                 }
-                LineConsumer consumer = parallel != null ? parallel : new LineFeeder(name, decoder, salvage, sink, tally);
-                readOne(source, reader, consumer, parallel, tally, progress);
+                LineConsumer app = parallel != null ? parallel : new LineFeeder(name, decoder, salvage, sink, tally);
+                InputSniffer sniffer = pass.sniffer(name, app, tally, sink);
+                readOne(source, reader, sniffer, parallel, tally, progress);
+                pass.read(sniffer);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -178,7 +202,7 @@ public final class Pipeline {
      * to the break and listed as a read error; with parallel decoding, what was read is replayed first so
      * the error names the right line.
      */
-    private static void readOne(Source source, LineReader reader, LineConsumer consumer,
+    private static void readOne(Source source, LineReader reader, InputSniffer consumer,
                                 ParallelFeed parallel, InputTally tally, Progress progress)
             throws InterruptedException {
         String name = source.name();
@@ -186,12 +210,15 @@ public final class Pipeline {
         try (PositionedInput in = source.open(progress::count)) {
             try {
                 reader.read(in, consumer);
+                consumer.end();
                 drain(parallel);
             } catch (IOException e) {
+                consumer.end();
                 drain(parallel);
                 tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
             }
         } catch (IOException e) {
+            consumer.end();
             tally.readError(ReadErrors.of(name, null, 0, e));
         }
     }

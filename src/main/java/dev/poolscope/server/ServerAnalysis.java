@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One pass over the server's records, in log order, to a {@link ServerResult}. Pure: records in, result out;
  * the feed reads the files. Memory is bounded by open sessions, capped name tables and capped item lists
- * (totals stay exact). Results of consecutive periods merge with {@link ServerResults#merge}.
+ * (totals stay exact).
  */
 public final class ServerAnalysis {
     private final ServerSettings settings;
@@ -51,10 +51,20 @@ public final class ServerAnalysis {
         formats.put(name, format.label());
     }
 
-    /** What a reader could not read in one input. */
-    public void readerDone(ServerLogReader reader) {
-        unparsed += reader.unparsed();
+    /** What a reader could not read in one input, and lines too long to read at all. */
+    public void readerDone(ServerLogReader reader, long overlong) {
+        unparsed += reader.unparsed() + overlong;
         unknownZones += reader.unknownZones();
+    }
+
+    /** Whether the report's statement timeouts should count this record when no app log gives them. */
+    public static boolean isStatementTimeout(ServerRecord r) {
+        return ServerEvent.of(r) == ServerEvent.STATEMENT_TIMEOUT;
+    }
+
+    /** Whether any server input was read. */
+    public boolean hasInput() {
+        return !formats.isEmpty();
     }
 
     public void accept(ServerRecord r) {
