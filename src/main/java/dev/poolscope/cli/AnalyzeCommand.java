@@ -70,6 +70,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     RedactOptions redaction;
 
+    @Mixin
+    ServerOptions server;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         if (output != null) {
@@ -81,7 +84,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             OutputTarget.requireWritable(summary, force);
         }
         Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
-        Pipeline pipeline = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr()));
+        Pipeline pipeline = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr()))
+                .withServer(server.settings());
         Diagnosis d;
         if (summary != null) {
             Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);

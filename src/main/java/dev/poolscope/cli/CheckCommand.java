@@ -80,6 +80,12 @@ public final class CheckCommand implements Callable<Integer> {
     Long maxStatementTimeouts;
     @Option(names = "--max-failed-getconn", paramLabel = "N", description = "fail if more than N checkouts failed")
     Long maxFailedGetconn;
+    @Option(names = "--max-idle-in-transaction-kills", paramLabel = "N",
+            description = "fail if the PostgreSQL log shows more than N idle-in-transaction kills (25P03)")
+    Long maxIdleKills;
+    @Option(names = "--max-too-many-clients", paramLabel = "N",
+            description = "fail if the PostgreSQL log shows more than N too-many-clients refusals (53300)")
+    Long maxTooManyClients;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "an earlier 'analyze --format json' report: fail only on figures worse than it")
@@ -110,6 +116,8 @@ public final class CheckCommand implements Callable<Integer> {
     AnalysisSettings settings;
     @Mixin
     RedactOptions redaction;
+    @Mixin
+    ServerOptions server;
 
     /** The health-table levels that can fail a build. */
     enum FailOn { WARNING, CRITICAL }
@@ -146,6 +154,8 @@ public final class CheckCommand implements Callable<Integer> {
         putIfSet(maxima, Metric.REQUESTS_WITHOUT_CLOSE, maxLeakedRequests);
         putIfSet(maxima, Metric.STATEMENT_TIMEOUTS, maxStatementTimeouts);
         putIfSet(maxima, Metric.GETCONN_FAILED, maxFailedGetconn);
+        putIfSet(maxima, Metric.SERVER_IDLE_IN_TRANSACTION_KILLS, maxIdleKills);
+        putIfSet(maxima, Metric.SERVER_TOO_MANY_CLIENTS, maxTooManyClients);
         Optional<Figures> base = Optional.empty();
         if (baseline != null) {
             try {
@@ -169,14 +179,15 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Runs the analysis and refuses input that cannot support a verdict. */
     private Diagnosis analyse() throws InputException, UsageException {
-        Pipeline pipeline = common.pipeline(decode, settings);
+        Pipeline pipeline = common.pipeline(decode, settings).withServer(server.settings());
         Diagnosis d;
         try {
             d = pipeline.run(inputs, System.in);
         } catch (InputException e) {
             throw annotated(e);
         }
-        Optional<InputProblem> problem = InputProblem.find(d.input(), d.counts(), maxMalformed, allowEmpty);
+        Optional<InputProblem> problem = InputProblem.find(d.input(), d.counts(), maxMalformed, allowEmpty,
+                d.server() != null);
         if (problem.isPresent()) {
             throw annotated(new InputException(InputMessages.describe(problem.get(), d, maxMalformed)));
         }

@@ -22,11 +22,17 @@ public enum InputProblem {
      */
     public static Optional<InputProblem> find(InputSummary input, Counts counts, Allowance maxMalformed,
                                               boolean allowEmpty) {
+        return find(input, counts, maxMalformed, allowEmpty, false);
+    }
+
+    /** @param serverLog a PostgreSQL log was among the inputs: its figures support a verdict without pool events */
+    public static Optional<InputProblem> find(InputSummary input, Counts counts, Allowance maxMalformed,
+                                              boolean allowEmpty, boolean serverLog) {
         long nonBlank = input.lines() - input.blankLines();
         if (input.malformedLines() > maxMalformed.of(nonBlank)) {
             return Optional.of(TOO_MALFORMED);
         }
-        if (allowEmpty || poolEvents(counts) > 0) {
+        if (allowEmpty || serverLog || poolEvents(counts) > 0) {
             return Optional.empty();
         }
         return Optional.of(nonBlank == 0 ? EMPTY : NO_POOL_EVENTS);

@@ -53,6 +53,6 @@ final class ServerLogs {
             throw new UncheckedIOException(e);
         }
         reader[0].finish();
-        analysis.readerDone(reader[0]);
+        analysis.readerDone(reader[0], 0);
     }
 }
