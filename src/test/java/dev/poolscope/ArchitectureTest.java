@@ -41,7 +41,7 @@ class ArchitectureTest {
             Map.entry("summary", List.of("analysis", "event", JACKSON, HDR)),
             Map.entry("feed", List.of("io", "event", "analysis", "server", JACKSON)),
             Map.entry("watch", List.of("io", "event", "analysis", "gate", "report", "report.watch")),
-            Map.entry("report", List.of("analysis", "event", JACKSON)),
+            Map.entry("report", List.of("analysis", "event", "server", JACKSON)),
             Map.entry("report.json", List.of("report", "gate", "analysis", "event", "server", JACKSON)),
             Map.entry("report.text", List.of("report", "report.json", "analysis", "event", "server")),
             Map.entry("report.csv", List.of("report", "analysis", "event", "server", "org.apache.commons.csv.")),

@@ -33,7 +33,8 @@ public final class Redaction {
         return d.withInput(input(d.input(), r))
                 .withResults(checkouts(d.checkouts(), r), pool(d.pool(), r), timeouts(d.timeouts(), r))
                 .withEndpoints(d.endpoints().stream().map(e -> new EndpointRow(r.redact(e.endpoint()), e.checkouts(),
-                        e.leakedCheckouts(), e.statementTimeouts(), e.holdTimes())).toList());
+                        e.leakedCheckouts(), e.statementTimeouts(), e.holdTimes())).toList())
+                .withServer(ServerRedaction.apply(d.server(), r));
     }
 
     private static InputSummary input(InputSummary in, Redactor r) {
