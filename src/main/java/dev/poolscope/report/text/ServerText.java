@@ -45,7 +45,7 @@ final class ServerText {
         for (var e : r.tooManyClientsByMessage().entrySet()) {
             out.printf(Locale.ROOT, "    %5d  %s%n", e.getValue(), text(e.getKey(), TextReport.WIDTH - 11));
         }
-        out.printf(Locale.ROOT, "  held in a transaction: %d idle-in-transaction kills (25P03), %d EOF in a transaction (08006)%n",
+        out.printf(Locale.ROOT, "  held in a transaction: %d idle-in-transaction kills (25P03), %d EOFs (08006)%n",
                 r.idleInTransactionKills(), r.eofInTransaction());
         losses(r.heldInTransaction(), r.heldInTransactionCount());
         out.printf(Locale.ROOT, "  statement timeouts (57014): %d, user cancels: %d%n", r.statementTimeouts(),
@@ -55,7 +55,7 @@ final class ServerText {
             out.printf(Locale.ROOT, "    %5d  %-16s %s%n", s.count(), text(name(s.application()), 16),
                     text(s.statement(), TextReport.WIDTH - 29));
         }
-        out.printf(Locale.ROOT, "  other connection losses: %s%n", counts(r.otherLosses()));
+        wrap("other connection losses: " + counts(r.otherLosses()));
         applications(r.byApplication());
         if (r.unparsedLines() > 0) {
             out.printf(Locale.ROOT, "  %d lines of the server log were not records of its format%n", r.unparsedLines());
@@ -69,10 +69,9 @@ final class ServerText {
             out.printf(Locale.ROOT, "  sessions: %d (%d authorized in the log, %d begun before it, %d open at the end)%n",
                     s.count(), s.authorizations(), s.beganBeforeLog(), s.openAtEnd());
         }
-        String max = s.maxConnections() == null ? "max_connections n/a, see --pg-max-connections"
-                : "max_connections " + s.maxConnections();
-        out.printf(Locale.ROOT, "  peak sessions: %s%s (%s)%n", s.peak() == null ? "n/a" : s.peak(),
-                s.peak() == null ? "" : " at " + TextReport.shortTime(s.peakAt()), max);
+        out.printf(Locale.ROOT, "  peak sessions: %s%s, max_connections %s%n", s.peak() == null ? "n/a" : s.peak(),
+                s.peak() == null ? "" : " at " + TextReport.shortTime(s.peakAt()),
+                s.maxConnections() == null ? "n/a" : s.maxConnections());
         SessionLengths l = s.lengths();
         out.printf(Locale.ROOT, "  session length: %s%n", l == null ? "n/a (log_disconnections is off)"
                 : String.format(Locale.ROOT, "p50 %s, p95 %s, max %s", ms(l.percentile(50)), ms(l.percentile(95)),
@@ -86,8 +85,8 @@ final class ServerText {
             return "";
         }
         var w = r.tooManyClientsWindows().get(0);
-        return String.format(Locale.ROOT, " in %d windows, first %s-%s", r.tooManyClientsWindows().size(),
-                TextReport.shortTime(w.start()), TextReport.shortTime(w.end()).substring(11));
+        return String.format(Locale.ROOT, " in %d window%s, first %s", r.tooManyClientsWindows().size(),
+                r.tooManyClientsWindows().size() == 1 ? "" : "s", TextReport.shortTime(w.start()));
     }
 
     private void losses(List<SessionLoss> losses, long total) {
