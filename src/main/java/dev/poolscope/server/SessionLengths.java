@@ -6,7 +6,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * How long sessions lived, from the {@code disconnection: session time} lines: a histogram of milliseconds
- * (percentiles within 0.1 %, merges exactly) and counts in fixed bands for a readable distribution.
+ * (percentiles within 0.1 %) and counts in fixed bands for a readable distribution.
  */
 public final class SessionLengths {
     /** Upper bounds (exclusive) of the bands, in milliseconds; the last band is open. */
@@ -49,17 +49,5 @@ public final class SessionLengths {
             out.add(new Band(LABELS[i], bands[i]));
         }
         return out;
-    }
-
-    SessionLengths plus(SessionLengths other) {
-        SessionLengths s = new SessionLengths();
-        for (SessionLengths part : new SessionLengths[] {this, other}) {
-            s.histogram.add(part.histogram);
-            s.max = Math.max(s.max, part.max);
-            for (int i = 0; i < bands.length; i++) {
-                s.bands[i] += part.bands[i];
-            }
-        }
-        return s;
     }
 }
