@@ -20,7 +20,9 @@ import dev.poolscope.io.LineConsumer;
 import dev.poolscope.io.LineReader;
 import dev.poolscope.io.LogFiles;
 import dev.poolscope.io.PositionedInput;
+import dev.poolscope.server.ServerFormat;
 import dev.poolscope.server.ServerSettings;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -93,7 +95,7 @@ public final class Pipeline {
     }
 
     private ServerPass serverPass(List<Source> sources) {
-        return ServerPass.of(sources, server, options, maxLineBytes);
+        return ServerPass.of(sources, server, options);
     }
 
     /** A diagnosis and a summary of the same inputs, from one read. */
@@ -176,9 +178,7 @@ public final class Pipeline {
                     parallel.source(name, stream);
                 }
                 LineConsumer app = parallel != null ? parallel : new LineFeeder(name, decoder, salvage, sink, tally);
-                InputSniffer sniffer = pass.sniffer(name, app, tally, sink);
-                readOne(source, reader, sniffer, parallel, tally, progress);
-                pass.read(sniffer);
+                readOne(source, reader, app, parallel, tally, progress, pass, sink);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -202,25 +202,37 @@ public final class Pipeline {
      * to the break and listed as a read error; with parallel decoding, what was read is replayed first so
      * the error names the right line.
      */
-    private static void readOne(Source source, LineReader reader, InputSniffer consumer,
-                                ParallelFeed parallel, InputTally tally, Progress progress)
+    private static void readOne(Source source, LineReader reader, LineConsumer app, ParallelFeed parallel,
+                                InputTally tally, Progress progress, ServerPass pass, Consumer<PoolEvent> sink)
             throws InterruptedException {
         String name = source.name();
         long linesBefore = tally.lines();
+        ServerFeeder server = null;
         try (PositionedInput in = source.open(progress::count)) {
             try {
-                reader.read(in, consumer);
-                consumer.end();
-                drain(parallel);
+                BufferedInputStream peekable = InputKind.peekable(in);
+                ServerFormat format = InputKind.of(peekable, pass.settings().prefixes());
+                if (format == null) {
+                    pass.appRead();
+                } else {
+                    server = pass.feeder(name, format, tally, sink);
+                }
+                reader.read(peekable, server == null ? app : server);
+                finish(server, parallel);
             } catch (IOException e) {
-                consumer.end();
-                drain(parallel);
+                finish(server, parallel);
                 tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
             }
         } catch (IOException e) {
-            consumer.end();
             tally.readError(ReadErrors.of(name, null, 0, e));
         }
+    }
+
+    private static void finish(ServerFeeder server, ParallelFeed parallel) throws InterruptedException {
+        if (server != null) {
+            server.finish();
+        }
+        drain(parallel);
     }
 
     private static void drain(ParallelFeed parallel) throws InterruptedException {

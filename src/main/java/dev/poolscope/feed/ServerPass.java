@@ -5,8 +5,6 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.analysis.LeakItem;
 import dev.poolscope.event.PoolEvent;
-import dev.poolscope.io.LineConsumer;
-import dev.poolscope.io.LineReader;
 import dev.poolscope.server.AppLeak;
 import dev.poolscope.server.AppMarks;
 import dev.poolscope.server.Join;
@@ -41,14 +39,14 @@ final class ServerPass {
         this.marks = join ? new AppMarks() : null;
     }
 
-    static ServerPass of(List<Source> sources, ServerSettings settings, AnalysisOptions options, int maxLineBytes) {
+    static ServerPass of(List<Source> sources, ServerSettings settings, AnalysisOptions options) {
         if (sources.size() <= 1) {
             return new ServerPass(settings, options, false, false);
         }
         boolean server = false;
         boolean app = false;
         for (Source s : sources) {
-            boolean isServer = s.size() >= 0 && peek(s, settings, maxLineBytes) != null;   // a stream cannot be peeked
+            boolean isServer = s.size() >= 0 && peek(s, settings) != null;   // a stream cannot be peeked
             server |= isServer;
             app |= !isServer;
         }
@@ -63,16 +61,18 @@ final class ServerPass {
         };
     }
 
+    /** The settings server inputs are read with. */
+    ServerSettings settings() {
+        return settings;
+    }
+
     ServerFeeder feeder(String name, ServerFormat format, InputTally tally, Consumer<PoolEvent> app) {
         return new ServerFeeder(name, format, settings.prefixes(), analysis, tally, appExpected ? null : app);
     }
 
-    InputSniffer sniffer(String name, LineConsumer app, InputTally tally, Consumer<PoolEvent> sink) {
-        return new InputSniffer(app, f -> feeder(name, f, tally, sink), settings.prefixes());
-    }
-
-    void read(InputSniffer sniffer) {
-        appRead |= !sniffer.isServer();
+    /** An input read as an app log; a join needs one. */
+    void appRead() {
+        appRead = true;
     }
 
     /** The diagnosis with the server's figures (and the join), or as it was when no server log was read. */
@@ -93,42 +93,11 @@ final class ServerPass {
     }
 
     /** The server format of a file from its first event line, or null (an app log, or unreadable). */
-    static ServerFormat peek(Source source, ServerSettings settings, int maxLineBytes) {
-        ServerFormat[] found = {null};
+    static ServerFormat peek(Source source, ServerSettings settings) {
         try (InputStream in = source.open(x -> x)) {
-            new LineReader(maxLineBytes).read(in, new LineConsumer() {
-                @Override
-                public void line(byte[] buf, int off, int len, long lineNumber) {
-                    if (Pipeline.isBlank(buf, off, len) || buf[off] == '\t') {
-                        if (lineNumber < InputSniffer.MAX_HELD) {
-                            return;
-                        }
-                    } else {
-                        found[0] = ServerFormat.detect(buf, off, len, settings.prefixes());
-                    }
-                    throw Stop.INSTANCE;
-                }
-
-                @Override
-                public void overlong(long lineNumber, long length) {
-                    throw Stop.INSTANCE;
-                }
-            });
-        } catch (Stop stop) {
-            // decided
+            return InputKind.of(InputKind.peekable(in), settings.prefixes());
         } catch (IOException | RuntimeException e) {
             return null;   // reading it for real reports the problem
-        }
-        return found[0];
-    }
-
-    /** Ends a peek early; not an error. */
-    private static final class Stop extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        static final Stop INSTANCE = new Stop();
-
-        private Stop() {
-            super(null, null, false, false);
         }
     }
 }

@@ -16,6 +16,9 @@ final class ServerCsvRows {
     private ServerCsvRows() {}
 
     static void applications(Diagnosis d, CsvTable.RowSink out) throws IOException {
+        if (d.server() == null) {
+            return;
+        }
         for (ApplicationRow a : d.server().result().byApplication()) {
             out.row(Arrays.asList(CsvCells.text(a.application()), a.sessions(), a.idleInTransactionKills(),
                     a.eofInTransaction(), a.tooManyClients(), a.statementTimeouts(), a.otherLosses()));
@@ -23,6 +26,9 @@ final class ServerCsvRows {
     }
 
     static void losses(Diagnosis d, CsvTable.RowSink out) throws IOException {
+        if (d.server() == null) {
+            return;
+        }
         ServerResult r = d.server().result();
         for (List<SessionLoss> list : List.of(r.heldInTransaction(), r.otherLossItems())) {
             for (SessionLoss l : list) {
@@ -35,13 +41,16 @@ final class ServerCsvRows {
     }
 
     static void statements(Diagnosis d, CsvTable.RowSink out) throws IOException {
+        if (d.server() == null) {
+            return;
+        }
         for (StatementRow s : d.server().result().timeoutsByStatement()) {
             out.row(Arrays.asList(CsvCells.text(s.statement()), CsvCells.text(s.application()), s.count()));
         }
     }
 
     static void join(Diagnosis d, CsvTable.RowSink out) throws IOException {
-        JoinResult j = d.server().join();
+        JoinResult j = d.server() == null ? null : d.server().join();
         if (j == null) {
             return;
         }
