@@ -2,7 +2,6 @@ package dev.poolscope.feed;
 
 import dev.poolscope.server.LogLinePrefix;
 import dev.poolscope.server.ServerFormat;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -22,30 +21,58 @@ final class InputKind {
     private InputKind() {}
 
     /**
-     * A stream that can be looked at and then read from the start, with no copy beyond the first
-     * {@link #PEEK_BYTES} (the mark is dropped once they are read, and large reads go straight through).
+     * The input's first bytes, read once, then the rest straight from the input: no copy past the head. An
+     * input that breaks within them (a truncated gzip) is judged on what came before the break, and the
+     * break is thrown again where the line reader reaches it, so it is reported after the lines before it.
      */
-    static BufferedInputStream peekable(InputStream in) {
-        return new BufferedInputStream(in, PEEK_BYTES);
-    }
+    static final class Peeked extends InputStream {
+        private final InputStream rest;
+        private final byte[] head = new byte[PEEK_BYTES];
+        private int length;
+        private int pos;
+        private IOException broken;
 
-    /** The server format of the input, or null for an app log; the stream is left at its start. */
-    static ServerFormat of(BufferedInputStream in, List<LogLinePrefix> prefixes) throws IOException {
-        in.mark(PEEK_BYTES);
-        byte[] head = new byte[PEEK_BYTES];
-        int n = 0;
-        try {
-            while (n < head.length) {
-                int r = in.read(head, n, head.length - n);
-                if (r < 0) {
-                    break;
+        Peeked(InputStream in) {
+            this.rest = in;
+            try {
+                while (length < head.length) {
+                    int r = in.read(head, length, head.length - length);
+                    if (r < 0) {
+                        break;
+                    }
+                    length += r;
                 }
-                n += r;
+            } catch (IOException e) {
+                broken = e;
             }
-        } finally {
-            in.reset();
         }
-        return of(head, n, prefixes);
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos < length) {
+                int n = Math.min(len, length - pos);
+                System.arraycopy(head, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+            if (broken != null) {
+                IOException e = broken;
+                broken = null;
+                throw e;
+            }
+            return rest.read(b, off, len);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        /** The server format of the input, or null for an app log. */
+        ServerFormat kind(List<LogLinePrefix> prefixes) {
+            return of(head, length, prefixes);
+        }
     }
 
     static ServerFormat of(byte[] head, int n, List<LogLinePrefix> prefixes) {

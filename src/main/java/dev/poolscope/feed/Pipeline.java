@@ -22,7 +22,6 @@ import dev.poolscope.io.LogFiles;
 import dev.poolscope.io.PositionedInput;
 import dev.poolscope.server.ServerFormat;
 import dev.poolscope.server.ServerSettings;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -210,8 +209,8 @@ public final class Pipeline {
         ServerFeeder server = null;
         try (PositionedInput in = source.open(progress::count)) {
             try {
-                BufferedInputStream peekable = InputKind.peekable(in);
-                ServerFormat format = InputKind.of(peekable, pass.settings().prefixes());
+                InputKind.Peeked peekable = new InputKind.Peeked(in);
+                ServerFormat format = peekable.kind(pass.settings().prefixes());
                 if (format == null) {
                     pass.appRead();
                 } else {

@@ -95,7 +95,7 @@ final class ServerPass {
     /** The server format of a file from its first event line, or null (an app log, or unreadable). */
     static ServerFormat peek(Source source, ServerSettings settings) {
         try (InputStream in = source.open(x -> x)) {
-            return InputKind.of(InputKind.peekable(in), settings.prefixes());
+            return new InputKind.Peeked(in).kind(settings.prefixes());
         } catch (IOException | RuntimeException e) {
             return null;   // reading it for real reports the problem
         }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.poolscope.server.LogLinePrefix;
 import dev.poolscope.server.ServerFormat;
 import java.io.ByteArrayInputStream;
-import java.io.BufferedInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The per-input decision, and that the stream is read from its start afterwards. */
 class InputKindTest {
     private static ServerFormat kind(String text) throws Exception {
-        BufferedInputStream in = InputKind.peekable(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-        ServerFormat f = InputKind.of(in, LogLinePrefix.common());
+        InputKind.Peeked in = new InputKind.Peeked(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        ServerFormat f = in.kind(LogLinePrefix.common());
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
         return f;
     }
