@@ -109,7 +109,7 @@ public final class Analysis implements Pass<Diagnosis> {
                 library.checkoutsLogged(), leaks.requestsWithoutClose());
         return new Diagnosis(scaled, input, counts, leaks, usage, timeoutResult,
                 timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline, TimeQuality.empty(), library,
-                Evidence.empty());
+                Evidence.empty(), null);
     }
 
     /** Most leaks first, then busiest; ties by name so reports are deterministic. */

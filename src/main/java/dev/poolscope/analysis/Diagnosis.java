@@ -1,5 +1,6 @@
 package dev.poolscope.analysis;
 
+import dev.poolscope.server.ServerView;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,11 +14,13 @@ import java.util.Objects;
  * @param time                    what the analysis noticed about the log's clock (docs/robustness.md)
  * @param library                 what pool libraries' own messages said (issue #16)
  * @param evidence                facts only the findings read (docs/findings.md)
+ * @param server                  PostgreSQL's own log, when one was among the inputs (and its join with the
+ *                                app's log); null otherwise: an app-only report has no server figures at all
  */
 public record Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                         PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
                         List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time,
-                        LibraryResult library, Evidence evidence) {
+                        LibraryResult library, Evidence evidence, ServerView server) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
@@ -26,12 +29,12 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
         Objects.requireNonNull(evidence, "evidence");
     }
 
-    /** A diagnosis of no pool library's log, without the findings' evidence (merged summaries). */
+    /** A diagnosis of structlog app logs only, without the findings' evidence (merged summaries). */
     public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                      PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
                      List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
         this(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints, health, timeline,
-                time, LibraryResult.none(), Evidence.empty());
+                time, LibraryResult.none(), Evidence.empty(), null);
     }
 
     /** A diagnosis without clock notes (merged summaries), as before they were tracked. */
@@ -44,37 +47,42 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
 
     public Diagnosis withInput(InputSummary input) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library, evidence);
+                health, timeline, time, library, evidence, server);
     }
 
     public Diagnosis withResults(CheckoutResult checkouts, PoolResult pool, TimeoutResult timeouts) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library, evidence);
+                health, timeline, time, library, evidence, server);
     }
 
     public Diagnosis withEndpoints(List<EndpointRow> endpoints) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library, evidence);
+                health, timeline, time, library, evidence, server);
     }
 
     public Diagnosis withTime(TimeQuality time) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library, evidence);
+                health, timeline, time, library, evidence, server);
     }
 
     public Diagnosis withLibrary(LibraryResult library) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library, evidence);
+                health, timeline, time, library, evidence, server);
     }
 
     public Diagnosis withEvidence(Evidence evidence) {
         return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
-                health, timeline, time, library, evidence);
+                health, timeline, time, library, evidence, server);
     }
 
     /** Whether getconn and putconn are known: false when only HikariCP, which logs no checkout, was read. */
     public boolean checkoutsLogged() {
         return library.checkoutsLogged();
+    }
+
+    public Diagnosis withServer(ServerView server) {
+        return new Diagnosis(options, input, counts, checkouts, pool, timeouts, timeoutRequestsLeftOpen, endpoints,
+                health, timeline, time, library, evidence, server);
     }
 
     public long leakDelta() {

@@ -70,6 +70,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     FindingOptions findingOptions;
 
+    @Mixin
+    ServerOptions server;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         out.check();
@@ -80,7 +83,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
         FindingConfig rules = findingOptions.config(null);
-        Pipeline pipeline = common.pipeline(speed.read(spec.commandLine().getErr()), rules);
+        Pipeline pipeline = common.pipeline(speed.read(spec.commandLine().getErr()), rules)
+                .withServer(server.settings());
         Diagnosis d;
         if (summary != null) {
             Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);

@@ -88,6 +88,12 @@ public final class CheckCommand implements Callable<Integer> {
     Long maxStatementTimeouts;
     @Option(names = "--max-failed-getconn", paramLabel = "N", description = "fail if more than N checkouts failed")
     Long maxFailedGetconn;
+    @Option(names = "--max-idle-in-transaction-kills", paramLabel = "N",
+            description = "fail if the PostgreSQL log shows more than N idle-in-transaction kills (25P03)")
+    Long maxIdleKills;
+    @Option(names = "--max-too-many-clients", paramLabel = "N",
+            description = "fail if the PostgreSQL log shows more than N too-many-clients refusals (53300)")
+    Long maxTooManyClients;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "an earlier 'analyze --format json' report: fail only on figures worse than it")
@@ -116,6 +122,9 @@ public final class CheckCommand implements Callable<Integer> {
     RedactOptions redaction;
     @Mixin
     FindingOptions findingOptions;
+
+    @Mixin
+    ServerOptions server;
 
 
     @Override
@@ -164,6 +173,8 @@ public final class CheckCommand implements Callable<Integer> {
         putIfSet(maxima, Metric.REQUESTS_WITHOUT_CLOSE, maxLeakedRequests);
         putIfSet(maxima, Metric.STATEMENT_TIMEOUTS, maxStatementTimeouts);
         putIfSet(maxima, Metric.GETCONN_FAILED, maxFailedGetconn);
+        putIfSet(maxima, Metric.SERVER_IDLE_IN_TRANSACTION_KILLS, maxIdleKills);
+        putIfSet(maxima, Metric.SERVER_TOO_MANY_CLIENTS, maxTooManyClients);
         Optional<Figures> base = Optional.empty();
         if (baseline != null) {
             try {
@@ -188,7 +199,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Runs the analysis and refuses input that cannot support a verdict. */
     private Diagnosis analyse(FindingConfig rules) throws InputException, UsageException {
-        Pipeline pipeline = common.pipeline(ReadOptions.defaults(), rules);
+        Pipeline pipeline = common.pipeline(ReadOptions.defaults(), rules).withServer(server.settings());
         Diagnosis d;
         try {
             d = pipeline.run(inputs, System.in);
@@ -196,7 +207,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw annotated(e);
         }
         Optional<InputProblem> problem = InputProblem.find(d.input(), d.counts(), d.library().totalPoolEvents(),
-                maxMalformed, allowEmpty);
+                maxMalformed, allowEmpty, d.server() != null);
         if (problem.isPresent()) {
             throw annotated(new InputException(InputMessages.describe(problem.get(), d, maxMalformed)));
         }

@@ -18,11 +18,12 @@ public final class ReportFileOptions {
     public enum ChartFileFormat { PNG, SVG }
 
     static final List<String> CSV_FILES = List.of("timeline.csv", "leaks.csv", "long_holds.csv", "windows.csv",
-            "timeouts.csv", "endpoints.csv", "health.csv");
+            "timeouts.csv", "endpoints.csv", "health.csv", "server_applications.csv", "server_losses.csv",
+            "server_timeouts.csv", "server_join.csv");
     static final List<String> CHART_NAMES = List.of("pool-usage", "leak-delta", "hold-times", "endpoint-leaks");
 
     @Option(names = "--csv", paramLabel = "DIR",
-            description = "write timeline.csv, leaks.csv, long_holds.csv, windows.csv, timeouts.csv, endpoints.csv and health.csv into DIR")
+            description = "write timeline.csv, leaks.csv, long_holds.csv, windows.csv, timeouts.csv, endpoints.csv and health.csv into DIR (and server_*.csv with a PostgreSQL log)")
     public Path csvDir;
 
     @Option(names = "--chart", paramLabel = "FILE", description = "draw the pool-usage chart to FILE (.png or .svg)")

@@ -67,6 +67,9 @@ public final class ReportFiles {
         }
         if (o.csvDir != null) {
             for (CsvTable table : CsvTable.values()) {
+                if (!table.appliesTo(diagnosis)) {
+                    continue;   // the server's tables only with a PostgreSQL log among the inputs
+                }
                 Path p = o.csvDir.resolve(table.fileName());
                 text(p, w -> CsvReport.write(table, diagnosis, w));
             }

@@ -33,7 +33,9 @@ public final class ReportWarmup {
         Diagnosis d = sample();
         try {
             for (CsvTable table : CsvTable.values()) {
-                CsvReport.write(table, d, Writer.nullWriter());
+                if (table.appliesTo(d)) {
+                    CsvReport.write(table, d, Writer.nullWriter());
+                }
             }
             if (!charts) {
                 return;

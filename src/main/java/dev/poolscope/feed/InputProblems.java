@@ -23,7 +23,7 @@ public final class InputProblems {
         if (in.lines() == 0) {
             return Optional.of("the input is empty");
         }
-        if (d.counts().events() == 0) {
+        if (d.counts().events() == 0 && d.server() == null) {   // a server log alone is a valid input
             return Optional.of("no JSON log events in " + in.lines() + " lines (" + in.malformedLines()
                     + " malformed, " + in.blankLines() + " blank); is this the right file?");
         }

@@ -23,6 +23,8 @@ import dev.poolscope.io.LineConsumer;
 import dev.poolscope.io.LineReader;
 import dev.poolscope.io.LogFiles;
 import dev.poolscope.io.PositionedInput;
+import dev.poolscope.server.ServerFormat;
+import dev.poolscope.server.ServerSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,7 +50,8 @@ public final class Pipeline {
     private final int maxLineBytes;
     private final ReadOptions read;
     /** {@code --dialect}: null detects each input's dialect from its first lines (issue #16). */
-    private Dialect forced;
+    private final Dialect forced;
+    private final ServerSettings server;
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes) {
         this(mapping, names, options, maxLineBytes, ReadOptions.defaults());
@@ -56,17 +59,28 @@ public final class Pipeline {
 
     public Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
                     ReadOptions read) {
+        this(mapping, names, options, maxLineBytes, read, null, ServerSettings.defaults());
+    }
+
+    private Pipeline(FieldMapping mapping, EventNames names, AnalysisOptions options, int maxLineBytes,
+                     ReadOptions read, Dialect forced, ServerSettings server) {
         this.mapping = options.readsLoggers() ? mapping.readingLoggers() : mapping;
         this.names = names;
         this.options = options;
         this.maxLineBytes = maxLineBytes;
         this.read = read;
+        this.forced = forced;
+        this.server = server;
+    }
+
+    /** The same pipeline reading PostgreSQL's own logs (and joining them) with these settings. */
+    public Pipeline withServer(ServerSettings settings) {
+        return new Pipeline(mapping, names, options, maxLineBytes, read, forced, settings);
     }
 
     /** Reads every input as {@code dialect} ({@code --dialect}); null detects each input's own. */
     public Pipeline withDialect(Dialect dialect) {
-        this.forced = dialect;
-        return this;
+        return new Pipeline(mapping, names, options, maxLineBytes, read, dialect, server);
     }
 
     /**
@@ -74,12 +88,21 @@ public final class Pipeline {
      * of their first timestamp (docs/summaries.md), and a checkout may be returned in a later file.
      */
     public Diagnosis run(List<String> inputs, InputStream stdin) throws InputException {
-        return read(sources(inputs, stdin), new Analysis(options));
+        return diagnose(sources(inputs, stdin));
     }
 
     /** Analyses one stream read from anywhere (HDFS, S3, a socket) under {@code name}; gzip is detected as for files. */
     public Diagnosis run(InputStream in, String name) throws InputException {
-        return read(List.of(Source.of(in, name)), new Analysis(options));
+        return diagnose(List.of(Source.of(in, name)));
+    }
+
+    private Diagnosis diagnose(List<Source> sources) throws InputException {
+        ServerPass server = serverPass(sources);
+        return server.attach(read(sources, new Analysis(options), server));
+    }
+
+    private ServerPass serverPass(List<Source> sources) {
+        return ServerPass.of(sources, server, options);
     }
 
     /** A diagnosis and a summary of the same inputs, from one read. */
@@ -89,7 +112,9 @@ public final class Pipeline {
     public Both runAndSummarise(List<String> inputs, InputStream stdin) throws InputException {
         Analysis analysis = new Analysis(options);
         SummaryAnalysis summary = new SummaryAnalysis(options);
-        return read(sources(inputs, stdin), new Pass<Both>() {
+        List<Source> sources = sources(inputs, stdin);
+        ServerPass server = serverPass(sources);
+        Both both = read(sources, new Pass<Both>() {
             @Override
             public void accept(PoolEvent e) {
                 analysis.accept(e);
@@ -100,7 +125,8 @@ public final class Pipeline {
             public Both finish(InputSummary input) {
                 return new Both(analysis.finish(input), summary.finish(input));
             }
-        });
+        }, server);
+        return new Both(server.attach(both.diagnosis()), both.summary());
     }
 
     /** Like {@link #run}, ending in a mergeable summary (docs/summaries.md). */
@@ -123,8 +149,13 @@ public final class Pipeline {
     }
 
     private <R> R read(List<Source> sources, Pass<R> pass) throws InputException {
+        return read(sources, pass, serverPass(sources));   // summaries do not carry server figures yet
+    }
+
+    /** Reads the sources into the pass; server logs among them go to {@code server}, which also sees app events. */
+    private <R> R read(List<Source> sources, Pass<R> pass, ServerPass server) throws InputException {
         InputTally tally = new InputTally();
-        feed(sources, pass::accept, tally);
+        feed(sources, server.tee(pass::accept), tally, server);
         return pass.finish(tally.finish());
     }
 
@@ -142,7 +173,8 @@ public final class Pipeline {
      * breaks while being read (a truncated gzip) is analysed up to the break and listed in
      * {@link InputSummary#readErrors()}; only inputs missing up front throw.
      */
-    void feed(List<Source> sources, Consumer<PoolEvent> sink, InputTally tally) throws InputException {
+    void feed(List<Source> sources, Consumer<PoolEvent> sink, InputTally tally, ServerPass pass)
+            throws InputException {
         long total = 0;
         boolean unsized = false;
         for (Source source : sources) {
@@ -178,7 +210,7 @@ public final class Pipeline {
                     decoder.defaultProcess(stream);
                     return new LineFeeder(name, decoder, structlog ? salvage : librarySalvage, sink, tally);
                 });
-                readOne(source, reader, consumer, parallel, tally, progress);
+                readOne(source, reader, consumer, parallel, tally, progress, pass, sink);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -202,25 +234,42 @@ public final class Pipeline {
      * to the break and listed as a read error; with parallel decoding, what was read is replayed first so
      * the error names the right line.
      */
-    private static void readOne(Source source, LineReader reader, DetectingConsumer consumer,
-                                ParallelFeed parallel, InputTally tally, Progress progress)
+    private static void readOne(Source source, LineReader reader, DetectingConsumer app, ParallelFeed parallel,
+                                InputTally tally, Progress progress, ServerPass pass, Consumer<PoolEvent> sink)
             throws InterruptedException {
         String name = source.name();
         long linesBefore = tally.lines();
+        ServerFeeder server = null;
         try (PositionedInput in = source.open(progress::count)) {
             try {
-                reader.read(in, consumer);
-                consumer.end();
-                drain(parallel);
+                InputKind.Peeked peekable = new InputKind.Peeked(in);
+                ServerFormat format = peekable.kind(pass.settings().prefixes());
+                if (format == null) {
+                    pass.appRead();
+                } else {
+                    server = pass.feeder(name, format, tally, sink);
+                }
+                reader.read(peekable, server == null ? app : server);
+                finish(server, app, parallel);
             } catch (IOException e) {
-                consumer.end();
-                drain(parallel);
+                finish(server, app, parallel);
                 tally.readError(ReadErrors.of(name, in, tally.lines() - linesBefore, e));
             }
         } catch (IOException e) {
-            consumer.end();   // nothing was read; the input still gets its line in input.dialects
+            app.end();   // nothing was read; the input still gets its line in input.dialects
             tally.readError(ReadErrors.of(name, null, 0, e));
         }
+    }
+
+    /** Ends the input: the server feeder's, or the app consumer's (which detects a dialect if it has not yet). */
+    private static void finish(ServerFeeder server, DetectingConsumer app, ParallelFeed parallel)
+            throws InterruptedException {
+        if (server != null) {
+            server.finish();
+        } else {
+            app.end();
+        }
+        drain(parallel);
     }
 
     private static void drain(ParallelFeed parallel) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.poolscope.gate;
 
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.server.ServerResult;
 
 /**
  * The figures a CI gate compares: from this run's analysis, or from an earlier report used as a baseline.
@@ -10,12 +11,23 @@ import dev.poolscope.analysis.Diagnosis;
  * @param leakedRequests  requests that never returned a connection (requests without close)
  * @param statementTimeouts statement-timeout events
  * @param failedGetconn   checkouts the pool refused
+ * @param idleInTransactionKills the server's FATAL 25P03; {@link GateResult#NOT_AVAILABLE} without a server log
+ * @param tooManyClients  the server's FATAL 53300; {@link GateResult#NOT_AVAILABLE} without a server log
  */
 public record Figures(long peakUsed, long leakDelta, long leakedRequests, long statementTimeouts,
-                      long failedGetconn) {
+                      long failedGetconn, long idleInTransactionKills, long tooManyClients) {
+
+    /** The app's figures only (no server log). */
+    public Figures(long peakUsed, long leakDelta, long leakedRequests, long statementTimeouts, long failedGetconn) {
+        this(peakUsed, leakDelta, leakedRequests, statementTimeouts, failedGetconn, GateResult.NOT_AVAILABLE,
+                GateResult.NOT_AVAILABLE);
+    }
 
     public static Figures of(Diagnosis d) {
+        ServerResult s = d.server() == null ? null : d.server().result();
         return new Figures(Math.max(0, d.pool().peakUsed()), d.leakDelta(), d.requestsWithoutClose(),
-                d.timeouts().events(), d.counts().getconnFailed());
+                d.timeouts().events(), d.counts().getconnFailed(),
+                s == null ? GateResult.NOT_AVAILABLE : s.idleInTransactionKills(),
+                s == null ? GateResult.NOT_AVAILABLE : s.tooManyClients());
     }
 }

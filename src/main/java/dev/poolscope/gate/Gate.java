@@ -21,7 +21,7 @@ public final class Gate {
             Long max = policy.maxima().get(m);
             if (max != null) {
                 checks.add(new GateResult(m, value, max, GateResult.Basis.SETTING, -1));
-            } else if (policy.baseline().isPresent()) {
+            } else if (policy.baseline().isPresent() && m.of(policy.baseline().get()) != GateResult.NOT_AVAILABLE) {
                 long base = m.of(policy.baseline().get());
                 long limit = saturatedAdd(base, policy.tolerance().of(Math.max(0, base)));
                 checks.add(new GateResult(m, value, limit, GateResult.Basis.BASELINE, base));

@@ -7,6 +7,8 @@ package dev.poolscope.gate;
  * @param baseline the baseline's figure when {@code basis} is {@link Basis#BASELINE}, else -1
  */
 public record GateResult(Metric metric, long value, long limit, Basis basis, long baseline) {
+    /** The value of a figure the inputs cannot give (server figures without a server log): never a pass. */
+    public static final long NOT_AVAILABLE = Long.MIN_VALUE;
 
     /** Where a limit came from. */
     public enum Basis {
@@ -21,6 +23,11 @@ public record GateResult(Metric metric, long value, long limit, Basis basis, lon
     }
 
     public boolean passed() {
-        return value <= limit;
+        return value != NOT_AVAILABLE && value <= limit;
+    }
+
+    /** The value as reports print it: {@code n/a} when the inputs cannot give it. */
+    public String valueText() {
+        return value == NOT_AVAILABLE ? "n/a" : Long.toString(value);
     }
 }

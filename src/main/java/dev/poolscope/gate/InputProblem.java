@@ -22,17 +22,20 @@ public enum InputProblem {
      */
     public static Optional<InputProblem> find(InputSummary input, Counts counts, Allowance maxMalformed,
                                               boolean allowEmpty) {
-        return find(input, counts, 0, maxMalformed, allowEmpty);
+        return find(input, counts, 0, maxMalformed, allowEmpty, false);
     }
 
-    /** @param libraryEvents pool events of a library dialect (HikariCP stats, leak warnings, …; issue #16) */
+    /**
+     * @param libraryEvents pool events of a library dialect (HikariCP stats, leak warnings, …; issue #16)
+     * @param serverLog     a PostgreSQL log was among the inputs: its figures support a verdict without pool events
+     */
     public static Optional<InputProblem> find(InputSummary input, Counts counts, long libraryEvents,
-                                              Allowance maxMalformed, boolean allowEmpty) {
+                                              Allowance maxMalformed, boolean allowEmpty, boolean serverLog) {
         long nonBlank = input.lines() - input.blankLines();
         if (input.malformedLines() > maxMalformed.of(nonBlank)) {
             return Optional.of(TOO_MALFORMED);
         }
-        if (allowEmpty || poolEvents(counts) + libraryEvents > 0) {
+        if (allowEmpty || serverLog || poolEvents(counts) + libraryEvents > 0) {
             return Optional.empty();
         }
         return Optional.of(nonBlank == 0 ? EMPTY : NO_POOL_EVENTS);

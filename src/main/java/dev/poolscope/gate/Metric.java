@@ -10,7 +10,12 @@ public enum Metric {
     LEAK_DELTA(Health.LEAK_DELTA, "getconn - putconn", "max-leak-delta"),
     REQUESTS_WITHOUT_CLOSE(Health.REQUESTS_WITHOUT_CLOSE, "requests without close", "max-leaked-requests"),
     STATEMENT_TIMEOUTS("statement_timeouts", "statement timeouts", "max-statement-timeouts"),
-    GETCONN_FAILED("getconn_failed", "failed getconn", "max-failed-getconn");
+    GETCONN_FAILED("getconn_failed", "failed getconn", "max-failed-getconn"),
+    /** The server's log: connections it killed idle in a transaction (the server-side leak signal). */
+    SERVER_IDLE_IN_TRANSACTION_KILLS("server.idle_in_transaction_kills", "server idle-tx kills",
+            "max-idle-in-transaction-kills"),
+    /** The server's log: connects refused with 53300. */
+    SERVER_TOO_MANY_CLIENTS("server.too_many_clients", "server too many clients", "max-too-many-clients");
 
     private final String id;
     private final String label;
@@ -44,6 +49,8 @@ public enum Metric {
             case REQUESTS_WITHOUT_CLOSE -> f.leakedRequests();
             case STATEMENT_TIMEOUTS -> f.statementTimeouts();
             case GETCONN_FAILED -> f.failedGetconn();
+            case SERVER_IDLE_IN_TRANSACTION_KILLS -> f.idleInTransactionKills();
+            case SERVER_TOO_MANY_CLIENTS -> f.tooManyClients();
         };
     }
 
@@ -53,7 +60,7 @@ public enum Metric {
             case POOL_USED -> t.poolUsed();
             case LEAK_DELTA -> t.leakDelta();
             case REQUESTS_WITHOUT_CLOSE -> t.requestsWithoutClose();
-            case STATEMENT_TIMEOUTS, GETCONN_FAILED -> null;
+            case STATEMENT_TIMEOUTS, GETCONN_FAILED, SERVER_IDLE_IN_TRANSACTION_KILLS, SERVER_TOO_MANY_CLIENTS -> null;
         };
     }
 

@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 public final class LogFiles {
     /**
      * Log-like names, rotated or compressed: app.jsonl, app.log.1, app.ndjson-20260105.gz. Plain {@code .json}
-     * files are left out: they are usually single documents (configs, expected figures), not logs.
+     * files are left out: they are usually single documents (configs, expected figures), not logs; except
+     * PostgreSQL's csvlog and jsonlog files, named {@code postgresql-….csv} / {@code .json} by default.
      */
-    private static final Pattern LOG_NAME = Pattern.compile(".*\\.(jsonl|ndjson|log)([.-].*)?");
+    private static final Pattern LOG_NAME =
+            Pattern.compile(".*\\.(jsonl|ndjson|log)([.-].*)?|postgresql[^/]*\\.(csv|json)([.-].*)?");
     private static final Pattern ROTATION_SUFFIX =
             Pattern.compile("(\\.(gz|zst|\\d{1,4})|[.-]\\d{8}(\\d{2,6})?|[.-]\\d{4}-\\d{2}-\\d{2}(T[\\d:-]+)?)$");
     public static final String SUMMARY_EXTENSION = ".psum";

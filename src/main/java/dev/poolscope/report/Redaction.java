@@ -34,7 +34,8 @@ public final class Redaction {
                 .withResults(checkouts(d.checkouts(), r), pool(d.pool(), r), timeouts(d.timeouts(), r))
                 .withEndpoints(d.endpoints().stream().map(e -> new EndpointRow(r.redact(e.endpoint()), e.checkouts(),
                         e.leakedCheckouts(), e.statementTimeouts(), e.holdTimes())).toList())
-                .withEvidence(d.evidence().redacted(r::redact));
+                .withEvidence(d.evidence().redacted(r::redact))
+                .withServer(ServerRedaction.apply(d.server(), r));
     }
 
     private static InputSummary input(InputSummary in, Redactor r) {

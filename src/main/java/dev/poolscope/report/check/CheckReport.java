@@ -45,7 +45,7 @@ public final class CheckReport {
         out.printf(Locale.ROOT, "  %-24s %8s %9s  %-6s %s%n", "check", "value", "limit", "result", "limit from");
         for (GateResult r : v.checks()) {
             String result = r.passed() ? "PASS  " : paint("1;31", "FAIL") + "  ";
-            out.printf(Locale.ROOT, "  %-24s %8d %9s  %s %s%n", r.metric().label(), r.value(), "<= " + r.limit(),
+            out.printf(Locale.ROOT, "  %-24s %8s %9s  %s %s%n", r.metric().label(), r.valueText(), "<= " + r.limit(),
                     result, GateText.basis(r));
         }
         if (v.leakFailed()) {

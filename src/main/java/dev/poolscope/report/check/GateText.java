@@ -25,6 +25,10 @@ public final class GateText {
 
     /** One sentence with the figures, e.g. {@code getconn - putconn is 80, above the limit 10 (…)}. */
     public static String sentence(GateResult r) {
+        if (r.value() == GateResult.NOT_AVAILABLE) {
+            return String.format(Locale.ROOT, "%s is n/a (no PostgreSQL server log among the inputs), so the limit %d "
+                    + "(%s) cannot be checked", r.metric().label(), r.limit(), basis(r));
+        }
         return String.format(Locale.ROOT, "%s is %d, %s the limit %d (%s)", r.metric().label(), r.value(),
                 r.passed() ? "within" : "above", r.limit(), basis(r));
     }

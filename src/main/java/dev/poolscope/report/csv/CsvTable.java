@@ -17,7 +17,14 @@ public enum CsvTable {
     TIMEOUTS("timeouts.csv", CsvRows::timeouts, "time", "request_id", "endpoint", "process", "file", "line"),
     ENDPOINTS("endpoints.csv", CsvRows::endpoints, "endpoint", "checkouts", "leaked_checkouts", "statement_timeouts",
             "hold_count", "hold_p50_ms", "hold_p95_ms", "hold_p99_ms", "hold_max_ms"),
-    HEALTH("health.csv", CsvRows::health, "metric", "value", "level", "normal_max", "critical_above");
+    HEALTH("health.csv", CsvRows::health, "metric", "value", "level", "normal_max", "critical_above"),
+    SERVER_APPLICATIONS("server_applications.csv", ServerCsvRows::applications, "application", "sessions",
+            "idle_in_transaction_kills", "eof_in_transaction", "too_many_clients", "statement_timeouts", "other_losses"),
+    SERVER_LOSSES("server_losses.csv", ServerCsvRows::losses, "kind", "time", "pid", "application", "user", "database",
+            "client", "session_start", "lived_s", "file", "line"),
+    SERVER_TIMEOUTS("server_timeouts.csv", ServerCsvRows::statements, "statement", "application", "count"),
+    SERVER_JOIN("server_join.csv", ServerCsvRows::join, "comparison", "app", "server", "matched", "app_only",
+            "server_only", "verdict");
 
     /** Writes the rows of one table; each row is a list of cells already made safe. */
     @FunctionalInterface
@@ -46,6 +53,15 @@ public enum CsvTable {
 
     public List<String> header() {
         return header;
+    }
+
+    /** Whether this table belongs in the output: the server's only with a server log, the join only with both. */
+    public boolean appliesTo(Diagnosis d) {
+        return switch (this) {
+            case SERVER_APPLICATIONS, SERVER_LOSSES, SERVER_TIMEOUTS -> d.server() != null;
+            case SERVER_JOIN -> d.server() != null && d.server().join() != null;
+            default -> true;
+        };
     }
 
     void rows(Diagnosis d, RowSink out) throws IOException {

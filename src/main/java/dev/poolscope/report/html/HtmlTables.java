@@ -20,7 +20,7 @@ final class HtmlTables {
     private HtmlTables() {}
 
     static String all(Diagnosis d) {
-        return leaks(d) + endpoints(d) + windows(d) + timeouts(d) + longHolds(d);
+        return leaks(d) + endpoints(d) + windows(d) + timeouts(d) + longHolds(d) + ServerHtml.all(d);
     }
 
     static String leaks(Diagnosis d) {
@@ -99,7 +99,7 @@ final class HtmlTables {
         return section("long-holds", "Long holds", intro, t, c.longHoldCount());
     }
 
-    private static String section(String id, String title, String intro, HtmlTable t, long total) {
+    static String section(String id, String title, String intro, HtmlTable t, long total) {
         StringBuilder out = new StringBuilder("<section id=\"").append(id).append("\">\n<h2>")
                 .append(Html.text(title)).append("</h2>\n<p class=\"note\">").append(Html.text(intro)).append("</p>\n");
         if (t.rows() == 0) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.poolscope.gate.Figures;
+import dev.poolscope.gate.GateResult;
 import dev.poolscope.report.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,10 @@ public final class BaselineReader {
     private static final String[][] PATHS = {
         {"pool", "peak_used"}, {"", "leak_delta"}, {"leaks", "requests_without_close"},
         {"statement_timeouts", "events"}, {"counts", "getconn_failed"},
+        {"server", "idle_in_transaction_kills"}, {"server", "too_many_clients"},
     };
+    /** The first figures every report has; the server's only reports with a server log. */
+    private static final int REQUIRED = 5;
 
     private BaselineReader() {}
 
@@ -87,12 +91,12 @@ public final class BaselineReader {
         long[] v = new long[PATHS.length];
         for (int i = 0; i < PATHS.length; i++) {
             Long value = found.get(key(PATHS[i]));
-            if (value == null) {
+            if (value == null && i < REQUIRED) {
                 throw new NotAReportException("no whole number at " + key(PATHS[i]));
             }
-            v[i] = value;
+            v[i] = value == null ? GateResult.NOT_AVAILABLE : value;
         }
-        return new Figures(v[0], v[1], v[2], v[3], v[4]);
+        return new Figures(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
     private static String key(String[] path) {

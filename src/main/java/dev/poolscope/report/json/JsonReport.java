@@ -64,6 +64,12 @@ public final class JsonReport {
             windows(g, d.pool().windows());
             timeouts(g, d);
             endpoints(g, d.endpoints());
+            if (d.server() != null) {   // app logs only: no server object at all, never zeros
+                ServerJson.write(g, d.server().result());
+                if (d.server().join() != null) {
+                    JoinJson.write(g, d.server().join());
+                }
+            }
             health(g, d);
             settings(g, d);
             g.writeEndObject();

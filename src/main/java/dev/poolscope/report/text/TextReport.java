@@ -67,6 +67,7 @@ public final class TextReport {
         endpoints(d.endpoints());
         windows(d);
         timeouts(d);
+        new ServerText(out, redactor).write(d);
         input(d);
         out.flush();
     }
