@@ -21,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,7 +91,6 @@ class ServerJoinTest {
         assertThat(j.timeouts().matched()).isZero();   // the app's timeouts are 80 ms after the server's
     }
 
-    @Disabled("enable after merging branch 'dialects': on this branch the SQLAlchemy app log reads 0 checkouts")
     @Test
     void theRealSqlalchemyPairMatchesAllSixLeaks() throws Exception {
         Diagnosis d = pipeline("catalog-api").run(List.of(FIXTURES.resolve("sqlalchemy/sqlalchemy.jsonl").toString(),
