@@ -21,7 +21,7 @@ public final class NoPoolEvents {
     public static boolean applies(Diagnosis d) {
         var c = d.counts();
         return c.getconn() + c.putconn() + c.getconnFailed() + c.nearlyExhausted() == 0
-                && d.library().totalPoolEvents() == 0;
+                && d.library().totalPoolEvents() == 0 && d.server() == null;   // a server log has figures of its own
     }
 
     /** The explanation, one sentence a line. */
