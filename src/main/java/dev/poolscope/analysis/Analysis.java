@@ -60,7 +60,8 @@ public final class Analysis {
 
     public Diagnosis finish(InputSummary input) {
         TimeoutResult timeoutResult = timeouts.finish();
-        Diagnosis d = diagnose(options, input, counter.finish(), checkouts.finish(), pool.finish(), timeoutResult,
+        Counts counts = counter.finish();
+        Diagnosis d = diagnose(options, input, counts, checkouts.finish(), pool.finish(counts.lastTime()), timeoutResult,
                 timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests());
         return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()));
     }

@@ -89,7 +89,7 @@ public final class LiveAnalysis {
             listed.add(c.toLeak(now));
         }
         listed.sort(Comparator.comparingLong(LeakItem::acquiredAt));
-        int used = processes.usedNow();
+        int used = processes.usedNow(now, ProcessUsage.staleAfter(options.mergeGapMicros()));
         long delta = processes.leakDelta();
         Health health = Health.evaluate(options.thresholds(), used, delta, withoutClose.size());
         LiveTotals totals = new LiveTotals(counter.finish(), statementTimeouts, leaks.suspectedTotal(),

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "Alerts on stderr (and through --alert-cmd) when the health level changes,",
             "reports leak suspects while they are still open, and keeps a Prometheus",
             "textfile up to date.",
-            "--merge-gap and --max-items are accepted but do not change what watch shows.",
+            "--max-items is accepted but does not change what watch shows; a --merge-gap",
+            "over 60 s lengthens how long a silent process's pool usage still counts.",
             "Stop with Ctrl-C or SIGTERM; a summary follows. See docs/watch.md."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:stopped (by a signal, the JVM reports 130 for Ctrl-C and 143 for SIGTERM)",
