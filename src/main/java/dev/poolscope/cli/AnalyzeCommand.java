@@ -85,7 +85,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Diagnosis d;
         if (summary != null) {
             Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);
-            SummaryFiles.write(both.summary(), summary, force);
+            SummaryFiles.write(both.summary(), summary, force, redactor);
             d = both.diagnosis();
         } else {
             d = pipeline.run(inputs, System.in);

@@ -79,6 +79,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     AnalysisSettings settings;
 
+    @Mixin
+    RedactOptions redaction;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         ZoneId zone = zone();
@@ -129,9 +132,16 @@ public final class ReportCommand implements Callable<Integer> {
                 || dev.poolscope.io.LogFiles.isSummaryName(n));
         List<String> summaries = files.stream().filter(dev.poolscope.io.LogFiles::isSummaryName).toList();
         List<String> logs = files.stream().filter(f -> !dev.poolscope.io.LogFiles.isSummaryName(f)).toList();
-        List<Summary> all = new java.util.ArrayList<>(SummaryFiles.read(summaries, System.in));
+        List<dev.poolscope.summary.SummaryReader.Stored> stored = SummaryFiles.readStored(summaries, System.in);
+        List<Summary> all = new java.util.ArrayList<>(stored.stream().map(s -> s.summary()).toList());
         if (!logs.isEmpty()) {
             all.add(common.pipeline(decode, settings).summarise(logs, System.in));
+        }
+        // Every output (Markdown, JSON, HTML) is built from these summaries: masking them masks all three.
+        dev.poolscope.report.Redactor r = SummaryFiles.redactorFor(stored, !logs.isEmpty(), redaction.redactor(),
+                spec.commandLine().getErr());
+        if (r.active()) {
+            all.replaceAll(s -> SummaryFiles.mask(s, r));
         }
         return SummaryFiles.merge(all, Summary.empty(all.get(0).options()));
     }

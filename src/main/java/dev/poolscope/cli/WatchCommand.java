@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import dev.poolscope.report.Redactor;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,13 +93,17 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     AnalysisSettings settings;
 
+    @Mixin
+    RedactOptions redaction;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException, InterruptedException {
         AnalysisOptions options = validate();
+        Redactor redactor = redaction.redactor();
         StatusScreen screen = new StatusScreen(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 System.console() != null, TerminalWidth::columns);
-        Watcher watcher = watcher(options, screen, Clock.systemUTC());
-        screen.message("poolscope: watching " + log + (fromStart ? " from its start" : " from its end")
+        Watcher watcher = watcher(options, screen, Clock.systemUTC(), redactor);
+        screen.message("poolscope: watching " + redactor.redact(log.toString()) + (fromStart ? " from its start" : " from its end")
                 + "; status every " + StatusLine.age(interval.toNanos() / 1000)
                 + "; Ctrl-C to stop");
         CountDownLatch stop = new CountDownLatch(1);
@@ -149,7 +154,7 @@ public final class WatchCommand implements Callable<Integer> {
         return settings.options();
     }
 
-    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock) {
+    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock, Redactor redactor) {
         String name = log.toString();
         LiveAnalysis analysis = new LiveAnalysis(options, forgetAfter);
         InputTally tally = new InputTally();
@@ -157,7 +162,7 @@ public final class WatchCommand implements Callable<Integer> {
         EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, decode.mapping(), decode.names());
         LineSplitter lines = new LineSplitter(common.maxLineBytes, new LineFeeder(name, decoder,
                 new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
-        FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));
+        FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(m -> screen.message(redactor.redact(m))));
         AlertRunner runner = alertCommand == null ? null
                 : new AlertRunner(alertCommand, AlertRunner.TIMEOUT, m -> screen.message("poolscope: " + m));
         PrometheusFile metrics = prometheus == null ? null
@@ -166,6 +171,7 @@ public final class WatchCommand implements Callable<Integer> {
             screen.message("poolscope: note: node_exporter's textfile collector reads only files named *.prom");
         }
         Watcher.Settings s = new Watcher.Settings(name, interval, options.leakThreshold(), common.color(spec));
-        return new Watcher(s, follower, analysis, tally, clock, screen, new AlertGate(cooldown), runner, metrics);
+        return new Watcher(s, follower, analysis, tally, clock, screen, new AlertGate(cooldown), runner, metrics)
+                .redacting(redactor);
     }
 }

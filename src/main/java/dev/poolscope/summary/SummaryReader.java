@@ -48,6 +48,13 @@ public final class SummaryReader {
     private SummaryReader() {}
 
     public static Summary read(InputStream in) throws IOException, SummaryFormatException {
+        return readStored(in).summary();
+    }
+
+    /** A summary file's content and whether it was written with {@code --redact}. */
+    public record Stored(Summary summary, boolean redacted) {}
+
+    public static Stored readStored(InputStream in) throws IOException, SummaryFormatException {
         Object root;
         try (JsonParser p = FACTORY.createParser(in)) {
             root = JsonTree.read(p);
@@ -67,8 +74,10 @@ public final class SummaryReader {
         }
         try {
             AnalysisOptions options = settings(n.get("settings"));
-            return new Summary(options, input(n.get("input")), counts(n.get("counts")), pairing(n.get("pairing")),
-                    usage(n.get("usage")), heads(n.get("heads")), timeouts(n.get("timeouts")), timeline(n.get("timeline")));
+            Summary summary = new Summary(options, input(n.get("input")), counts(n.get("counts")),
+                    pairing(n.get("pairing")), usage(n.get("usage")), heads(n.get("heads")), timeouts(n.get("timeouts")),
+                    timeline(n.get("timeline")));
+            return new Stored(summary, Boolean.TRUE.equals(n.opt("redacted")));
         } catch (ClassCastException | IllegalArgumentException | IndexOutOfBoundsException | NullPointerException e) {
             throw new SummaryFormatException("damaged summary: " + Node.reason(e));
         } catch (Node.Bad e) {

@@ -9,7 +9,9 @@ import dev.poolscope.event.PoolEvent;
 import dev.poolscope.gate.Alert;
 import dev.poolscope.gate.AlertGate;
 import dev.poolscope.io.FileFollower;
+import dev.poolscope.report.Redactor;
 import dev.poolscope.report.watch.AlertJson;
+import dev.poolscope.report.watch.LiveRedaction;
 import dev.poolscope.report.watch.PrometheusText;
 import dev.poolscope.report.watch.StatusLine;
 import dev.poolscope.report.watch.WatchMessages;
@@ -55,6 +57,9 @@ public final class Watcher {
     private long eventTimeSeen = PoolEvent.NO_TIME;
     private long wallAtEvent;
     private String readError;
+    private Redactor redactor = Redactor.none();
+    /** The log's name as printed, sent and used as the Prometheus label: masked too under --redact. */
+    private String logName;
 
     /** {@code runner} and {@code prometheus} may be null when not asked for. */
     public Watcher(Settings settings, FileFollower follower, LiveAnalysis analysis, InputTally tally, Clock clock,
@@ -69,7 +74,15 @@ public final class Watcher {
         this.runner = runner;
         this.prometheus = prometheus;
         this.started = clock.instant();
+        this.logName = settings.log();
         this.nextStatus = started;
+    }
+
+    /** Masks every log string this watcher prints or sends ({@code --redact}); returns this. */
+    public Watcher redacting(Redactor r) {
+        this.redactor = r;
+        this.logName = r.redact(settings.log());
+        return this;
     }
 
     /** Reads what is new (up to a budget) and prints a status if one is due; returns the bytes read. */
@@ -105,7 +118,7 @@ public final class Watcher {
         }
         InputSummary input = tally.finish();
         screen.end();
-        for (String line : WatchMessages.summary(last, settings.log(), Duration.between(started, now), input.lines(),
+        for (String line : WatchMessages.summary(last, logName, Duration.between(started, now), input.lines(),
                 input.malformedLines(), gate.sent(), gate.suppressed())) {
             screen.println(line);
         }
@@ -116,7 +129,7 @@ public final class Watcher {
         try {
             long n = follower.poll(READ_BUDGET);
             if (readError != null) {
-                screen.message("reading " + settings.log() + " works again");
+                screen.message("reading " + logName + " works again");
                 readError = null;
             }
             long t = analysis.lastEventTime();
@@ -126,7 +139,7 @@ public final class Watcher {
             }
             return n;
         } catch (IOException e) {
-            String message = "cannot read " + settings.log() + ": " + describe(e);
+            String message = "cannot read " + logName + ": " + describe(e);
             if (!message.equals(readError)) {
                 screen.message(message + " (will retry)");
             }
@@ -137,8 +150,8 @@ public final class Watcher {
 
     private LiveStatus status(Instant now) {
         long wall = micros(now);
-        LiveStatus s = analysis.status(eventTimeSeen == PoolEvent.NO_TIME ? PoolEvent.NO_TIME
-                : eventTimeSeen + Math.max(0, wall - wallAtEvent));
+        LiveStatus s = LiveRedaction.apply(analysis.status(eventTimeSeen == PoolEvent.NO_TIME ? PoolEvent.NO_TIME
+                : eventTimeSeen + Math.max(0, wall - wallAtEvent)), redactor);
         String stamp = now.truncatedTo(ChronoUnit.SECONDS) + " ";
         for (LeakNotice n : s.notices()) {
             screen.message(stamp + WatchMessages.notice(n, settings.leakThreshold()));
@@ -150,14 +163,14 @@ public final class Watcher {
         if (alert != null) {
             screen.message(stamp + WatchMessages.alert(alert, s));
             if (runner != null) {
-                runner.submit(AlertJson.json(alert, s, settings.log()), AlertJson.environment(alert, s, settings.log()));
+                runner.submit(AlertJson.json(alert, s, logName), AlertJson.environment(alert, s, logName));
             }
         }
         Duration since = Duration.between(previousAt == null ? started : previousAt, now);
         screen.status(StatusLine.format(s, previous, now, since, screen.width(), settings.color()));
         if (prometheus != null) {
             InputSummary input = tally.finish();
-            prometheus.write(PrometheusText.format(s, settings.log(), input.lines(), input.malformedLines(), gate.sent()));
+            prometheus.write(PrometheusText.format(s, logName, input.lines(), input.malformedLines(), gate.sent()));
         }
         previous = s;
         previousAt = now;
