@@ -8,7 +8,7 @@ import dev.poolscope.analysis.LiveStatus;
 import dev.poolscope.event.PoolEvent;
 import dev.poolscope.gate.Alert;
 import dev.poolscope.gate.AlertGate;
-import dev.poolscope.io.FileFollower;
+import dev.poolscope.io.Follower;
 import dev.poolscope.report.Redactor;
 import dev.poolscope.report.watch.AlertJson;
 import dev.poolscope.report.watch.LiveRedaction;
@@ -42,7 +42,7 @@ public final class Watcher {
     public record Settings(String log, Duration interval, Duration leakThreshold, boolean color) {}
 
     private final Settings settings;
-    private final FileFollower follower;
+    private final Follower follower;
     private final LiveAnalysis analysis;
     private final InputTally tally;
     private final Clock clock;
@@ -62,7 +62,7 @@ public final class Watcher {
     private String logName;
 
     /** {@code runner} and {@code prometheus} may be null when not asked for. */
-    public Watcher(Settings settings, FileFollower follower, LiveAnalysis analysis, InputTally tally, Clock clock,
+    public Watcher(Settings settings, Follower follower, LiveAnalysis analysis, InputTally tally, Clock clock,
             StatusScreen screen, AlertGate gate, AlertRunner runner, PrometheusFile prometheus) {
         this.settings = settings;
         this.follower = follower;
@@ -99,13 +99,25 @@ public final class Watcher {
         return n;
     }
 
-    /** Steps until {@code stop} opens, resting {@code poll} whenever the log had nothing new. */
-    public void run(CountDownLatch stop, Duration poll) throws InterruptedException {
+    /**
+     * Steps until {@code stop} opens or the input ends (standard input closed), resting {@code poll}
+     * whenever the log had nothing new; true when the input ended.
+     */
+    public boolean run(CountDownLatch stop, Duration poll) throws InterruptedException {
         while (stop.getCount() > 0) {
+            if (follower.ended()) {
+                return true;
+            }
             if (step() == 0) {
                 stop.await(poll.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
+        return false;
+    }
+
+    /** True once the input can never grow again. */
+    public boolean inputEnded() {
+        return follower.ended();
     }
 
     /** Reads what is left, prints a last status and the summary, and waits briefly for alert commands. */
