@@ -25,15 +25,20 @@ public final class Analysis {
     private final TimeoutCollector timeouts;
     private final TimelineAnalyzer timeline;
 
+    /** With the last-resort limits this JVM's heap allows ({@link MemoryLimits}). */
     public Analysis(AnalysisOptions options) {
-        this(options, SettledLeaks.MAX_OPEN);
+        this(options, MemoryLimits.ofThisJvm());
     }
 
     /** With another last-resort limit on open checkouts, for tests of the limit. */
     Analysis(AnalysisOptions options, long maxOpen) {
+        this(options, new MemoryLimits(maxOpen, MemoryLimits.ofThisJvm().timedOutRequests()));
+    }
+
+    Analysis(AnalysisOptions options, MemoryLimits limits) {
         this.options = options;
-        this.timeouts = new TimeoutCollector(options);
-        this.checkouts = new CheckoutTracker(options, timeouts::timedOut, maxOpen, uuids);
+        this.timeouts = new TimeoutCollector(options, limits.timedOutRequests());
+        this.checkouts = new CheckoutTracker(options, timeouts::timedOut, limits.openCheckouts(), uuids);
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
     }

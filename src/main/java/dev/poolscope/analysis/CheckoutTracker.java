@@ -72,7 +72,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
      * @param timedOut whether a request has hit a statement timeout so far
      */
     public CheckoutTracker(AnalysisOptions options, Predicate<RequestKey> timedOut) {
-        this(options, timedOut, SettledLeaks.MAX_OPEN);
+        this(options, timedOut, MemoryLimits.ofThisJvm().openCheckouts());
     }
 
     /** The same with another last-resort limit on open checkouts (tests of the limit itself). */

@@ -180,7 +180,9 @@ public final class SummaryReader {
         t.get("by_endpoint").map().forEach((k, v) -> byEndpoint.put(k, v.asLong()));
         List<TimeoutEvent> items = t.get("items").list().stream().map(i -> new TimeoutEvent(i.at(0).asTime(),
                 i.at(1).asString(), i.at(2).asString(), i.at(3).asString(), i.at(4).asString(), i.at(5).asLong())).toList();
-        return new TimeoutResult(t.get("events").asLong(), requests, byEndpoint, items);
+        Object byLimit = t.opt("requests_by_limit");
+        return new TimeoutResult(t.get("events").asLong(), requests, byEndpoint, items,
+                byLimit instanceof Number n ? n.longValue() : 0);
     }
 
     private static List<TimelineRow> timeline(Node t) {

@@ -195,6 +195,9 @@ public final class SummaryWriter {
     private void timeouts(JsonGenerator g, TimeoutResult t) throws IOException {
         g.writeObjectFieldStart("timeouts");
         g.writeNumberField("events", t.events());
+        if (t.requestsByLimit() > 0) {
+            g.writeNumberField("requests_by_limit", t.requestsByLimit());
+        }
         g.writeArrayFieldStart("requests");
         List<RequestKey> keys = new ArrayList<>(t.requests());
         keys.sort(Comparator.comparing(RequestKey::process).thenComparing(RequestKey::requestId));
