@@ -80,7 +80,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (summary != null) {
             OutputTarget.requireWritable(summary, force);
         }
-        Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
+        Thread warmup = files.any() ? ReportFiles.warmUp(files, inputs) : null;
         Pipeline pipeline = common.pipeline(decode, settings, speed.read(spec.commandLine().getErr()));
         Diagnosis d;
         if (summary != null) {

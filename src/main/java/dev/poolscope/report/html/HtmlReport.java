@@ -23,7 +23,7 @@ import java.util.Map;
  * nothing and run nothing else, even if an escaping bug slipped through.
  */
 public final class HtmlReport {
-    private static final String BASE = "/dev/poolscope/report/";
+    private static final String BASE = "/dev/poolscope/report/html/";
 
     private HtmlReport() {}
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The HTML report parsed as a browser parses it (jsoup implements the HTML5 parsing algorithm). */
 class HtmlReportTest {
-    private static final String BASE = "/dev/poolscope/report/";
+    private static final String BASE = "/dev/poolscope/report/html/";
     private static String html;
     private static Document doc;
 

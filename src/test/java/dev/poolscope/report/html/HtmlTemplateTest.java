@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HtmlTemplateTest {
-    private static final String BASE = "/dev/poolscope/report/";
+    private static final String BASE = "/dev/poolscope/report/html/";
 
     @Test
     void everyPlaceholderNeedsAValueAndEveryValueAPlaceholder() {
