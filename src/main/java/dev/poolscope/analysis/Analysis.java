@@ -28,15 +28,20 @@ public final class Analysis implements Pass<Diagnosis> {
     /** Null without user signatures: no per-event cost then. */
     private final SignatureCounter signatures;
 
+    /** With the last-resort limits this JVM's heap allows ({@link MemoryLimits}). */
     public Analysis(AnalysisOptions options) {
-        this(options, SettledLeaks.MAX_OPEN);
+        this(options, MemoryLimits.ofThisJvm());
     }
 
     /** With another last-resort limit on open checkouts, for tests of the limit. */
     Analysis(AnalysisOptions options, long maxOpen) {
+        this(options, new MemoryLimits(maxOpen, MemoryLimits.ofThisJvm().timedOutRequests()));
+    }
+
+    Analysis(AnalysisOptions options, MemoryLimits limits) {
         this.options = options;
-        this.timeouts = new TimeoutCollector(options);
-        this.checkouts = CheckoutTracker.onePass(options, front.uuids, timeouts::timedOut, maxOpen);
+        this.timeouts = new TimeoutCollector(options, limits.timedOutRequests());
+        this.checkouts = CheckoutTracker.onePass(options, front.uuids, timeouts::timedOut, limits.openCheckouts());
         this.pool = new PoolUsageTracker(options);
         this.timeline = new TimelineAnalyzer(options);
         this.library = new LibraryTracker(options);
@@ -76,8 +81,8 @@ public final class Analysis implements Pass<Diagnosis> {
     public Diagnosis finish(InputSummary input) {
         TimeoutResult timeoutResult = timeouts.finish();
         Counts counts = front.counts();
-        Diagnosis d = diagnose(options, input, counts, checkouts.finish(), pool.finish(), timeoutResult,
-                timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests(),
+        Diagnosis d = diagnose(options, input, counts, checkouts.finish(), pool.finish(counts.lastTime()),
+                timeoutResult, timeline.finish(), checkouts.leakedAmong(timeoutResult.requests()) + checkouts.settledTimedOutRequests(),
                 library.finish(counts.lastTime()));
         return d.withTime(clock.finish(checkouts.negativeHolds(), checkouts.sameTimeReorders()))
                 .withEvidence(new Evidence(signals.finish(), exhaustion.finish(),

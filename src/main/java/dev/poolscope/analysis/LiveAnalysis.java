@@ -86,7 +86,7 @@ public final class LiveAnalysis {
             listed.add(c.toLeak(now));
         }
         listed.sort(Comparator.comparingLong(LeakItem::acquiredAt));
-        int used = processes.usedNow();
+        int used = processes.usedNow(now, ProcessUsage.staleAfter(options.mergeGapMicros()));
         long delta = processes.leakDelta();
         Health health = Health.evaluate(options.thresholds(), used, delta, withoutClose.size());
         LiveTotals totals = new LiveTotals(front.counts(), statementTimeouts, leaks.suspectedTotal(),

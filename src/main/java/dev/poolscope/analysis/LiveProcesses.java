@@ -20,6 +20,8 @@ final class LiveProcesses {
 
     private static final class Pool {
         long lastSeen = PoolEvent.NO_TIME;
+        /** When the pool's usage was last stated or reconstructed, or NO_TIME. */
+        long usedAt = PoolEvent.NO_TIME;
         boolean reports;
         int used;
         int open;
@@ -51,11 +53,14 @@ final class LiveProcesses {
             p.open = Math.max(0, p.open - 1);
             p.putconn++;
         }
+        boolean changes = e.kind() == EventKind.CHECKOUT || e.kind() == EventKind.CHECKIN;
         if (e.hasPoolUsed()) {
             p.reports = true;
             p.used = e.poolUsed();
+            p.usedAt = p.lastSeen;
         } else if (!p.reports) {
             p.used = p.open;
+            p.usedAt = changes ? p.lastSeen : p.usedAt;
         }
         if (p.used > peak) {
             peak = p.used;
@@ -78,13 +83,21 @@ final class LiveProcesses {
         return gone;
     }
 
-    /** Connections in use now in the fullest live process (each process has its own pool). */
-    int usedNow() {
-        int used = 0;
+    /**
+     * Connections in use now in the fullest live process (each process has its own pool), counting only
+     * usage sampled within {@code staleAfter} of {@code now}: a process silent for longer is unknown, not
+     * critical, as in {@link ProcessUsage}. -1 when processes reported usage but none recently.
+     */
+    int usedNow(long now, long staleAfter) {
+        int used = -1;
+        boolean any = false;
         for (Pool p : pools.values()) {
-            used = Math.max(used, p.used);
+            any |= p.usedAt != PoolEvent.NO_TIME;
+            if (p.usedAt != PoolEvent.NO_TIME && (now == PoolEvent.NO_TIME || now - p.usedAt <= staleAfter)) {
+                used = Math.max(used, p.used);
+            }
         }
-        return used;
+        return any ? used : 0;
     }
 
     /** The largest pool size the live processes stated, or -1. */

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param time                 the log time these figures are for (see {@link LiveAnalysis#status})
  * @param health               the health table on the live figures; its verdict is the level
- * @param usedNow              connections in use now in the fullest live process
+ * @param usedNow              connections in use now in the fullest live process whose usage was sampled
+ *                             within the staleness bound (docs/metrics.md); -1 (n/a) when none was
  * @param usedPeak             highest usage seen since the watch began
  * @param poolMax              largest pool size the live processes stated, or -1
  * @param leakDelta            getconn − putconn of the live processes

@@ -116,12 +116,17 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
 
     @Override
     public PoolResult finish() {
+        return finish(PoolEvent.NO_TIME);
+    }
+
+    /** The result when the input's latest event is at {@code lastTime}: processes silent since then are not ongoing. */
+    public PoolResult finish(long lastTime) {
         List<Window> all = new ArrayList<>(closed);
         long count = closedCount;
         long above = 0;
         for (ProcessUsage usage : processes.values()) {
             int before = all.size();
-            usage.flush(options.mergeGapMicros(), all);
+            usage.flush(lastTime, mergeGapMicros, all);
             count += all.size() - before;
             above += usage.aboveMicros();
         }

@@ -6,11 +6,15 @@ import java.util.List;
 
 /**
  * The pool of one process as a small state machine: usage above the threshold opens a raw interval,
- * usage at or below closes it; a failed or near-exhaustion event outside one is a point interval.
+ * usage at or below closes it when it comes within the staleness bound ({@link #staleAfter}) of the last
+ * sample above; after a longer silence the interval ends at that last sample (docs/metrics.md); a failed or near-exhaustion event outside one is a point interval.
  * Raw intervals closer than the merge gap join one pending window; a window that can no longer
  * grow is handed out.
  */
 final class ProcessUsage {
+    /** The staleness bound's floor: 60 s, documented in docs/metrics.md and used by the generator's truth. */
+    static final long STALE_AFTER_MICROS = 60_000_000L;
+
     private final String process;
     private boolean reports;      // once the log states pool_used for this process, only stated values count
     private int open;             // reconstructed usage: checkouts minus checkins
@@ -117,6 +121,11 @@ final class ProcessUsage {
 
     void step(PoolEvent e, int used, int critical, long mergeGap, List<Window> done) {
         long t = e.time();
+        if (above && staleAt(t, lastAbove, mergeGap)) {
+            // Silent for longer than the staleness bound (a crash, a restart, a rotated-away log): what the pool
+            // did since its last sample above is unknown, not critical, so the interval ends at that sample.
+            closeRaw(lastAbove, mergeGap, done);
+        }
         if (used != PoolEvent.NO_COUNT) {
             if (used > critical) {
                 if (!above) {
@@ -130,12 +139,8 @@ final class ProcessUsage {
                 lastAbove = Math.max(lastAbove, t);
                 rawPeak = Math.max(rawPeak, used);
             } else if (above) {
-                above = false;
                 // Threads of one process log a few milliseconds out of order: a window never ends before it starts.
-                long end = Math.max(t, rawStart);
-                closedAboveMicros += end - rawStart;
-                sink.above(rawStart, end);
-                offer(new Window(process, rawStart, end, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
+                closeRaw(Math.max(t, rawStart), mergeGap, done);
             }
         }
         boolean failed = e.kind() == EventKind.CHECKOUT_FAILED;
@@ -147,6 +152,13 @@ final class ProcessUsage {
                 offer(new Window(process, t, t, used, failed ? 1 : 0, failed ? 0 : 1, 1, false), mergeGap, done);
             }
         }
+    }
+
+    private void closeRaw(long end, long mergeGap, List<Window> done) {
+        above = false;
+        closedAboveMicros += end - rawStart;
+        sink.above(rawStart, end);
+        offer(new Window(process, rawStart, end, rawPeak, rawFailed, rawNearly, 1, false), mergeGap, done);
     }
 
     private void offer(Window raw, long mergeGap, List<Window> done) {
@@ -161,11 +173,16 @@ final class ProcessUsage {
         pending = raw;
     }
 
-    /** Adds the windows still forming at the end of the input; leaves the state as it was. */
-    void flush(long mergeGap, List<Window> out) {
+    /**
+     * Adds the windows still forming when the input ends at {@code lastTime}; leaves the state as it was.
+     * An interval still open ends at its last sample above; it is ongoing at the end only when its process
+     * was not silent for longer than the staleness bound before the input's last timestamp.
+     */
+    void flush(long lastTime, long mergeGap, List<Window> out) {
         Window last = pending;
         if (above) {
-            Window raw = new Window(process, rawStart, lastAbove, rawPeak, rawFailed, rawNearly, 1, true);
+            Window raw = new Window(process, rawStart, lastAbove, rawPeak, rawFailed, rawNearly, 1,
+                    !staleAt(lastTime, lastAbove, mergeGap));
             if (last != null && raw.start() - last.end() < mergeGap) {
                 last = last.mergedWith(raw);
             } else {
@@ -182,5 +199,19 @@ final class ProcessUsage {
 
     long aboveMicros() {
         return closedAboveMicros + (above ? lastAbove - rawStart : 0);
+    }
+
+    /** Whether an interval last seen above at {@code lastAbove} is past its staleness bound at {@code time}. */
+    static boolean staleAt(long time, long lastAbove, long mergeGap) {
+        return time != PoolEvent.NO_TIME && time - lastAbove > staleAfter(mergeGap);
+    }
+
+    /**
+     * How long a process may stay silent above the threshold and still be taken as above: the merge gap,
+     * but at least {@link #STALE_AFTER_MICROS}, so that a silence the merge would bridge anyway never splits
+     * a window and {@code --merge-gap 0} keeps its meaning.
+     */
+    static long staleAfter(long mergeGap) {
+        return Math.max(mergeGap, STALE_AFTER_MICROS);
     }
 }

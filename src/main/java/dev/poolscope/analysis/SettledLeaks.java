@@ -13,19 +13,12 @@ import java.util.function.Predicate;
  * Open checkouts counted as leaks before the input ends, so that memory is bounded by checkouts in
  * flight rather than by leaks ever made (a log of millions of requests that never return their
  * connection). A checkout is settled when its request ended more than the grace period ago — exactly
- * the checkouts the end of the input would call leaks — or, past {@link #MAX_OPEN} open checkouts,
- * when it is among the oldest half (a hostile or misconfigured log; the report says so). Totals stay
+ * the checkouts the end of the input would call leaks — or, past the open-checkout limit the heap
+ * allows ({@link MemoryLimits}), when it is among the oldest half (a hostile or misconfigured log; the report says so). Totals stay
  * exact; only the oldest {@code maxItems} settled checkouts are kept as items. A checkin arriving after
  * its checkout was settled counts as an orphan putconn.
  */
 final class SettledLeaks {
-    /**
-     * Last resort only. The compact store holds an open checkout in about 40 bytes, so 10 million (the
-     * target: exact results within the default 512 MB heap) fit; 32 million need about 1.4 GB
-     * ({@code POOLSCOPE_HEAP=2g}). Below this figure results are exact whatever the heap allows; above it,
-     * memory stays near 1.4 GB however many checkouts a hostile log leaves open.
-     */
-    static final long MAX_OPEN = 32_000_000;
     /** Ended requests waiting out their grace period; beyond this the oldest is settled at once. */
     static final int MAX_ENDED = 100_000;
     private static final int REMEMBERED = 65_536;

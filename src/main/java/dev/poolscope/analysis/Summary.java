@@ -92,7 +92,7 @@ public record Summary(AnalysisOptions options, InputSummary input, Counts counts
         PoolUsageTracker pool = new PoolUsageTracker(options, tl);
         new TreeSet<>(heads.keySet()).forEach(p -> heads.get(p).steps().forEach(s -> pool.accept(s.toEvent(p))));
         pool.continueWith(usage);
-        PoolResult poolResult = pool.finish();
+        PoolResult poolResult = pool.finish(counts.lastTime());
         pool.state().processes().values().forEach(p -> {
             if (p.above()) {
                 tl.above(p.rawStart(), p.lastAbove());   // still above at the end: counted up to its last report

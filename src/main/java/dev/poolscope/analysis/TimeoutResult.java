@@ -7,10 +7,21 @@ import java.util.Set;
 /**
  * Statement timeouts: PostgreSQL cancelling a statement for {@code statement_timeout}.
  *
- * @param requests distinct requests that hit at least one
+ * @param requests        distinct requests that hit at least one, as far as remembered
+ * @param requestsByLimit timeouts of requests beyond the memory limit, each counted as a request
+ *                        ({@link TimeoutCollector}); 0 below the limit
  */
 public record TimeoutResult(long events, Set<RequestKey> requests, Map<String, Long> byEndpoint,
-                            List<TimeoutEvent> items) {
+                            List<TimeoutEvent> items, long requestsByLimit) {
+
+    public TimeoutResult(long events, Set<RequestKey> requests, Map<String, Long> byEndpoint, List<TimeoutEvent> items) {
+        this(events, requests, byEndpoint, items, 0);
+    }
+
+    /** Distinct requests with a timeout; an upper bound when {@link #requestsByLimit} is not 0. */
+    public long requestCount() {
+        return requests.size() + requestsByLimit;
+    }
 
     public TimeoutResult {
         requests = Set.copyOf(requests);
@@ -34,6 +45,7 @@ public record TimeoutResult(long events, Set<RequestKey> requests, Map<String, L
                 listed.add(t);
             }
         }
-        return new TimeoutResult(events + later.events, all, endpoints, listed);
+        return new TimeoutResult(events + later.events, all, endpoints, listed,
+                requestsByLimit + later.requestsByLimit);
     }
 }

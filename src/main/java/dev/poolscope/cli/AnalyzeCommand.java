@@ -81,14 +81,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (summary != null) {
             OutputTarget.requireWritable(summary, out.force);
         }
-        Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
+        Thread warmup = files.any() ? ReportFiles.warmUp(files, inputs) : null;
         FindingConfig rules = findingOptions.config(null);
         Pipeline pipeline = common.pipeline(speed.read(spec.commandLine().getErr()), rules)
                 .withServer(server.settings());
         Diagnosis d;
         if (summary != null) {
             Pipeline.Both both = pipeline.runAndSummarise(inputs, System.in);
-            SummaryFiles.write(both.summary(), summary, out.force);
+            SummaryFiles.write(both.summary(), summary, out.force, redactor);
             d = both.diagnosis();
         } else {
             d = pipeline.run(inputs, System.in);

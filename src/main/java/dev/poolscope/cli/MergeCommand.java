@@ -3,6 +3,8 @@ package dev.poolscope.cli;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Summary;
 import dev.poolscope.feed.InputException;
+import dev.poolscope.report.Redactor;
+import dev.poolscope.summary.SummaryReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,13 +36,21 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace the output file if it exists")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    RedactOptions redaction;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         OutputTarget.requireWritable(output, force);
-        List<Summary> summaries = SummaryFiles.read(inputs, System.in);
+        Redactor asked = redaction.redactor();
+        List<SummaryReader.Stored> stored = SummaryFiles.readStored(inputs, System.in);
+        Redactor r = SummaryFiles.redactorFor(stored, false, asked, spec.commandLine().getErr());
+        // Redacted summaries pair on masked ids: the others are masked the same way before they meet.
+        List<Summary> summaries = stored.stream()
+                .map(s -> r.active() ? SummaryFiles.mask(s.summary(), r) : s.summary()).toList();
         AnalysisOptions options = summaries.get(0).options();
         Summary merged = SummaryFiles.merge(summaries, Summary.empty(options));
-        SummaryFiles.write(merged, output, force);
+        SummaryFiles.write(merged, output, force, r);
         spec.commandLine().getErr().println("poolscope: merged " + summaries.size() + " summaries ("
                 + merged.counts().events() + " events) into " + output);
         merged.notes().forEach(n -> spec.commandLine().getErr().println("poolscope: note: " + dev.poolscope.report.Terminal.clean(n)));

@@ -4,6 +4,7 @@ import dev.poolscope.analysis.Summary;
 import dev.poolscope.feed.InputException;
 import dev.poolscope.feed.InputOrder;
 import dev.poolscope.io.LogFiles;
+import dev.poolscope.summary.SummaryReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    RedactOptions redaction;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException {
         weekly.zone();
@@ -51,9 +55,16 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> files = InputOrder.expand(names, n -> LogFiles.isLogName(n) || LogFiles.isSummaryName(n));
         List<String> summaries = files.stream().filter(LogFiles::isSummaryName).toList();
         List<String> logs = files.stream().filter(f -> !LogFiles.isSummaryName(f)).toList();
-        List<Summary> all = new ArrayList<>(SummaryFiles.read(summaries, System.in));
+        List<SummaryReader.Stored> stored = SummaryFiles.readStored(summaries, System.in);
+        List<Summary> all = new ArrayList<>(stored.stream().map(SummaryReader.Stored::summary).toList());
         if (!logs.isEmpty()) {
             all.add(common.pipeline().summarise(logs, System.in));
+        }
+        // Every output (Markdown, JSON, HTML) is built from these summaries: masking them masks all three.
+        dev.poolscope.report.Redactor r = SummaryFiles.redactorFor(stored, !logs.isEmpty(), redaction.redactor(),
+                spec.commandLine().getErr());
+        if (r.active()) {
+            all.replaceAll(s -> SummaryFiles.mask(s, r));
         }
         return SummaryFiles.merge(all, Summary.empty(all.get(0).options()));
     }

@@ -13,6 +13,8 @@ import dev.poolscope.feed.Pipeline;
 import dev.poolscope.gate.AlertGate;
 import dev.poolscope.io.FileFollower;
 import dev.poolscope.io.Inputs;
+import dev.poolscope.io.Follower;
+import dev.poolscope.io.StreamFollower;
 import dev.poolscope.io.LineSplitter;
 import dev.poolscope.report.watch.StatusLine;
 import dev.poolscope.watch.AlertRunner;
@@ -31,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import dev.poolscope.report.Redactor;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,15 +42,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code poolscope watch}: follows a live log and raises the alarm (docs/watch.md). */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Follows a growing JSON-lines log like tail -F; a status line every interval.",
+        description = {"Follows a growing JSON-lines log like tail -F, or standard input with '-'",
+            "(kubectl logs -f pod | poolscope watch -); a status line every interval.",
             "Alerts on stderr (and through --alert-cmd) when the health level changes,",
             "reports leak suspects while they are still open, and keeps a Prometheus",
             "textfile up to date.",
-            "--merge-gap and --max-items are accepted but do not change what watch shows.",
+            "--max-items is accepted but does not change what watch shows; a --merge-gap",
+            "over 60 s lengthens how long a silent process's pool usage still counts.",
             "Stop with Ctrl-C or SIGTERM; a summary follows. See docs/watch.md."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:stopped (by a signal, the JVM reports 130 for Ctrl-C and 143 for SIGTERM)",
-            "2:usage error", "3:log unreadable or a directory", "4:internal error"})
+            "0:standard input ended (watch -); summary printed",
+            "2:usage error", "3:log unreadable or a directory", "4:internal error",
+            "130:stopped by Ctrl-C (SIGINT); summary printed, a clean stop",
+            "143:stopped by SIGTERM; summary printed, a clean stop"})
 public final class WatchCommand implements Callable<Integer> {
     /** How often the file is looked at; status lines come every --interval. */
     static final Duration POLL = Duration.ofMillis(250);
@@ -57,7 +64,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LOG", description = "the JSON-lines log to follow; it may not exist yet")
+    @Parameters(index = "0", paramLabel = "LOG",
+            description = "the JSON-lines log to follow (it may not exist yet), or - for standard input")
     Path log;
 
     @Option(names = "--from-start", description = "read the log from its start (default: only what is written from now on)")
@@ -89,13 +97,18 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    RedactOptions redaction;
+
     @Override
     public Integer call() throws IOException, InputException, UsageException, InterruptedException {
         AnalysisOptions options = validate();
+        Redactor redactor = redaction.redactor();
         StatusScreen screen = new StatusScreen(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 System.console() != null, TerminalWidth::columns);
-        Watcher watcher = watcher(options, screen, Clock.systemUTC());
-        screen.message("poolscope: watching " + log + (fromStart ? " from its start" : " from its end")
+        Watcher watcher = watcher(options, screen, Clock.systemUTC(), redactor);
+        screen.message("poolscope: watching " + (stdin() ? "standard input"
+                : redactor.redact(log.toString()) + (fromStart ? " from its start" : " from its end"))
                 + "; status every " + StatusLine.age(interval.toNanos() / 1000)
                 + "; Ctrl-C to stop");
         CountDownLatch stop = new CountDownLatch(1);
@@ -110,12 +123,18 @@ public final class WatchCommand implements Callable<Integer> {
         }, "poolscope-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            watcher.run(stop, POLL);
+            if (watcher.run(stop, POLL)) {
+                screen.message("poolscope: standard input ended; stopping");
+            }
             watcher.finish(ALERT_WAIT_AT_STOP);
         } finally {
             done.countDown();
         }
         return ExitCode.OK;
+    }
+
+    private boolean stdin() {
+        return "-".equals(log.toString());
     }
 
     private AnalysisOptions validate() throws UsageException, InputException {
@@ -151,7 +170,8 @@ public final class WatchCommand implements Callable<Integer> {
         return common.settings.options();
     }
 
-    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock) throws UsageException {
+    private Watcher watcher(AnalysisOptions options, StatusScreen screen, Clock clock, Redactor redactor)
+            throws UsageException {
         String name = log.toString();
         LiveAnalysis analysis = new LiveAnalysis(options, forgetAfter);
         InputTally tally = new InputTally();
@@ -166,7 +186,8 @@ public final class WatchCommand implements Callable<Integer> {
                         : new DialectRecognizer(EnumSet.of(dialect), common.decode.names()));
         LineSplitter lines = new LineSplitter(common.maxLineBytes, new LineFeeder(name, decoder,
                 new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
-        FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));
+        Follower follower = stdin() ? new StreamFollower(System.in, lines)
+                : new FileFollower(log, fromStart, lines, new FollowMessages(m -> screen.message(redactor.redact(m))));
         AlertRunner runner = alertCommand == null ? null
                 : new AlertRunner(alertCommand, AlertRunner.TIMEOUT, m -> screen.message("poolscope: " + m));
         PrometheusFile metrics = prometheus == null ? null
@@ -175,6 +196,7 @@ public final class WatchCommand implements Callable<Integer> {
             screen.message("poolscope: note: node_exporter's textfile collector reads only files named *.prom");
         }
         Watcher.Settings s = new Watcher.Settings(name, interval, options.leakThreshold(), common.color(spec));
-        return new Watcher(s, follower, analysis, tally, clock, screen, new AlertGate(cooldown), runner, metrics);
+        return new Watcher(s, follower, analysis, tally, clock, screen, new AlertGate(cooldown), runner, metrics)
+                .redacting(redactor);
     }
 }

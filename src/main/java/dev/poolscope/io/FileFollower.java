@@ -1,6 +1,5 @@
 package dev.poolscope.io;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,7 +24,7 @@ import java.util.Objects;
  * A file whose name disappears is read to its end and closed. Only the first file is joined at its end
  * (unless reading from the start); a partial last line waits for its newline.
  */
-public final class FileFollower implements Closeable {
+public final class FileFollower implements Follower {
     private static final int CHUNK = 1 << 16;
 
     private final Path path;
@@ -46,6 +45,7 @@ public final class FileFollower implements Closeable {
     }
 
     /** Reads at most {@code budget} new bytes; returns how many were read (0 when nothing is new). */
+    @Override
     public long poll(long budget) throws IOException {
         BasicFileAttributes now = stat();
         if (channel == null) {

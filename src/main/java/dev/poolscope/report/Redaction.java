@@ -70,7 +70,7 @@ public final class Redaction {
     private static TimeoutResult timeouts(TimeoutResult t, Redactor r) {
         return new TimeoutResult(t.events(), t.requests(), keys(t.byEndpoint(), r),
                 t.items().stream().map(i -> new TimeoutEvent(i.time(), r.redact(i.process()), r.redact(i.requestId()),
-                        r.redact(i.endpoint()), i.source(), i.line())).toList());
+                        r.redact(i.endpoint()), i.source(), i.line())).toList(), t.requestsByLimit());
     }
 
     private static Map<String, Long> keys(Map<String, Long> counts, Redactor r) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param statementTimeoutRequests  distinct requests with such a line
  * @param timeoutRequestsLeftConnectionOpen those of them with a leaked checkout
  * @param poolUsedMax               per pid, the highest pool_used on any line
- * @param nearExhaustion            per pid, maximal runs of that pid's pool_used lines above 70
+ * @param nearExhaustion            per pid, maximal runs of that pid's pool_used lines above 70, cut where two
+ *                                  consecutive such lines are more than 60 s apart (the staleness bound)
  */
 public record Truth(
         String scenario, long seed, long bytes, long lines,
@@ -40,7 +41,9 @@ public record Truth(
     /**
      * @param start     first line of the run with pool_used above 70
      * @param lastAbove last such line
-     * @param end       first later line of that pid with pool_used at or below 70; null if the log ended above
+     * @param end       first later line of that pid with pool_used at or below 70, if within 60 s of
+     *                  {@code lastAbove}; {@code lastAbove} if the pid's next pool_used line came later
+     *                  (silence is unknown, not above); null if the log ended above
      */
     public record Interval(String start, String lastAbove, String end) {}
 }

@@ -10,6 +10,13 @@ import java.util.TreeSet;
 
 /** Accumulates the {@link Truth} from what the simulation writes, as it writes it. */
 final class TruthRecorder {
+    /**
+     * docs/metrics.md, near-exhaustion windows: a pid silent for longer than this while above the threshold
+     * is unknown, not above. The analysis applies the same bound (the merge gap, at least 60 s; the
+     * samples are checked at gaps under 60 s), written out here on purpose rather than imported.
+     */
+    static final long STALE_AFTER_MICROS = 60_000_000L;
+
     long lines;
     long getconn;
     long putconn;
@@ -61,6 +68,11 @@ final class TruthRecorder {
     void poolUsed(int pid, int used, long ts) {
         PidState s = pids.computeIfAbsent(pid, k -> new PidState());
         s.maxUsed = Math.max(s.maxUsed, used);
+        if (s.start >= 0 && ts - s.lastAbove > STALE_AFTER_MICROS) {
+            // silent past the staleness bound: the interval ends at its last sample above (docs/metrics.md)
+            s.intervals.add(interval(s.start, s.lastAbove, s.lastAbove));
+            s.start = -1;
+        }
         if (used > Pool.THRESHOLD) {
             if (s.start < 0) {
                 s.start = ts;

@@ -49,6 +49,13 @@ public final class SummaryReader {
     private SummaryReader() {}
 
     public static Summary read(InputStream in) throws IOException, SummaryFormatException {
+        return readStored(in).summary();
+    }
+
+    /** A summary file's content and whether it was written with {@code --redact}. */
+    public record Stored(Summary summary, boolean redacted) {}
+
+    public static Stored readStored(InputStream in) throws IOException, SummaryFormatException {
         Object root;
         try (JsonParser p = FACTORY.createParser(in)) {
             root = JsonTree.read(p);
@@ -68,8 +75,10 @@ public final class SummaryReader {
         }
         try {
             AnalysisOptions options = settings(n.get("settings"));
-            return new Summary(options, input(n.get("input")), counts(n.get("counts")), pairing(n.get("pairing")),
-                    usage(n.get("usage")), heads(n.get("heads")), timeouts(n.get("timeouts")), timeline(n.get("timeline")));
+            Summary summary = new Summary(options, input(n.get("input")), counts(n.get("counts")),
+                    pairing(n.get("pairing")), usage(n.get("usage")), heads(n.get("heads")), timeouts(n.get("timeouts")),
+                    timeline(n.get("timeline")));
+            return new Stored(summary, Boolean.TRUE.equals(n.opt("redacted")));
         } catch (ClassCastException | IllegalArgumentException | IndexOutOfBoundsException | NullPointerException e) {
             throw new SummaryFormatException("damaged summary: " + Node.reason(e));
         } catch (Node.Bad e) {
@@ -186,7 +195,9 @@ public final class SummaryReader {
         t.get("by_endpoint").map().forEach((k, v) -> byEndpoint.put(k, v.asLong()));
         List<TimeoutEvent> items = t.get("items").list().stream().map(i -> new TimeoutEvent(i.at(0).asTime(),
                 i.at(1).asString(), i.at(2).asString(), i.at(3).asString(), i.at(4).asString(), i.at(5).asLong())).toList();
-        return new TimeoutResult(t.get("events").asLong(), requests, byEndpoint, items);
+        Object byLimit = t.opt("requests_by_limit");
+        return new TimeoutResult(t.get("events").asLong(), requests, byEndpoint, items,
+                byLimit instanceof Number n ? n.longValue() : 0);
     }
 
     private static List<TimelineRow> timeline(Node t) {

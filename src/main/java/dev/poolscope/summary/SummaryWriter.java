@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a {@link Summary} as JSON, format {@value SummaryFormat#NAME} version {@value SummaryFormat#VERSION}
@@ -39,19 +40,40 @@ public final class SummaryWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private SummaryWriter() {}
+    /** Applied to every log string written (request ids, endpoints, processes, …); identity unless redacting. */
+    private final UnaryOperator<String> mask;
+
+    private SummaryWriter(UnaryOperator<String> mask) {
+        this.mask = mask;
+    }
 
     public static void write(Summary s, OutputStream out) throws IOException {
+        new SummaryWriter(UnaryOperator.identity()).write(s, out, false);
+    }
+
+    /**
+     * Writes {@code s} with every log string passed through {@code mask} (a {@code --redact} masker), and
+     * {@code "redacted": true} in the header so that a merge knows (docs/summaries.md). Values that differ
+     * only in a masked part become one: counts under such endpoints are added up.
+     */
+    public static void writeRedacted(Summary s, OutputStream out, UnaryOperator<String> mask) throws IOException {
+        new SummaryWriter(mask).write(s, out, true);
+    }
+
+    private void write(Summary s, OutputStream out, boolean redacted) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("format", SummaryFormat.NAME);
             g.writeNumberField("version", SummaryFormat.VERSION);
+            if (redacted) {
+                g.writeBooleanField("redacted", true);
+            }
             settings(g, s.options());
             input(g, s.input());
             counts(g, s.counts());
             pairing(g, s.pairing());
-            UsageWriter.usage(g, s.usage());
-            UsageWriter.heads(g, s.heads());
+            UsageWriter.usage(g, s.usage(), mask);
+            UsageWriter.heads(g, s.heads(), mask);
             timeouts(g, s.timeouts());
             timeline(g, s.timeline());
             g.writeEndObject();
@@ -84,7 +106,7 @@ public final class SummaryWriter {
         g.writeEndArray();
     }
 
-    private static void input(JsonGenerator g, InputSummary in) throws IOException {
+    private void input(JsonGenerator g, InputSummary in) throws IOException {
         g.writeObjectFieldStart("input");
         g.writeArrayFieldStart("files");
         for (String f : in.files()) {
@@ -99,7 +121,7 @@ public final class SummaryWriter {
             g.writeStartArray();
             g.writeString(m.source());
             g.writeNumber(m.line());
-            g.writeString(m.reason());
+            g.writeString(mask.apply(m.reason()));
             g.writeEndArray();
         }
         g.writeEndArray();
@@ -120,14 +142,16 @@ public final class SummaryWriter {
         g.writeEndObject();
     }
 
-    private static void pairing(JsonGenerator g, PairingState p) throws IOException {
+    private void pairing(JsonGenerator g, PairingState p) throws IOException {
         g.writeObjectFieldStart("pairing");
         time(g, "first_us", p.firstTime());
         time(g, "last_us", p.lastTime());
         g.writeFieldName("hold_times");
         holdTimes(g, p.holdTimes());
         g.writeArrayFieldStart("endpoints");
-        for (var e : new TreeMap<>(p.endpoints()).entrySet()) {
+        TreeMap<String, EndpointHolds> endpoints = new TreeMap<>();
+        p.endpoints().forEach((name, h) -> endpoints.merge(mask.apply(name), h, SummaryWriter::sum));
+        for (var e : endpoints.entrySet()) {
             EndpointHolds h = e.getValue();
             g.writeStartArray();
             g.writeString(e.getKey());
@@ -162,7 +186,9 @@ public final class SummaryWriter {
         g.writeEndArray();
         g.writeArrayFieldStart("boundary");
         for (BoundaryEvent b : p.boundary()) {
-            strings(g, b.kind().name(), b.process(), b.requestId(), b.connId(), b.endpoint());
+            g.writeStartArray();
+            g.writeString(b.kind().name());
+            masked(g, b.process(), b.requestId(), b.connId(), b.endpoint());
             timeValue(g, b.time());
             g.writeString(b.source());
             g.writeNumber(b.line());
@@ -172,9 +198,12 @@ public final class SummaryWriter {
         g.writeEndObject();
     }
 
-    private static void timeouts(JsonGenerator g, TimeoutResult t) throws IOException {
+    private void timeouts(JsonGenerator g, TimeoutResult t) throws IOException {
         g.writeObjectFieldStart("timeouts");
         g.writeNumberField("events", t.events());
+        if (t.requestsByLimit() > 0) {
+            g.writeNumberField("requests_by_limit", t.requestsByLimit());
+        }
         g.writeArrayFieldStart("requests");
         List<RequestKey> keys = new ArrayList<>(t.requests());
         keys.sort(Comparator.comparing(RequestKey::process).thenComparing(RequestKey::requestId));
@@ -184,7 +213,7 @@ public final class SummaryWriter {
         }
         g.writeEndArray();
         g.writeObjectFieldStart("by_endpoint");
-        for (var e : new TreeMap<>(t.byEndpoint()).entrySet()) {
+        for (var e : maskedKeys(t.byEndpoint()).entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
@@ -192,9 +221,7 @@ public final class SummaryWriter {
         for (TimeoutEvent e : t.items()) {
             g.writeStartArray();
             timeValue(g, e.time());
-            g.writeString(e.process());
-            g.writeString(e.requestId());
-            g.writeString(e.endpoint());
+            masked(g, e.process(), e.requestId(), e.endpoint());
             g.writeString(e.source());
             g.writeNumber(e.line());
             g.writeEndArray();
@@ -204,7 +231,7 @@ public final class SummaryWriter {
     }
 
     /** Rows: [start, getconn, putconn, failed, nearly, timeouts, peak_used, above_us, {endpoint: timeouts}]. */
-    private static void timeline(JsonGenerator g, List<TimelineRow> rows) throws IOException {
+    private void timeline(JsonGenerator g, List<TimelineRow> rows) throws IOException {
         g.writeObjectFieldStart("timeline");
         g.writeNumberField("bucket_us", dev.poolscope.analysis.MinuteTimeline.BUCKET_MICROS);
         g.writeArrayFieldStart("rows");
@@ -220,7 +247,7 @@ public final class SummaryWriter {
             g.writeNumber(r.aboveMicros());
             if (!r.timeoutsByEndpoint().isEmpty()) {
                 g.writeStartObject();
-                for (var e : new TreeMap<>(r.timeoutsByEndpoint()).entrySet()) {
+                for (var e : maskedKeys(r.timeoutsByEndpoint()).entrySet()) {
                     g.writeNumberField(e.getKey(), e.getValue());
                 }
                 g.writeEndObject();
@@ -231,11 +258,28 @@ public final class SummaryWriter {
         g.writeEndObject();
     }
 
-    private static void strings(JsonGenerator g, String... values) throws IOException {
+    /** Opens an array and writes the log strings masked. */
+    private void strings(JsonGenerator g, String... values) throws IOException {
         g.writeStartArray();
+        masked(g, values);
+    }
+
+    private void masked(JsonGenerator g, String... values) throws IOException {
         for (String v : values) {
-            g.writeString(v);
+            g.writeString(v == null ? null : mask.apply(v));
         }
+    }
+
+    private TreeMap<String, Long> maskedKeys(java.util.Map<String, Long> counts) {
+        TreeMap<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.merge(mask.apply(k), v, Long::sum));
+        return out;
+    }
+
+    private static EndpointHolds sum(EndpointHolds a, EndpointHolds b) {
+        HoldTimes both = a.holds().copy();
+        both.add(b.holds());
+        return new EndpointHolds(a.checkouts() + b.checkouts(), both);
     }
 
     static void time(JsonGenerator g, String name, long micros) throws IOException {

@@ -9,15 +9,17 @@ import dev.poolscope.analysis.Window;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** The pool-usage part of a summary file: per-process machines, windows, heads (docs/summaries.md). */
 final class UsageWriter {
     private UsageWriter() {}
 
-    static void usage(JsonGenerator g, UsageState u) throws IOException {
+    /** {@code mask} applies to process names; two that become equal keep the first's state (docs/summaries.md). */
+    static void usage(JsonGenerator g, UsageState u, UnaryOperator<String> mask) throws IOException {
         g.writeObjectFieldStart("usage");
         g.writeObjectFieldStart("processes");
-        for (var e : new TreeMap<>(u.processes()).entrySet()) {
+        for (var e : maskedKeys(u.processes(), mask).entrySet()) {
             ProcessState p = e.getValue();
             g.writeObjectFieldStart(e.getKey());
             g.writeBooleanField("reports", p.reports());
@@ -30,32 +32,32 @@ final class UsageWriter {
             g.writeNumberField("raw_nearly", p.rawNearly());
             g.writeNumberField("closed_above_us", p.closedAboveMicros());
             g.writeFieldName("pending");
-            window(g, p.pending());
+            window(g, p.pending(), mask);
             g.writeFieldName("first_done");
-            window(g, p.firstDone());
+            window(g, p.firstDone(), mask);
             g.writeEndObject();
         }
         g.writeEndObject();
         g.writeArrayFieldStart("closed");
         for (Window w : u.closed()) {
-            window(g, w);
+            window(g, w, mask);
         }
         g.writeEndArray();
         g.writeNumberField("closed_count", u.closedCount());
         g.writeNumberField("peak", u.peak());
         SummaryWriter.time(g, "peak_at_us", u.peakAt());
-        g.writeStringField("peak_process", u.peakProcess());
+        g.writeStringField("peak_process", u.peakProcess() == null ? null : mask.apply(u.peakProcess()));
         g.writeNumberField("pool_max", u.poolMax());
         g.writeEndObject();
     }
 
-    static void window(JsonGenerator g, Window w) throws IOException {
+    static void window(JsonGenerator g, Window w, UnaryOperator<String> mask) throws IOException {
         if (w == null) {
             g.writeNull();
             return;
         }
         g.writeStartArray();
-        g.writeString(w.process());
+        g.writeString(mask.apply(w.process()));
         SummaryWriter.timeValue(g, w.start());
         SummaryWriter.timeValue(g, w.end());
         g.writeNumber(w.peakUsed());
@@ -66,9 +68,9 @@ final class UsageWriter {
         g.writeEndArray();
     }
 
-    static void heads(JsonGenerator g, Map<String, UsageHead> heads) throws IOException {
+    static void heads(JsonGenerator g, Map<String, UsageHead> heads, UnaryOperator<String> mask) throws IOException {
         g.writeObjectFieldStart("heads");
-        for (var e : new TreeMap<>(heads).entrySet()) {
+        for (var e : maskedKeys(heads, mask).entrySet()) {
             g.writeObjectFieldStart(e.getKey());
             g.writeBooleanField("synced", e.getValue().synced());
             g.writeBooleanField("truncated", e.getValue().truncated());
@@ -84,5 +86,11 @@ final class UsageWriter {
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    private static <V> TreeMap<String, V> maskedKeys(Map<String, V> byProcess, UnaryOperator<String> mask) {
+        TreeMap<String, V> out = new TreeMap<>();
+        new TreeMap<>(byProcess).forEach((k, v) -> out.putIfAbsent(mask.apply(k), v));
+        return out;
     }
 }

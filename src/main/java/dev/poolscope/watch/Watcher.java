@@ -8,8 +8,10 @@ import dev.poolscope.analysis.LiveStatus;
 import dev.poolscope.event.PoolEvent;
 import dev.poolscope.gate.Alert;
 import dev.poolscope.gate.AlertGate;
-import dev.poolscope.io.FileFollower;
+import dev.poolscope.io.Follower;
+import dev.poolscope.report.Redactor;
 import dev.poolscope.report.watch.AlertJson;
+import dev.poolscope.report.watch.LiveRedaction;
 import dev.poolscope.report.watch.PrometheusText;
 import dev.poolscope.report.watch.StatusLine;
 import dev.poolscope.report.watch.WatchMessages;
@@ -40,7 +42,7 @@ public final class Watcher {
     public record Settings(String log, Duration interval, Duration leakThreshold, boolean color) {}
 
     private final Settings settings;
-    private final FileFollower follower;
+    private final Follower follower;
     private final LiveAnalysis analysis;
     private final InputTally tally;
     private final Clock clock;
@@ -55,9 +57,12 @@ public final class Watcher {
     private long eventTimeSeen = PoolEvent.NO_TIME;
     private long wallAtEvent;
     private String readError;
+    private Redactor redactor = Redactor.none();
+    /** The log's name as printed, sent and used as the Prometheus label: masked too under --redact. */
+    private String logName;
 
     /** {@code runner} and {@code prometheus} may be null when not asked for. */
-    public Watcher(Settings settings, FileFollower follower, LiveAnalysis analysis, InputTally tally, Clock clock,
+    public Watcher(Settings settings, Follower follower, LiveAnalysis analysis, InputTally tally, Clock clock,
             StatusScreen screen, AlertGate gate, AlertRunner runner, PrometheusFile prometheus) {
         this.settings = settings;
         this.follower = follower;
@@ -69,7 +74,15 @@ public final class Watcher {
         this.runner = runner;
         this.prometheus = prometheus;
         this.started = clock.instant();
+        this.logName = settings.log();
         this.nextStatus = started;
+    }
+
+    /** Masks every log string this watcher prints or sends ({@code --redact}); returns this. */
+    public Watcher redacting(Redactor r) {
+        this.redactor = r;
+        this.logName = r.redact(settings.log());
+        return this;
     }
 
     /** Reads what is new (up to a budget) and prints a status if one is due; returns the bytes read. */
@@ -86,13 +99,25 @@ public final class Watcher {
         return n;
     }
 
-    /** Steps until {@code stop} opens, resting {@code poll} whenever the log had nothing new. */
-    public void run(CountDownLatch stop, Duration poll) throws InterruptedException {
+    /**
+     * Steps until {@code stop} opens or the input ends (standard input closed), resting {@code poll}
+     * whenever the log had nothing new; true when the input ended.
+     */
+    public boolean run(CountDownLatch stop, Duration poll) throws InterruptedException {
         while (stop.getCount() > 0) {
+            if (follower.ended()) {
+                return true;
+            }
             if (step() == 0) {
                 stop.await(poll.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
+        return false;
+    }
+
+    /** True once the input can never grow again. */
+    public boolean inputEnded() {
+        return follower.ended();
     }
 
     /** Reads what is left, prints a last status and the summary, and waits briefly for alert commands. */
@@ -105,7 +130,7 @@ public final class Watcher {
         }
         InputSummary input = tally.finish();
         screen.end();
-        for (String line : WatchMessages.summary(last, settings.log(), Duration.between(started, now), input.lines(),
+        for (String line : WatchMessages.summary(last, logName, Duration.between(started, now), input.lines(),
                 input.malformedLines(), gate.sent(), gate.suppressed())) {
             screen.println(line);
         }
@@ -116,7 +141,7 @@ public final class Watcher {
         try {
             long n = follower.poll(READ_BUDGET);
             if (readError != null) {
-                screen.message("reading " + settings.log() + " works again");
+                screen.message("reading " + logName + " works again");
                 readError = null;
             }
             long t = analysis.lastEventTime();
@@ -126,7 +151,7 @@ public final class Watcher {
             }
             return n;
         } catch (IOException e) {
-            String message = "cannot read " + settings.log() + ": " + describe(e);
+            String message = "cannot read " + logName + ": " + describe(e);
             if (!message.equals(readError)) {
                 screen.message(message + " (will retry)");
             }
@@ -137,8 +162,8 @@ public final class Watcher {
 
     private LiveStatus status(Instant now) {
         long wall = micros(now);
-        LiveStatus s = analysis.status(eventTimeSeen == PoolEvent.NO_TIME ? PoolEvent.NO_TIME
-                : eventTimeSeen + Math.max(0, wall - wallAtEvent));
+        LiveStatus s = LiveRedaction.apply(analysis.status(eventTimeSeen == PoolEvent.NO_TIME ? PoolEvent.NO_TIME
+                : eventTimeSeen + Math.max(0, wall - wallAtEvent)), redactor);
         String stamp = now.truncatedTo(ChronoUnit.SECONDS) + " ";
         for (LeakNotice n : s.notices()) {
             screen.message(stamp + WatchMessages.notice(n, settings.leakThreshold()));
@@ -150,14 +175,14 @@ public final class Watcher {
         if (alert != null) {
             screen.message(stamp + WatchMessages.alert(alert, s));
             if (runner != null) {
-                runner.submit(AlertJson.json(alert, s, settings.log()), AlertJson.environment(alert, s, settings.log()));
+                runner.submit(AlertJson.json(alert, s, logName), AlertJson.environment(alert, s, logName));
             }
         }
         Duration since = Duration.between(previousAt == null ? started : previousAt, now);
         screen.status(StatusLine.format(s, previous, now, since, screen.width(), settings.color()));
         if (prometheus != null) {
             InputSummary input = tally.finish();
-            prometheus.write(PrometheusText.format(s, settings.log(), input.lines(), input.malformedLines(), gate.sent()));
+            prometheus.write(PrometheusText.format(s, logName, input.lines(), input.malformedLines(), gate.sent()));
         }
         previous = s;
         previousAt = now;

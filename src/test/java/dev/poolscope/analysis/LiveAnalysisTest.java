@@ -43,6 +43,22 @@ class LiveAnalysisTest {
     }
 
     @Test
+    void aProcessSilentPastTheStalenessBoundHasUnknownUsageNotCritical() {
+        // Issue 15: pid 7 at 80 (critical above 70), then nothing for two minutes; the 60 s bound has passed.
+        live.accept(ev(EventKind.OTHER, 0, "7", null, null, 80));
+        assertThat(live.status(30 * S).usedNow()).isEqualTo(80);
+        assertThat(live.status(60 * S).usedNow()).isEqualTo(80);
+        LiveStatus quiet = live.status(120 * S);
+        assertThat(quiet.usedNow()).isEqualTo(-1);
+        assertThat(quiet.level()).isEqualTo(Level.OK);
+        live.accept(ev(EventKind.OTHER, 121, "8", null, null, 10));   // another process speaks: its figure only
+        assertThat(live.status(122 * S).usedNow()).isEqualTo(10);
+        live.accept(ev(EventKind.OTHER, 123, "7", null, null, 75));   // 7 reports again: known and critical
+        assertThat(live.status(124 * S).usedNow()).isEqualTo(75);
+        assertThat(live.status(124 * S).level()).isEqualTo(Level.CRITICAL);
+    }
+
+    @Test
     void theOldestOpenCheckoutIsListedFirstWithItsAgeAtTheStatusTime() {
         checkout(0, "p", "r1", "c1");
         checkout(10, "p", "r2", "c2");

@@ -72,6 +72,46 @@ class WindowsTest {
     }
 
     @Test
+    void aWindowWhoseProcessFellSilentBeforeTheEndIsNotOngoing() {
+        // The log goes on (another process) for 68.5 s after p1's last sample above, more than the 60 s bound.
+        List<Window> w = windows(NO_MERGE, used(40, 4), used(41, 5), nearly(41.5).used(5), other(110).pid("other"));
+        assertThat(w).containsExactly(new Window("p1", at(40), at(41.5), 5, 0, 1, 1, false));
+    }
+
+    @Test
+    void aDropReportedADayLaterEndsTheWindowAtTheLastSampleAbove() {
+        // The case: pid 7 at 80, then a day later at 5. Not a day-long window: a 0 s one at the sample.
+        PoolResult p = Ev.analyze(used(0, 60).pid("7"), used(1, 80).pid("7"), used(86_401, 5).pid("7")).pool();
+        assertThat(p.windows()).containsExactly(new Window("7", at(1), at(1), 80, 0, 0, 1, false));
+        assertThat(p.microsAboveCritical()).isZero();
+    }
+
+    @Test
+    void aDropWithinTheGapOfTheLastSampleAboveEndsTheWindowAtTheDrop() {
+        PoolResult p = Ev.analyze(used(0, 80), used(3, 80), used(63, 5)).pool();   // 60 s of quiet: still within
+        assertThat(p.windows()).containsExactly(new Window("p1", at(0), at(63), 80, 0, 0, 1, false));
+        assertThat(p.microsAboveCritical()).isEqualTo(micros(63));
+    }
+
+    @Test
+    void samplesAboveSeparatedByALongSilenceAreTwoWindows() {
+        PoolResult p = Ev.analyze(used(0, 80), used(2, 80), used(62.5, 80), used(63.5, 10)).pool();
+        assertThat(p.windows()).containsExactly(
+                new Window("p1", at(0), at(2), 80, 0, 0, 1, false),
+                new Window("p1", at(62.5), at(63.5), 80, 0, 0, 1, false));
+        assertThat(p.microsAboveCritical()).isEqualTo(micros(2 + 1));
+    }
+
+    @Test
+    void aFailedCheckoutAfterTheSilenceIsAWindowOfItsOwn() {
+        // Another process's line does not keep p1's interval alive; the refusal 70 s later is a point window.
+        PoolResult p = Ev.analyze(used(0, 80), used(1, 80), other(30).pid("p2"), failed(71)).pool();
+        assertThat(p.windows()).containsExactly(
+                new Window("p1", at(0), at(1), 80, 0, 0, 1, false),
+                new Window("p1", at(71), at(71), -1, 1, 0, 1, false));
+    }
+
+    @Test
     void aPendingWindowMergesWithTheOneOpenAtTheEnd() {
         List<Window> w = windows(Duration.ofSeconds(5), used(0, 4), used(1, 0), used(3, 4), used(4, 6));
         assertThat(w).containsExactly(new Window("p1", at(0), at(4), 6, 0, 0, 2, true));

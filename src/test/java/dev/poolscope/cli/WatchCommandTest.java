@@ -88,6 +88,60 @@ class WatchCommandTest {
                 "ALERT critical (was ok)");
     }
 
+    /** Ctrl-C is SIGINT: the same clean stop, 130 as --help and docs/watch.md say. */
+    @Test
+    void stopsCleanlyOnSigintWith130() throws IOException, InterruptedException {
+        Path log = dir.resolve("app.jsonl");
+        Path prom = dir.resolve("poolscope.prom");
+        Files.createFile(log);
+        Process p = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), "dev.poolscope.Main",
+                "watch", log.toString(), "--interval", "200ms", "--prometheus", prom.toString())
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        try {
+            awaitContent(prom, "poolscope_level");
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).isEqualTo(130);           // 128 + SIGINT
+        assertThat(Files.readString(dir.resolve("stdout.txt"))).contains("poolscope watch stopped after");
+    }
+
+    /** The exit codes a stop by signal gives are in the same table as the others. */
+    @Test
+    void helpListsTheSignalExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).containsPattern("130\\s+stopped by Ctrl-C").containsPattern("143\\s+stopped by SIGTERM")
+                .containsPattern("0\\s+standard input ended");
+    }
+
+    /** {@code kubectl logs -f pod | poolscope watch -}: follows standard input, and its end is a clean stop, exit 0. */
+    @Test
+    void followsStandardInputUntilItEnds() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), "dev.poolscope.Main",
+                "watch", "-", "--interval", "200ms")
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        try {
+            var stdin = p.getOutputStream();
+            stdin.write((getconn(1, "r1", "c1", 1) + "\n" + finished(2, "r1") + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            awaitContent(dir.resolve("stderr.txt"), "ALERT critical");   // read while the pipe is still open
+            stdin.write(getconn(3, "r2", "c2", 2).getBytes(StandardCharsets.UTF_8));   // a last line without newline
+            stdin.close();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("watching standard input",
+                "leak suspected: request r1", "standard input ended; stopping");
+        assertThat(Files.readString(dir.resolve("stdout.txt"))).contains("poolscope watch stopped after",
+                "  read 3 lines (0 malformed), 3 events", "  getconn 2, putconn 0");
+    }
+
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -89,7 +89,7 @@ class WeeklyReportTest {
         assertThat(days.get(0).get("verdict")).isEqualTo("ok");
     }
 
-    /** Truth intervals run from the first line above 70 to the first line back at or below (or the last above). */
+    /** Truth intervals run from the first line above 70 to the first line back at or below, or the last above (Truth.Interval). */
     private static BigDecimal minutesAbove(Truth t) {
         long micros = 0;
         for (List<Truth.Interval> intervals : t.nearExhaustion().values()) {

@@ -78,6 +78,12 @@ final class IndependentCount {
         maxUsed.merge(pid, used, Math::max);
         intervals.computeIfAbsent(pid, k -> new ArrayList<>());
         String[] iv = openInterval.get(pid);
+        if (iv != null && java.time.Duration.between(java.time.Instant.parse(iv[1]), java.time.Instant.parse(ts))
+                .compareTo(java.time.Duration.ofSeconds(60)) > 0) {
+            iv[2] = iv[1];   // quiet for more than 60 s above the threshold: ended at its last line above
+            openInterval.remove(pid);
+            iv = null;
+        }
         if (used > 70) {
             if (iv == null) {
                 iv = new String[] {ts, ts, null};

@@ -40,6 +40,12 @@ public final class WatchRig {
     public final Watcher watcher;
 
     public WatchRig(Path log, boolean fromStart, String alertCommand, Path prometheus) {
+        this(log, fromStart, alertCommand, prometheus, dev.poolscope.report.Redactor.none());
+    }
+
+    /** A rig whose watcher masks log strings with {@code redactor} ({@code watch --redact}). */
+    public WatchRig(Path log, boolean fromStart, String alertCommand, Path prometheus,
+                    dev.poolscope.report.Redactor redactor) {
         this.log = log;
         StatusScreen screen = new StatusScreen(new PrintWriter(out, true), new PrintWriter(err, true), false, () -> 80);
         LiveAnalysis analysis = new LiveAnalysis(AnalysisOptions.defaults(), Duration.ofMinutes(10));
@@ -47,12 +53,13 @@ public final class WatchRig {
         EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, FieldMapping.defaults(), EventNames.defaults());
         LineSplitter lines = new LineSplitter(1 << 20, new LineFeeder(log.toString(), decoder,
                 new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
-        FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(screen::message));
+        FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(m -> screen.message(redactor.redact(m))));
         AlertRunner runner = alertCommand == null ? null
                 : new AlertRunner(alertCommand, Duration.ofSeconds(10), m -> screen.message("poolscope: " + m));
         PrometheusFile metrics = prometheus == null ? null : new PrometheusFile(prometheus, screen::message);
         watcher = new Watcher(new Watcher.Settings(log.toString(), Duration.ofSeconds(10), Duration.ofSeconds(60), false),
-                follower, analysis, tally, clock, screen, new AlertGate(Duration.ofMinutes(5)), runner, metrics);
+                follower, analysis, tally, clock, screen, new AlertGate(Duration.ofMinutes(5)), runner, metrics)
+                .redacting(redactor);
     }
 
     /** Moves the clock and lets the watcher take one step. */

@@ -7,11 +7,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
-/** How a chart is written: PNG through the JDK's encoder, SVG through JFreeSVG; both at a fixed size. */
+/** How a chart is written: PNG through {@link PngEncoder}, SVG through JFreeSVG; both at a fixed size. */
 public enum ChartFormat {
     PNG("png"), SVG("svg");
 
@@ -40,9 +39,7 @@ public enum ChartFormat {
         if (this == PNG) {
             BufferedImage image = chart.createBufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT,
                     BufferedImage.TYPE_INT_RGB, null);
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG encoder in this Java runtime");
-            }
+            PngEncoder.write(image, out);
         } else {
             out.write(svg(chart).getBytes(StandardCharsets.UTF_8));
         }

@@ -82,7 +82,7 @@ final class HtmlTables {
                     cell(e.source() + ":" + e.line()));
         }
         String intro = String.format(Locale.ROOT, "%d events in %d requests, %d of which left a connection open.",
-                to.events(), to.requests().size(), d.timeoutRequestsLeftOpen());
+                to.events(), to.requestCount(), d.timeoutRequestsLeftOpen());
         return section("timeouts", "Statement timeouts", intro, t, to.events());
     }
 

@@ -248,7 +248,10 @@ public final class JsonReport {
         var t = d.timeouts();
         g.writeObjectFieldStart("statement_timeouts");
         g.writeNumberField("events", t.events());
-        g.writeNumberField("requests", t.requests().size());
+        g.writeNumberField("requests", t.requestCount());
+        if (t.requestsByLimit() > 0) {
+            g.writeNumberField("requests_counted_by_limit", t.requestsByLimit());
+        }
         g.writeNumberField("left_connection_open", d.timeoutRequestsLeftOpen());
         g.writeNumberField("items_listed", t.items().size());
         g.writeArrayFieldStart("by_endpoint");

@@ -29,8 +29,6 @@ public final class TextReport {
     static final int WIDTH = 80;
 
     /** Mirrors the analysis's open-checkout limit for the note on leaks counted early (docs/robustness.md). */
-    private static final int LIMIT_NOTE = 32_000_000;
-
     private final PrintWriter out;
     private final boolean color;
     private final Redactor redactor;
@@ -107,8 +105,8 @@ public final class TextReport {
         out.printf(Locale.ROOT, "%s: %d checkouts never returned, in %d requests%n",
                 bold("Leaks"), c.leakedCheckouts(), c.requestsWithoutClose());
         if (c.settledByLimit() > 0) {
-            out.printf(Locale.ROOT, "  %d of them counted early: more than %d checkouts were open at once%n",
-                    c.settledByLimit(), LIMIT_NOTE);
+            out.printf(Locale.ROOT, "  %d of them counted early: more checkouts were open at once than the heap"
+                    + " holds (the oldest half each time; POOLSCOPE_HEAP raises the limit)%n", c.settledByLimit());
         }
         out.printf(Locale.ROOT, "  in flight at end: %d, orphan putconn: %d%n", c.inFlightCount(), c.orphanPutconn());
         if (c.leaks().isEmpty()) {
@@ -173,7 +171,11 @@ public final class TextReport {
         var t = d.timeouts();
         out.println();
         out.printf(Locale.ROOT, "%s: %d events in %d requests%n", bold("Statement timeouts"), t.events(),
-                t.requests().size());
+                t.requestCount());
+        if (t.requestsByLimit() > 0) {
+            out.printf(Locale.ROOT, "  %d of those requests counted past the memory limit: each timeout of a"
+                    + " request not remembered counts as one (an upper bound)%n", t.requestsByLimit());
+        }
         out.printf(Locale.ROOT, "  %d of those requests left a connection open%n", d.timeoutRequestsLeftOpen());
         Ranking.byCount(t.byEndpoint()).stream().limit(ROWS).forEach(e ->
                 out.printf(Locale.ROOT, "  %-52s %6d%n", log(e.getKey(), 52), e.getValue()));

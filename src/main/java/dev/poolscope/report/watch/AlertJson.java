@@ -72,7 +72,7 @@ public final class AlertJson {
         env.put("POOLSCOPE_PREVIOUS_LEVEL", a.previous() == null ? "" : a.previous().label());
         env.put("POOLSCOPE_TIME", Units.time(a.time()));
         env.put("POOLSCOPE_LOG", log);
-        env.put("POOLSCOPE_POOL_USED", Integer.toString(s.usedNow()));
+        env.put("POOLSCOPE_POOL_USED", s.usedNow() < 0 ? "" : Integer.toString(s.usedNow()));
         env.put("POOLSCOPE_OPEN_CHECKOUTS", Long.toString(s.openCheckouts()));
         env.put("POOLSCOPE_LEAK_DELTA", Long.toString(s.leakDelta()));
         env.put("POOLSCOPE_REQUESTS_WITHOUT_CLOSE", Long.toString(s.requestsWithoutClose()));
@@ -86,7 +86,11 @@ public final class AlertJson {
     }
 
     private static void figures(JsonGenerator g, LiveStatus s) throws IOException {
-        g.writeNumberField("pool_used", s.usedNow());
+        if (s.usedNow() >= 0) {
+            g.writeNumberField("pool_used", s.usedNow());
+        } else {
+            g.writeNullField("pool_used");   // every process silent past the staleness bound: unknown
+        }
         g.writeNumberField("pool_used_peak", s.usedPeak());
         if (s.poolMax() >= 0) {
             g.writeNumberField("pool_max", s.poolMax());

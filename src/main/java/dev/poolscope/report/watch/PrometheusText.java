@@ -24,7 +24,8 @@ public final class PrometheusText {
         StringBuilder b = new StringBuilder(4096);
         b.append("# poolscope watch metrics; rewritten every interval, do not edit\n");
         gauge(b, "poolscope_level", "Health level now: 0 ok, 1 warning, 2 critical.", label, s.level().ordinal());
-        gauge(b, "poolscope_pool_used", "Connections in use now in the fullest live process.", label, s.usedNow());
+        gauge(b, "poolscope_pool_used", "Connections in use now in the fullest live process (NaN: no recent sample).",
+                label, s.usedNow() < 0 ? "NaN" : s.usedNow());
         gauge(b, "poolscope_pool_used_peak", "Highest pool used since the watch began.", label, s.usedPeak());
         if (s.poolMax() >= 0) {
             gauge(b, "poolscope_pool_max", "Largest pool size the live processes stated.", label, s.poolMax());

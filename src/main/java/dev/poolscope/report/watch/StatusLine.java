@@ -34,7 +34,7 @@ public final class StatusLine {
         int levelAt = b.length();
         String level = s.level().name();
         b.append(level);
-        b.append(" used ").append(s.usedNow()).append(" (peak ").append(s.usedPeak());
+        b.append(" used ").append(s.usedNow() < 0 ? "n/a" : Integer.toString(s.usedNow())).append(" (peak ").append(s.usedPeak());
         if (s.poolMax() >= 0) {
             b.append(", max ").append(s.poolMax());
         }

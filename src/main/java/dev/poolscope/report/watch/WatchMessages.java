@@ -50,7 +50,7 @@ public final class WatchMessages {
         for (Level level : List.of(Level.CRITICAL, Level.WARNING, Level.OK)) {
             for (HealthCheck c : s.health().checks()) {
                 if (c.level() == level) {
-                    parts.add(check(c));
+                    parts.add(check(c, s.usedNow() < 0));
                 }
             }
         }
@@ -68,8 +68,8 @@ public final class WatchMessages {
                 lines, malformed, c.events(), s.level().label()));
         out.add(String.format(Locale.ROOT, "  getconn %d, putconn %d, failed getconn %d, statement timeouts %d",
                 c.getconn(), c.putconn(), c.getconnFailed(), t.statementTimeouts()));
-        out.add(String.format(Locale.ROOT, "  pool used %d now, peak %d%s; open checkouts %d, leak delta %+d",
-                s.usedNow(), s.usedPeak(), t.peakProcess() == null || t.peakProcess().isEmpty() ? ""
+        out.add(String.format(Locale.ROOT, "  pool used %s now, peak %d%s; open checkouts %d, leak delta %+d",
+                s.usedNow() < 0 ? "n/a" : Integer.toString(s.usedNow()), s.usedPeak(), t.peakProcess() == null || t.peakProcess().isEmpty() ? ""
                         : " (process " + StatusLine.field(t.peakProcess()) + ")", s.openCheckouts(), s.leakDelta()));
         out.add(String.format(Locale.ROOT, "  leak suspects: %d reported, %d returned, %d still open; "
                         + "%d silent process(es) forgotten with %d open checkout(s)",
@@ -79,7 +79,11 @@ public final class WatchMessages {
         return out;
     }
 
-    private static String check(HealthCheck c) {
+    /** {@code usageUnknown}: every process is silent past the staleness bound, so pool used is n/a, not 0. */
+    private static String check(HealthCheck c, boolean usageUnknown) {
+        if (usageUnknown && Health.POOL_USED.equals(c.metric())) {
+            return "pool used n/a";
+        }
         String name = switch (c.metric()) {
             case Health.POOL_USED -> "pool used";
             case Health.LEAK_DELTA -> "getconn - putconn";
