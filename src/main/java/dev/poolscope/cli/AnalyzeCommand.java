@@ -81,7 +81,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (summary != null) {
             OutputTarget.requireWritable(summary, out.force);
         }
-        Thread warmup = files.any() ? ReportFiles.warmUp(files, inputs) : null;
+        Thread warmup = files.any() ? ReportFiles.warmUp(files) : null;
         FindingConfig rules = findingOptions.config(null);
         Pipeline pipeline = common.pipeline(speed.read(spec.commandLine().getErr()), rules)
                 .withServer(server.settings());

@@ -17,7 +17,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,9 +35,6 @@ public final class ReportFiles {
         this.force = force;
     }
 
-    /** Below this much input the reading is too short to hide a warm-up behind: it would only add to the run. */
-    static final long WARMUP_FROM_BYTES = 64L << 20;
-
     /** The findings to write into findings.csv and the HTML page. */
     public ReportFiles withFindings(List<Finding> findings) {
         this.findings = List.copyOf(findings);
@@ -46,20 +42,19 @@ public final class ReportFiles {
     }
 
     /**
-     * Starts drawing throw-away reports on another thread so the chart stack is loaded and compiled
-     * while the log is read; {@link #write} waits for it, so the two never draw at the same time.
-     * For small files only the chart stack is primed ({@link ReportWarmup#prime}): measured on a 10 kB
-     * log, the full warm-up made {@code --html} cost 0.5 s more CPU than drawing the real charts cold
-     * (issue 15.4), while priming overlaps the class loading and font set-up with the reading.
+     * Starts priming the chart stack on another thread while the log is read ({@link ReportWarmup#prime}:
+     * a 20-bucket drawing of each chart format asked for, which loads Java2D, the fonts and JFreeChart);
+     * {@link #write} waits for it, so the two never draw at the same time. Null when no chart is asked
+     * for: CSV alone needs no head start, and ChartFormat is then never touched (loading it verifies
+     * against Java2D classes). A full-size warm-up used to draw every 2,000-bucket chart too: on two
+     * cores that competes with the reading, and measured on 1 GB it made the report files cost 1.55x
+     * the JSON run against 1.15x with priming only (issue 15.4).
      */
-    public static Thread warmUp(ReportFileOptions o, List<String> inputs) throws UsageException {
-        boolean large = large(inputs);
-        boolean anyChart = o.chart != null || o.chartsDir != null || o.html != null;
-        if (!large && !anyChart) {
-            return null;   // CSV alone on a small log: nothing worth starting early
+    public static Thread warmUp(ReportFileOptions o) throws UsageException {
+        if (o.chart == null && o.chartsDir == null && o.html == null) {
+            return null;
         }
-        // ChartFormat is touched only when a chart is asked for: loading it verifies against Java2D classes.
-        Set<ChartFormat> formats = anyChart ? EnumSet.noneOf(ChartFormat.class) : Set.of();
+        Set<ChartFormat> formats = EnumSet.noneOf(ChartFormat.class);
         if (o.chart != null) {
             formats.add(format(o.chartFileFormat()));
         }
@@ -71,11 +66,7 @@ public final class ReportFiles {
         }
         Thread t = new Thread(() -> {
             try {
-                if (large) {
-                    ReportWarmup.run(o.csvDir != null, formats, o.html != null);
-                } else if (!formats.isEmpty()) {
-                    ReportWarmup.prime(formats, o.html != null);
-                }
+                ReportWarmup.prime(formats, o.html != null);
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start: the real drawing afterwards meets the same problem and reports it in one line.
             }
@@ -86,23 +77,6 @@ public final class ReportFiles {
         return t;
     }
 
-    /** Standard input, a directory or files of {@link #WARMUP_FROM_BYTES} or more (gzip counted ten times). */
-    static boolean large(List<String> inputs) {
-        long bytes = 0;
-        for (String name : inputs) {
-            Path p = Path.of(name);
-            if (name.equals("-") || !Files.isRegularFile(p)) {
-                return true;
-            }
-            try {
-                bytes += Files.size(p) * (name.endsWith(".gz") ? 10 : 1);
-            } catch (IOException e) {
-                return true;   // the reading will report it
-            }
-        }
-        return bytes >= WARMUP_FROM_BYTES;
-    }
-
     public void write(ReportFileOptions o, Thread warmup) throws UsageException {
         if (warmup != null) {
             try {
@@ -111,6 +85,7 @@ public final class ReportFiles {
                 Thread.currentThread().interrupt();
             }
         }
+        startCharts(o);   // drawn on the free cores while the CSV files are written
         if (o.csvDir != null) {
             for (CsvTable table : CsvTable.values()) {
                 if (!table.appliesTo(diagnosis)) {
@@ -133,6 +108,18 @@ public final class ReportFiles {
         }
         if (o.html != null) {
             text(o.html, w -> HtmlReport.write(diagnosis, findings, charts(), w));
+        }
+    }
+
+    private void startCharts(ReportFileOptions o) throws UsageException {
+        if (o.chartsDir != null) {
+            charts().drawAll(List.of(ChartKind.values()), format(o.chartFormat));
+        }
+        if (o.html != null) {
+            charts().drawAll(List.of(ChartKind.values()), ChartFormat.PNG);
+        }
+        if (o.chart != null) {
+            charts().drawAll(List.of(ChartKind.POOL_USAGE), format(o.chartFileFormat()));
         }
     }
 

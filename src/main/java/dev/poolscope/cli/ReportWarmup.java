@@ -18,32 +18,16 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Draws every report once from a made-up diagnosis, so that loading Java2D, fonts, JFreeChart,
- * the PNG encoder and JFreeSVG, and compiling their drawing loops, happens on a spare core while the
- * log is still being read. Without it those seconds come after the read, on every run (issue #3's
- * budget: report files may add at most 10 % to a large log's run time).
+ * Draws the requested charts once from a tiny made-up diagnosis, so that loading Java2D, fonts,
+ * JFreeChart and JFreeSVG happens while the log is still being read. Without it that time comes after
+ * the read, on every run (issue #3's budget: report files may add at most 10 % to a run's time).
  */
 public final class ReportWarmup {
-    private static final int BUCKETS = 2_000;
-
     private ReportWarmup() {}
 
     /**
-     * Draws what the options will ask for and nothing more: a format no output uses is not warmed, since
-     * on two cores the warm-up competes with the reading it is meant to hide behind.
-     *
-     * @param csv     the CSV writers
-     * @param formats chart formats to draw
-     * @param html    the HTML page (PNG charts)
-     */
-    public static void run(boolean csv, java.util.Set<ChartFormat> formats, boolean html) {
-        draw(sample(BUCKETS), csv, formats, html);
-    }
-
-    /**
-     * The small-input variant: the same outputs drawn from a 20-second diagnosis, which loads the classes
-     * and sets up the fonts the real drawing needs (most of its cost on a small log) without drawing
-     * 2,000-bucket charts twice.
+     * Draws the outputs asked for from a 20-second diagnosis: that loads the classes and sets up the
+     * fonts the real drawing needs (most of its cost on a small log) without drawing big charts twice.
      */
     public static void prime(java.util.Set<ChartFormat> formats, boolean html) {
         draw(sample(20), false, formats, html);
