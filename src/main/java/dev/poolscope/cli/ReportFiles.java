@@ -1,15 +1,13 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.findings.Finding;
-import dev.poolscope.report.csv.FindingsCsv;
-import java.util.List;
-
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.findings.Finding;
 import dev.poolscope.report.chart.ChartFormat;
 import dev.poolscope.report.chart.ChartImages;
 import dev.poolscope.report.chart.ChartKind;
 import dev.poolscope.report.csv.CsvReport;
 import dev.poolscope.report.csv.CsvTable;
+import dev.poolscope.report.csv.FindingsCsv;
 import dev.poolscope.report.html.HtmlReport;
 import java.io.BufferedWriter;
 import java.io.IOException;
