@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** Orphan checkins listed for a later merge; past this they are only counted (a misnamed checkin event). */
     public static final int BOUNDARY_LIMIT = 100_000;
-    private static final Comparator<LongHold> BY_HELD = Comparator.comparingLong(LongHold::heldMicros);
+    private static final Comparator<LongHold> BY_HELD = (a, b) -> Long.compare(a.heldMicros(), b.heldMicros());
 
     private final AnalysisOptions options;
     /** Worked out once: the Duration arithmetic cost a division per event. */
@@ -244,8 +244,17 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         return leaks.all(lastTime);
     }
 
-    static final Comparator<LeakItem> OLDEST_FIRST = Comparator.comparingLong(LeakItem::acquiredAt)
-            .thenComparing(LeakItem::process).thenComparing(LeakItem::source).thenComparingLong(LeakItem::line);
+    /** By time, process, file, line. One lambda, not a chain of them: each is linked at start-up. */
+    static final Comparator<LeakItem> OLDEST_FIRST = (a, b) -> {
+        int c = Long.compare(a.acquiredAt(), b.acquiredAt());
+        if (c == 0) {
+            c = a.process().compareTo(b.process());
+        }
+        if (c == 0) {
+            c = a.source().compareTo(b.source());
+        }
+        return c != 0 ? c : Long.compare(a.line(), b.line());
+    };
 
     /** One pass over the store ({@link OpenLeaks#tally}), joined with what was returned and settled. */
     @Override

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  */
 final class ServerPass {
     private final ServerSettings settings;
-    private final ServerAnalysis analysis;
+    private final AnalysisOptions options;
+    /** Made when the first server input comes: most runs read only app logs (start-up). */
+    private ServerAnalysis analysis;
     /** True when some input may be an app log: then the server's timeouts are not the report's. */
     private final boolean appExpected;
     private final AppMarks marks;
@@ -34,7 +36,7 @@ final class ServerPass {
 
     private ServerPass(ServerSettings settings, AnalysisOptions options, boolean appExpected, boolean join) {
         this.settings = settings;
-        this.analysis = new ServerAnalysis(settings, options.maxItems(), options.mergeGap().toNanos() / 1000);
+        this.options = options;
         this.appExpected = appExpected;
         this.marks = join ? new AppMarks() : null;
     }
@@ -67,6 +69,9 @@ final class ServerPass {
     }
 
     ServerFeeder feeder(String name, ServerFormat format, InputTally tally, Consumer<PoolEvent> app) {
+        if (analysis == null) {
+            analysis = new ServerAnalysis(settings, options.maxItems(), options.mergeGap().toNanos() / 1000);
+        }
         return new ServerFeeder(name, format, settings.prefixes(), analysis, tally, appExpected ? null : app);
     }
 
@@ -77,7 +82,7 @@ final class ServerPass {
 
     /** The diagnosis with the server's figures (and the join), or as it was when no server log was read. */
     Diagnosis attach(Diagnosis d) {
-        if (!analysis.hasInput()) {
+        if (analysis == null || !analysis.hasInput()) {
             return d;
         }
         var result = analysis.finish();
