@@ -24,6 +24,7 @@ public final class ServerMerge {
         ServerResult b = l.result();
         Map<Integer, SessionCarry.Session> open = new LinkedHashMap<>();
         e.carry().open().forEach(s -> open.put(s.pid(), s));
+        Map<Integer, SessionCarry.Session> before = new HashMap<>(open);
         List<SessionCarry.Session[]> matched = new ArrayList<>();
         List<SessionCarry.Session> endedBefore = new ArrayList<>(e.carry().endedBefore());
         for (SessionCarry.Session end : l.carry().endedBefore()) {
@@ -51,11 +52,12 @@ public final class ServerMerge {
                 sorted(add(a.tooManyClientsByMessage(), b.tooManyClientsByMessage())),
                 windows(a.tooManyClientsWindows(), b.tooManyClientsWindows(), maxItems, windowGap),
                 first(a.refusals(), b.refusals(), maxItems), a.idleInTransactionKills() + b.idleInTransactionKills(),
-                a.eofInTransaction() + b.eofInTransaction(), first(a.heldInTransaction(), b.heldInTransaction(), maxItems),
+                a.eofInTransaction() + b.eofInTransaction(),
+                first(a.heldInTransaction(), losses(b.heldInTransaction(), before), maxItems),
                 a.statementTimeouts() + b.statementTimeouts(), a.userCancels() + b.userCancels(),
                 statements(a.timeoutsByStatement(), b.timeoutsByStatement()),
                 first(a.timeoutItems(), b.timeoutItems(), maxItems), sorted(add(a.otherLosses(), b.otherLosses())),
-                first(a.otherLossItems(), b.otherLossItems(), maxItems),
+                first(a.otherLossItems(), losses(b.otherLossItems(), before), maxItems),
                 applications(a.byApplication(), b.byApplication(), matched));
         return new Part(r, carry);
     }
@@ -82,7 +84,13 @@ public final class ServerMerge {
             recount(clients, o.host(), r.host(), o.host() != null ? o.host() : r.host());
         }
         List<SessionRow> longest = new ArrayList<>(a.longest());
-        longest.addAll(b.longest());
+        for (SessionRow row : b.longest()) {   // a session begun in the earlier summary: its start as authorized there
+            SessionCarry.Session[] m = matched.stream().filter(x -> x[1].pid() == row.pid() && x[1].time() == row.end())
+                    .findFirst().orElse(null);
+            longest.add(m == null || m[0].time() == ServerRecord.NO_TIME ? row : new SessionRow(row.pid(),
+                    row.application(), row.user(), row.database(), row.client(), m[0].time(), row.end(),
+                    row.lengthMicros()));
+        }
         longest.sort(Comparator.comparingLong(SessionRow::lengthMicros).reversed().thenComparingLong(SessionRow::start));
         SessionLengths lengths = a.lengths() == null ? b.lengths() : b.lengths() == null ? a.lengths()
                 : a.lengths().plus(b.lengths());
@@ -96,6 +104,26 @@ public final class ServerMerge {
                 a.maxConnections() != null ? a.maxConnections() : b.maxConnections(), lengths,
                 longest.subList(0, Math.min(SessionTracker.LONGEST, longest.size())), sorted(users), sorted(databases),
                 sorted(clients), merged.points(), merged.width());
+    }
+
+    /** Later losses of sessions that began in the earlier summary learn their start, as in one pass. */
+    private static List<SessionLoss> losses(List<SessionLoss> later, Map<Integer, SessionCarry.Session> open) {
+        List<SessionLoss> out = new ArrayList<>();
+        for (SessionLoss l : later) {
+            SessionCarry.Session o = open.get(l.pid());
+            if (o == null || l.sessionStart() != ServerRecord.NO_TIME || o.time() == ServerRecord.NO_TIME) {
+                out.add(l);
+                continue;
+            }
+            out.add(new SessionLoss(l.kind(), l.time(), l.pid(), or(l.application(), o.application()),
+                    or(l.user(), o.user()), or(l.database(), o.database()), or(l.client(), o.host()), o.time(),
+                    l.time() == ServerRecord.NO_TIME ? -1 : l.time() - o.time(), l.source(), l.line()));
+        }
+        return out;
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
     }
 
     private static void recount(Map<String, Long> counts, String openKey, String endKey, String oneKey) {
