@@ -82,6 +82,21 @@ class SummaryTruthTest {
     }
 
     @Test
+    void aRedactedSummaryMasksTheNewSectionsToo() throws Exception {
+        // A request id of the truth's true leaks and an application thread name: both log strings of the new
+        // library section; masked by the pattern given, while the figures stay.
+        Path log = fixture("hikaricp/hikaricp.jsonl");
+        Path psum = dir.resolve("masked.psum");
+        Cli run = Cli.run("analyze", log.toString(), "--summary", psum.toString(), "-o", dir.resolve("r.txt").toString(),
+                "--redact-pattern", "16d135d4-5572-4786-8e70-f282a0344368", "--redact-pattern", "http-nio-8080-exec-29");
+        assertThat(run.code()).as(run.err()).isZero();
+        String text = Files.readString(psum);
+        assertThat(text).contains("\"redacted\":true").contains("\"library\":")
+                .doesNotContain("16d135d4-5572-4786-8e70-f282a0344368").doesNotContain("http-nio-8080-exec-29");
+        assertThat(finished(psum).library().suspected()).isEqualTo(13);
+    }
+
+    @Test
     void aDirectoryOfAppAndServerLogsIsReadInTimeOrder() throws Exception {
         // The server log starts 03:03:37, before the app's first line (03:03:38): it is read first, not last.
         Path d = Files.createDirectories(dir.resolve("day"));
