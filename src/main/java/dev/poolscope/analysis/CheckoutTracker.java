@@ -335,17 +335,35 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
      * then its settled figures are added and its open checkouts join the end of the queue.
      */
     void continueWith(PairingState later) {
+        continueWith(later, List.of());
+    }
+
+    /**
+     * The same, also returning the later summary's exhaustion looks with what was still open here at each
+     * (the checkouts of earlier summaries its own look could not see), placed in the merged boundary.
+     */
+    List<ExhaustionLook> continueWith(PairingState later, List<ExhaustionLook> looks) {
         firstTime = Counts.minTime(firstTime, later.firstTime());
         long listedOrphans = 0;
-        for (BoundaryEvent b : later.boundary()) {
+        List<ExhaustionLook> seen = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < later.boundary().size(); i++) {
+            for (; next < looks.size() && looks.get(next).boundaryIndex() <= i; next++) {
+                seen.add(looks.get(next).plus(heldBy(looks.get(next).process(), looks.get(next).time()), boundarySize()));
+            }
+            BoundaryEvent b = later.boundary().get(i);
             listedOrphans += b.kind() == EventKind.CHECKIN ? 1 : 0;
             accept(b.toEvent());   // re-recorded here if still an orphan, or still early for the merged summary
+        }
+        for (; next < looks.size(); next++) {
+            seen.add(looks.get(next).plus(heldBy(looks.get(next).process(), looks.get(next).time()), boundarySize()));
         }
         lastTime = Math.max(lastTime, later.lastTime());
         absorbSettled(later);
         orphans += later.orphans() - listedOrphans;
         unlisted += later.unlisted();
         later.open().forEach(open::add);
+        return seen;
     }
 
     private void absorbSettled(PairingState s) {
@@ -368,6 +386,11 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** What holds a process's connections now ({@link OpenLeaks#heldBy}). */
     long[] heldBy(String process, long now) {
         return leaks.heldBy(process, now);
+    }
+
+    /** Boundary events recorded so far (a summary's); 0 in one pass. */
+    int boundarySize() {
+        return boundary == null ? 0 : boundary.size();
     }
 
     /** Checkouts held in memory: what bounds the tracker's size. */

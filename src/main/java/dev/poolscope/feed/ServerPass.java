@@ -4,6 +4,9 @@ import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.analysis.LeakItem;
+import dev.poolscope.analysis.ServerPart;
+import dev.poolscope.analysis.Summary;
+import dev.poolscope.analysis.SummaryAnalysis;
 import dev.poolscope.event.PoolEvent;
 import dev.poolscope.server.AppLeak;
 import dev.poolscope.server.AppMarks;
@@ -95,6 +98,15 @@ final class ServerPass {
             join = Join.of(result, marks.finish(leaks, d.checkouts().leakedCheckouts()), settings);
         }
         return d.withServer(new ServerView(result, join));
+    }
+
+    /** The summary with the server's side of the read: its figures, and whether an app log was read too. */
+    Summary attach(Summary s) {
+        if (!analysis.hasInput()) {
+            return SummaryAnalysis.withServer(s, null, appRead);
+        }
+        return SummaryAnalysis.withServer(s, new ServerPart.Server(analysis.finish(), analysis.carry(),
+                settings.application(), settings.skew().toNanos() / 1000), appRead);
     }
 
     /** The server format of a file from its first event line, or null (an app log, or unreadable). */
