@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
@@ -267,21 +266,20 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         OldestItems leakItems = end.leaks();
         OldestItems inFlight = end.inFlight();
         long requests = end.requests();
-        long openLeaks = leakItems.count();
+        long leaked = leakItems.count();
+        long byLimit = 0;
         if (settled != null) {
             settled.kept().forEach(c -> leakItems.offer(c.toLeak(lastTime)));
+            settled.byEndpoint().forEach((name, n) -> endpointCopy.computeIfAbsent(name, k -> new EndpointHolds())
+                    .checkouts += n);
+            leaked += settled.checkouts;
+            requests += settled.requests;
+            byLimit = settled.byLimit;
         }
         List<LongHold> holds = new ArrayList<>(longest);
         holds.sort(BY_HELD.reversed().thenComparingLong(LongHold::acquiredAt));
-        if (settled == null) {
-            return new CheckoutResult(leakItems.sorted(), openLeaks, byEndpoint, inFlight.sorted(), inFlight.count(),
-                    orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy, requests, 0);
-        }
-        settled.byEndpoint().forEach((name, n) -> endpointCopy.computeIfAbsent(name, k -> new EndpointHolds())
-                .checkouts += n);
-        return new CheckoutResult(leakItems.sorted(), openLeaks + settled.checkouts, byEndpoint, inFlight.sorted(),
-                inFlight.count(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy,
-                requests + settled.requests, settled.byLimit);
+        return new CheckoutResult(leakItems.sorted(), leaked, byEndpoint, inFlight.sorted(), inFlight.count(),
+                orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy, requests, byLimit);
     }
 
     /** How many of these requests hold a leak at the end ({@link OpenLeaks#leakedAmong}). */
@@ -349,14 +347,14 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         int next = 0;
         for (int i = 0; i < later.boundary().size(); i++) {
             for (; next < looks.size() && looks.get(next).boundaryIndex() <= i; next++) {
-                seen.add(looks.get(next).plus(heldBy(looks.get(next).process(), looks.get(next).time()), boundarySize()));
+                seen.add(lookHere(looks.get(next)));
             }
             BoundaryEvent b = later.boundary().get(i);
             listedOrphans += b.kind() == EventKind.CHECKIN ? 1 : 0;
             accept(b.toEvent());   // re-recorded here if still an orphan, or still early for the merged summary
         }
         for (; next < looks.size(); next++) {
-            seen.add(looks.get(next).plus(heldBy(looks.get(next).process(), looks.get(next).time()), boundarySize()));
+            seen.add(lookHere(looks.get(next)));
         }
         lastTime = Math.max(lastTime, later.lastTime());
         absorbSettled(later);
@@ -364,6 +362,10 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         unlisted += later.unlisted();
         later.open().forEach(open::add);
         return seen;
+    }
+
+    private ExhaustionLook lookHere(ExhaustionLook look) {
+        return look.plus(heldBy(look.process(), look.time()), boundarySize());
     }
 
     private void absorbSettled(PairingState s) {
@@ -402,25 +404,8 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         this.onReturn = listener;
     }
 
-    /** Visits every open checkout as objects (live mode: a status line, not every event). */
-    void forEachOpen(java.util.function.Consumer<Checkout> action) {
-        open.forEach(s -> action.accept(open.view(s)));
-    }
-
-    /** Remembers that a checkout was reported open as a suspected leak (live mode). */
-    void markSuspect(Checkout c) {
-        open.markSuspect(c.slot);
-    }
-
-    /** Drops the open checkouts of a process that is gone (live mode); returns them. */
-    List<Checkout> forget(String process) {
-        List<Checkout> gone = new ArrayList<>();
-        open.forEach(s -> {
-            if (Objects.equals(open.process(s), process)) {
-                gone.add(open.view(s));
-                open.remove(s);
-            }
-        });
-        return gone;
+    /** The open checkouts as live mode reads them. */
+    LiveCheckouts live() {
+        return new LiveCheckouts(open);
     }
 }
