@@ -42,7 +42,7 @@ class ArchitectureTest {
             Map.entry("gate", List.of("analysis", "event", "server")),
             Map.entry("findings", List.of("report", "analysis", "event")),
             Map.entry("weekly", List.of("analysis", "event")),
-            Map.entry("summary", List.of("analysis", "event", JACKSON, HDR)),
+            Map.entry("summary", List.of("analysis", "event", "server", JACKSON, HDR)),
             Map.entry("feed", List.of("io", "event", "dialect", "analysis", "server", JACKSON)),
             Map.entry("watch", List.of("io", "event", "analysis", "gate", "report", "report.watch")),
             Map.entry("report", List.of("analysis", "event", "server", JACKSON)),

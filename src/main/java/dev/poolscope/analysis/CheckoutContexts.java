@@ -9,7 +9,18 @@ import java.util.Objects;
  * ({@link Interner}); a process's number is also the process part of the store's index hashes.
  */
 final class CheckoutContexts {
-    private record Ctx(int process, int source, int endpoint) {}
+    /** equals and hashCode written out: a record's are bootstrapped through method handles on first use (start-up). */
+    private record Ctx(int process, int source, int endpoint) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ctx c && c.process == process && c.source == source && c.endpoint == endpoint;
+        }
+
+        @Override
+        public int hashCode() {
+            return (process * 31 + source) * 31 + endpoint;
+        }
+    }
 
     private final Interner<String> names = new Interner<>();
     /** Forgetting a triple releases its names. */

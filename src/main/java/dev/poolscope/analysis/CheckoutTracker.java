@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
@@ -20,7 +19,7 @@ import java.util.function.Predicate;
 public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** Orphan checkins listed for a later merge; past this they are only counted (a misnamed checkin event). */
     public static final int BOUNDARY_LIMIT = 100_000;
-    private static final Comparator<LongHold> BY_HELD = Comparator.comparingLong(LongHold::heldMicros);
+    private static final Comparator<LongHold> BY_HELD = (a, b) -> Long.compare(a.heldMicros(), b.heldMicros());
 
     private final AnalysisOptions options;
     /** Worked out once: the Duration arithmetic cost a division per event. */
@@ -35,7 +34,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private long lastTime = PoolEvent.NO_TIME;
     private long firstTime = PoolEvent.NO_TIME;
     /** Null unless recording for a summary. */
-    private List<BoundaryEvent> boundary;
+    private final List<BoundaryEvent> boundary;
     private long unlisted;
     /** Null unless live mode listens: then each closed checkout is read into objects for it. */
     private ReturnListener onReturn;
@@ -43,21 +42,26 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private long negativeHolds;
     private long sameTimeReorders;
     /** Null unless leaks are settled early (one-pass analysis, not summaries or live mode). */
-    private SettledLeaks settled;
+    private final SettledLeaks settled;
+    private final OpenLeaks leaks;
 
     /** Told of every checkout a checkin closes; the live leak watch uses it to report returns. */
     interface ReturnListener {
         void returned(Checkout c, long at);
     }
 
-    private CheckoutTracker(AnalysisOptions options, boolean live, Uuid.Cache uuids) {
+    private CheckoutTracker(AnalysisOptions options, boolean live, Uuid.Cache uuids, SettledLeaks settled,
+                            List<BoundaryEvent> boundary) {
         this.options = options;
         this.graceMicros = options.graceMicros();
         this.leakThresholdMicros = options.leakThresholdMicros();
         this.open = new OpenCheckouts(live, uuids);
+        this.settled = settled;
+        this.boundary = boundary;
+        this.leaks = new OpenLeaks(open, graceMicros, settled);
     }
 
-    // The three lifecycles. Each differs from the others in one field, set here and nowhere else.
+    // The three lifecycles. Each differs from the others in one argument, given here and nowhere else.
 
     /**
      * One pass to a diagnosis: leaks are settled early to bound memory (docs/robustness.md).
@@ -68,21 +72,18 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
      */
     static CheckoutTracker onePass(AnalysisOptions options, Uuid.Cache uuids, Predicate<RequestKey> timedOut,
                                    long maxOpen) {
-        CheckoutTracker t = new CheckoutTracker(options, false, uuids);
-        t.settled = new SettledLeaks(options.maxItems(), timedOut, maxOpen);
-        return t;
+        return new CheckoutTracker(options, false, uuids, new SettledLeaks(options.maxItems(), timedOut, maxOpen),
+                null);
     }
 
     /** For a summary: also records the boundary events a later merge needs (docs/summaries.md). */
     static CheckoutTracker summary(AnalysisOptions options, Uuid.Cache uuids) {
-        CheckoutTracker t = new CheckoutTracker(options, false, uuids);
-        t.boundary = new ArrayList<>();
-        return t;
+        return new CheckoutTracker(options, false, uuids, null, new ArrayList<>());
     }
 
     /** For live mode, which reports how long ago a checkout's request ended and listens to returns. */
     static CheckoutTracker live(AnalysisOptions options, Uuid.Cache uuids) {
-        return new CheckoutTracker(options, true, uuids);
+        return new CheckoutTracker(options, true, uuids, null, null);
     }
 
     @Override
@@ -239,117 +240,51 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
 
     /** Every leak, uncapped, oldest first; per-day reports count them all. */
     public List<LeakItem> allLeaks() {
-        List<LeakItem> leaks = new ArrayList<>();
-        open.forEach(s -> {
-            if (isLeak(s)) {
-                leaks.add(open.view(s).toLeak(lastTime));
-            }
-        });
-        leaks.sort(OLDEST_FIRST);
-        return leaks;
+        return leaks.all(lastTime);
     }
 
-    private boolean isLeak(int s) {
-        long at = open.acquiredAt(s);
-        return open.requestEnded(s) || at != PoolEvent.NO_TIME && lastTime - at > graceMicros;
-    }
+    /** By time, process, file, line. One lambda, not a chain of them: each is linked at start-up. */
+    static final Comparator<LeakItem> OLDEST_FIRST = (a, b) -> {
+        int c = Long.compare(a.acquiredAt(), b.acquiredAt());
+        if (c == 0) {
+            c = a.process().compareTo(b.process());
+        }
+        if (c == 0) {
+            c = a.source().compareTo(b.source());
+        }
+        return c != 0 ? c : Long.compare(a.line(), b.line());
+    };
 
-    static final Comparator<LeakItem> OLDEST_FIRST = Comparator.comparingLong(LeakItem::acquiredAt)
-            .thenComparing(LeakItem::process).thenComparing(LeakItem::source).thenComparingLong(LeakItem::line);
-
-    /**
-     * One pass over the store: counts per endpoint and of distinct leaked requests, and only the oldest
-     * {@code maxItems} leaks and in-flight checkouts read into objects, so that the end of a log with
-     * millions of open checkouts needs no memory per checkout.
-     */
+    /** One pass over the store ({@link OpenLeaks#tally}), joined with what was returned and settled. */
     @Override
     public CheckoutResult finish() {
-        OldestItems leaks = new OldestItems(options.maxItems(), lastTime);
-        OldestItems inFlight = new OldestItems(options.maxItems(), lastTime);
-        long[] leaksOf = new long[open.contexts()];
-        long[] openOf = new long[open.contexts()];
-        long[] requests = {0};
-        open.forEach(s -> {
-            int ctx = open.context(s);
-            openOf[ctx]++;
-            if (!isLeak(s)) {
-                inFlight.offer(open, s);
-                return;
-            }
-            leaksOf[ctx]++;
-            leaks.offer(open, s);
-            if (open.hasRequest(s) && firstLeakOfRequest(s) && !settledEarlier(s)) {
-                requests[0]++;
-            }
-        });
+        OpenLeaks.Tally end = leaks.tally(options.maxItems(), lastTime);
         Map<String, Long> byEndpoint = settled == null ? new HashMap<>() : new HashMap<>(settled.byEndpoint());
         Map<String, EndpointHolds> endpointCopy = new HashMap<>();
-        endpoints.forEach((name, t) -> {
-            EndpointHolds copy = new EndpointHolds();
-            copy.checkouts = t.checkouts;
-            copy.holds.add(t.holds);
-            endpointCopy.put(name, copy);
-        });
-        for (int ctx = 0; ctx < openOf.length; ctx++) {
-            if (openOf[ctx] == 0) {
-                continue;
-            }
-            String name = Endpoint.orUnknown(open.endpointOfContext(ctx));
-            // Still-open checkouts count as checkouts of their endpoint too.
-            endpointCopy.computeIfAbsent(name, k -> new EndpointHolds()).checkouts += openOf[ctx];
-            if (leaksOf[ctx] > 0) {
-                byEndpoint.merge(name, leaksOf[ctx], Long::sum);
-            }
-        }
-        long openLeaks = leaks.count();
+        endpoints.forEach((name, t) -> endpointCopy.put(name, t.copy()));
+        end.addByEndpoint(open, byEndpoint, endpointCopy);
+        OldestItems leakItems = end.leaks();
+        OldestItems inFlight = end.inFlight();
+        long requests = end.requests();
+        long leaked = leakItems.count();
+        long byLimit = 0;
         if (settled != null) {
-            settled.kept().forEach(c -> leaks.offer(c.toLeak(lastTime)));
+            settled.kept().forEach(c -> leakItems.offer(c.toLeak(lastTime)));
+            settled.byEndpoint().forEach((name, n) -> endpointCopy.computeIfAbsent(name, k -> new EndpointHolds())
+                    .checkouts += n);
+            leaked += settled.checkouts;
+            requests += settled.requests;
+            byLimit = settled.byLimit;
         }
         List<LongHold> holds = new ArrayList<>(longest);
         holds.sort(BY_HELD.reversed().thenComparingLong(LongHold::acquiredAt));
-        if (settled == null) {
-            return new CheckoutResult(leaks.sorted(), openLeaks, byEndpoint, inFlight.sorted(), inFlight.count(),
-                    orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy, requests[0], 0);
-        }
-        settled.byEndpoint().forEach((name, n) -> endpointCopy.computeIfAbsent(name, k -> new EndpointHolds())
-                .checkouts += n);
-        return new CheckoutResult(leaks.sorted(), openLeaks + settled.checkouts, byEndpoint, inFlight.sorted(),
-                inFlight.count(), orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy,
-                requests[0] + settled.requests, settled.byLimit);
+        return new CheckoutResult(leakItems.sorted(), leaked, byEndpoint, inFlight.sorted(), inFlight.count(),
+                orphans + ties.checkins(), holds, longHoldCount, holdTimes.copy(), endpointCopy, requests, byLimit);
     }
 
-    /** Whether no leak of the same request arrived before this one: each leaked request counts once. */
-    private boolean firstLeakOfRequest(int s) {
-        boolean[] first = {true};
-        open.forEachSameRequest(s, t -> {
-            if (t < s && isLeak(t)) {   // a lower slot is an earlier checkout
-                first[0] = false;
-            }
-        });
-        return first[0];
-    }
-
-    /** Whether the request was counted already when some of its leaks were settled early. */
-    private boolean settledEarlier(int s) {
-        return settled != null && settled.requests > 0
-                && settled.counted(new RequestKey(open.process(s), open.requestId(s)));
-    }
-
-    /**
-     * How many of these requests hold a leak at the end (not counting those whose leaks were settled early
-     * and counted then): the requests that timed out and leaked, without a set of every leaked request.
-     */
+    /** How many of these requests hold a leak at the end ({@link OpenLeaks#leakedAmong}). */
     long leakedAmong(Collection<RequestKey> keys) {
-        long n = 0;
-        for (RequestKey key : keys) {
-            if (key.requestId() == null || settled != null && settled.counted(key)) {
-                continue;
-            }
-            boolean[] leaked = {false};
-            open.forEachOfRequest(key.process(), key.requestId(), s -> leaked[0] |= isLeak(s));
-            n += leaked[0] ? 1 : 0;
-        }
-        return n;
+        return leaks.leakedAmong(keys, lastTime);
     }
 
     /** Checkins stamped earlier than their checkout (counted as held for 0). */
@@ -398,17 +333,39 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
      * then its settled figures are added and its open checkouts join the end of the queue.
      */
     void continueWith(PairingState later) {
+        continueWith(later, List.of());
+    }
+
+    /**
+     * The same, also returning the later summary's exhaustion looks with what was still open here at each
+     * (the checkouts of earlier summaries its own look could not see), placed in the merged boundary.
+     */
+    List<ExhaustionLook> continueWith(PairingState later, List<ExhaustionLook> looks) {
         firstTime = Counts.minTime(firstTime, later.firstTime());
         long listedOrphans = 0;
-        for (BoundaryEvent b : later.boundary()) {
+        List<ExhaustionLook> seen = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < later.boundary().size(); i++) {
+            for (; next < looks.size() && looks.get(next).boundaryIndex() <= i; next++) {
+                seen.add(lookHere(looks.get(next)));
+            }
+            BoundaryEvent b = later.boundary().get(i);
             listedOrphans += b.kind() == EventKind.CHECKIN ? 1 : 0;
             accept(b.toEvent());   // re-recorded here if still an orphan, or still early for the merged summary
+        }
+        for (; next < looks.size(); next++) {
+            seen.add(lookHere(looks.get(next)));
         }
         lastTime = Math.max(lastTime, later.lastTime());
         absorbSettled(later);
         orphans += later.orphans() - listedOrphans;
         unlisted += later.unlisted();
         later.open().forEach(open::add);
+        return seen;
+    }
+
+    private ExhaustionLook lookHere(ExhaustionLook look) {
+        return look.plus(heldBy(look.process(), look.time()), boundarySize());
     }
 
     private void absorbSettled(PairingState s) {
@@ -428,26 +385,14 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         return open.size() + (settled == null ? 0 : settled.checkouts);
     }
 
-    /**
-     * What holds a process's connections now: {@code [open, never returned so far]}, where never returned
-     * means its request already ended or it is older than the grace period. Leaks settled early count as
-     * never returned, whatever their process (they are only counted). Walks the open checkouts: called
-     * when the pool runs dry, a bounded number of times ({@link ExhaustionProbe}).
-     */
+    /** What holds a process's connections now ({@link OpenLeaks#heldBy}). */
     long[] heldBy(String process, long now) {
-        long[] out = new long[2];
-        open.forEach(s -> {
-            if (Objects.equals(open.process(s), process)) {
-                out[0]++;
-                long at = open.acquiredAt(s);
-                boolean old = now != PoolEvent.NO_TIME && at != PoolEvent.NO_TIME && now - at > graceMicros;
-                out[1] += open.requestEnded(s) || old ? 1 : 0;
-            }
-        });
-        long settledCount = settled == null ? 0 : settled.checkouts;
-        out[0] += settledCount;
-        out[1] += settledCount;
-        return out;
+        return leaks.heldBy(process, now);
+    }
+
+    /** Boundary events recorded so far (a summary's); 0 in one pass. */
+    int boundarySize() {
+        return boundary == null ? 0 : boundary.size();
     }
 
     /** Checkouts held in memory: what bounds the tracker's size. */
@@ -459,25 +404,8 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         this.onReturn = listener;
     }
 
-    /** Visits every open checkout as objects (live mode: a status line, not every event). */
-    void forEachOpen(java.util.function.Consumer<Checkout> action) {
-        open.forEach(s -> action.accept(open.view(s)));
-    }
-
-    /** Remembers that a checkout was reported open as a suspected leak (live mode). */
-    void markSuspect(Checkout c) {
-        open.markSuspect(c.slot);
-    }
-
-    /** Drops the open checkouts of a process that is gone (live mode); returns them. */
-    List<Checkout> forget(String process) {
-        List<Checkout> gone = new ArrayList<>();
-        open.forEach(s -> {
-            if (Objects.equals(open.process(s), process)) {
-                gone.add(open.view(s));
-                open.remove(s);
-            }
-        });
-        return gone;
+    /** The open checkouts as live mode reads them. */
+    LiveCheckouts live() {
+        return new LiveCheckouts(open);
     }
 }

@@ -29,7 +29,7 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
         Objects.requireNonNull(evidence, "evidence");
     }
 
-    /** A diagnosis of structlog app logs only, without the findings' evidence (merged summaries). */
+    /** A diagnosis of structlog app logs only, without library, evidence or server. */
     public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                      PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
                      List<EndpointRow> endpoints, Health health, Timeline timeline, TimeQuality time) {
@@ -37,7 +37,7 @@ public record Diagnosis(AnalysisOptions options, InputSummary input, Counts coun
                 time, LibraryResult.none(), Evidence.empty(), null);
     }
 
-    /** A diagnosis without clock notes (merged summaries), as before they were tracked. */
+    /** A diagnosis without clock notes, as before they were tracked. */
     public Diagnosis(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult checkouts,
                      PoolResult pool, TimeoutResult timeouts, long timeoutRequestsLeftOpen,
                      List<EndpointRow> endpoints, Health health, Timeline timeline) {

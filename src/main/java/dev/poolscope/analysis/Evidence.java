@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Facts the findings need beyond the report's figures (docs/findings.md): error texts, what held the
- * pool when it ran dry, and user signatures' matches. Not part of summaries: a merged summary has none.
+ * pool when it ran dry, and user signatures' matches. Summaries carry them ({@link EvidenceState}).
  */
 public record Evidence(SignalResult signals, ExhaustionResult exhaustion, List<SignatureResult> signatures) {
 

@@ -17,6 +17,7 @@ final class ExhaustionProbe {
     private final CheckoutTracker checkouts;
     private final Map<String, Long> lastLook = new HashMap<>();
     private ExhaustionResult result = ExhaustionResult.empty();
+    private final java.util.List<ExhaustionLook> looks = new java.util.ArrayList<>();
 
     ExhaustionProbe(CheckoutTracker checkouts) {
         this.checkouts = checkouts;
@@ -33,7 +34,14 @@ final class ExhaustionProbe {
         }
         lastLook.put(e.process(), e.time());
         long[] held = checkouts.heldBy(e.process(), e.time());
-        result = result.merge(new ExhaustionResult(1, held[0], held[1], e.time(), e.process(), held[0], held[1]));
+        ExhaustionLook look = new ExhaustionLook(e.time(), e.process(), held[0], held[1], checkouts.boundarySize());
+        looks.add(look);
+        result = result.merge(look.result());
+    }
+
+    /** Every look, in order, for a summary. */
+    java.util.List<ExhaustionLook> looks() {
+        return java.util.List.copyOf(looks);
     }
 
     ExhaustionResult finish() {

@@ -64,6 +64,39 @@ final class LeakOrigins {
         return skip == null || !skip.matcher(frame).find();
     }
 
+    HikariState.OriginState state() {
+        return new HikariState.OriginState(common, diverged, traces);
+    }
+
+    /** Origins as they stand after the traces of {@code state}. */
+    static LeakOrigins of(HikariState.OriginState state, Pattern skip) {
+        LeakOrigins o = new LeakOrigins(skip);
+        o.common = state.common();
+        o.diverged = state.diverged();
+        o.traces = state.traces();
+        return o;
+    }
+
+    /**
+     * The traces of {@code a} followed by those of {@code b}: the shared frames are the two shares' common
+     * start, and traces differed if they did in either or the two shares differ. Exact below {@link #MAX_TRACES}.
+     */
+    static HikariState.OriginState merge(HikariState.OriginState a, HikariState.OriginState b) {
+        if (a.common() == null || a.traces() >= MAX_TRACES) {
+            return a.common() == null ? b : a;
+        }
+        if (b.common() == null) {
+            return a;
+        }
+        int n = 0;
+        while (n < a.common().size() && n < b.common().size() && a.common().get(n).equals(b.common().get(n))) {
+            n++;
+        }
+        boolean diverged = a.diverged() || b.diverged() || n < a.common().size() || n < b.common().size();
+        return new HikariState.OriginState(a.common().subList(0, n), diverged,
+                Math.min(MAX_TRACES, a.traces() + b.traces()));
+    }
+
     /** "com.acme.Db.acquire(Db.java:25)" → "com.acme.Db.acquire": a helper is the same method whatever its line. */
     static String method(String frame) {
         int paren = frame.indexOf('(');

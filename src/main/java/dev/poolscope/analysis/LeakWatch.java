@@ -47,14 +47,14 @@ final class LeakWatch implements CheckoutTracker.ReturnListener {
     /** Finds the open checkouts that became suspects by {@code now}; oldest are reported first. */
     void scan(CheckoutTracker tracker, long now) {
         List<Checkout> fresh = new ArrayList<>();
-        tracker.forEachOpen(c -> {
+        tracker.live().forEach(c -> {
             if (!c.suspect && (leftBehind(c, now) || age(c, now) > thresholdMicros)) {
                 fresh.add(c);
             }
         });
         fresh.sort(Comparator.comparingLong((Checkout c) -> c.acquiredAt));
         for (Checkout c : fresh) {
-            tracker.markSuspect(c);
+            tracker.live().markSuspect(c);
             suspects++;
             suspectedTotal++;
             add(notice(LeakNotice.Kind.SUSPECTED, c, age(c, now), false));

@@ -46,7 +46,7 @@ public record LibraryResult(Map<String, Map<String, Long>> poolEvents, Map<Strin
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** Nothing from any library (structlog logs, merged summaries). */
+    /** Nothing from any library (structlog logs; summaries of format version 1). */
     public static LibraryResult none() {
         return new LibraryResult(Map.of(), Map.of(), 0, 0, List.of(), 0, 0, List.of(), List.of(), List.of(), null,
                 Map.of(), -1, true, List.of());

@@ -19,6 +19,10 @@ final class LibraryTracker {
     private static final long MIN_CONNECTION_TIMEOUT_MICROS = 250_000;
 
     private final HikariLeaks hikari;
+    private final AnalysisOptions options;
+    /** A summary keeps configuration lines of a dump begun before it apart (docs/summaries.md). */
+    private final boolean summary;
+    private final java.util.List<LibraryState.ConfigLine> unplaced = new java.util.ArrayList<>();
     private final Tally poolEvents = new Tally();
     private final Tally libraryLines = new Tally();
     private final Map<String, String> config = new TreeMap<>();
@@ -34,7 +38,13 @@ final class LibraryTracker {
     private boolean hikariSeen;
 
     LibraryTracker(AnalysisOptions options) {
-        this.hikari = new HikariLeaks(options.maxItems(), options.originSkipPattern());
+        this(options, false);
+    }
+
+    LibraryTracker(AnalysisOptions options, boolean summary) {
+        this.options = options;
+        this.summary = summary;
+        this.hikari = new HikariLeaks(options.maxItems(), options.originSkipPattern(), summary);
     }
 
     /** The event to analyse: {@code e}, or an ordinary line when it repeats a failure already counted. */
@@ -104,9 +114,13 @@ final class LibraryTracker {
     }
 
     private void config(PoolEvent e, PoolNote n) {
-        String pool = dumping.getOrDefault(e.process() + "\u0000" + n.thread(), "pool");
-        if (config.size() < 1000) {
-            config.put(pool + "." + n.subject(), n.text());
+        String pool = dumping.get(e.process() + "\u0000" + n.thread());
+        if (pool == null && summary) {
+            if (unplaced.size() < LibraryState.MAX_CONFIG) {
+                unplaced.add(new LibraryState.ConfigLine(e.process(), n.thread(), n.subject(), n.text()));
+            }
+        } else {
+            LibraryState.put(config, (pool == null ? "pool" : pool) + "." + n.subject(), n.text());
         }
         long ms = parseLong(n.text());
         switch (n.subject()) {
@@ -125,11 +139,19 @@ final class LibraryTracker {
     }
 
     LibraryResult finish(long lastTime) {
-        HikariLeaks.Builder b = new HikariLeaks.Builder();
-        hikari.finish(lastTime, b);
-        return new LibraryResult(poolEvents.finish(), libraryLines.finish(), b.suspected, b.returnedLate, b.trueLeaks, b.trueLeakCount,
-                b.trueLeakRequests, b.returned, b.byOrigin, b.helpers, maxSource, config, peakWaiting,
-                checkoutsLogged || !hikariSeen, b.notes);
+        return state().finish(lastTime, options.maxItems(), options.originSkipPattern());
+    }
+
+    /** Everything a summary carries (docs/summaries.md). */
+    LibraryState state() {
+        Map<String, String> dumps = new TreeMap<>();
+        dumping.forEach((k, v) -> {
+            if (dumps.size() < LibraryState.MAX_CONFIG) {
+                dumps.put(k, v);
+            }
+        });
+        return new LibraryState(poolEvents.finish(), libraryLines.finish(), config, unplaced, summary ? dumps : Map.of(),
+                max, maxSource, peakWaiting, checkoutsLogged, hikariSeen, hikari.state());
     }
 
     /** Lines per input and dialect; the same input and dialect as the last line cost one increment. */

@@ -69,7 +69,7 @@ public final class LiveAnalysis {
         long graceMicros = options.graceMicros();
         Set<RequestKey> withoutClose = new HashSet<>();
         PriorityQueue<Checkout> oldest = new PriorityQueue<>(YOUNGEST_FIRST);
-        checkouts.forEachOpen(c -> {
+        checkouts.live().forEach(c -> {
             long age = LeakWatch.age(c, now);
             if (c.requestId != null && (LeakWatch.leftBehind(c, now) || age > graceMicros)) {
                 withoutClose.add(new RequestKey(c.process, c.requestId));
@@ -100,7 +100,7 @@ public final class LiveAnalysis {
     private void forgetSilent(long now) {
         long cutoff = now == PoolEvent.NO_TIME ? PoolEvent.NO_TIME : now - forgetAfterMicros;
         for (String process : processes.forgetSilentSince(cutoff)) {
-            List<Checkout> gone = checkouts.forget(process);
+            List<Checkout> gone = checkouts.live().forget(process);
             leaks.forget(gone);
             forgottenProcesses++;
             forgottenCheckouts += gone.size();

@@ -14,8 +14,10 @@ import java.util.PriorityQueue;
  * highest usage was seen, so that summaries of consecutive parts merge to the same result.
  */
 public final class PoolUsageTracker implements Analyzer<PoolResult> {
-    private static final Comparator<Window> BY_START =
-            Comparator.comparingLong(Window::start).thenComparing(Window::process);
+    private static final Comparator<Window> BY_START = (a, b) -> {
+        int c = Long.compare(a.start(), b.start());
+        return c != 0 ? c : a.process().compareTo(b.process());
+    };
 
     /** Far more than any real deployment logs into one analysis. */
     static final int MAX_PROCESSES = 10_000;

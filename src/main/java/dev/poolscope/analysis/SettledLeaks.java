@@ -2,7 +2,6 @@ package dev.poolscope.analysis;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class SettledLeaks {
     private final long maxOpen;
     private final ArrayDeque<Ended> ended = new ArrayDeque<>();
     private final PriorityQueue<Checkout> kept =
-            new PriorityQueue<>(Comparator.comparingLong((Checkout c) -> c.acquiredAt).reversed());
+            new PriorityQueue<>((a, b) -> Long.compare(b.acquiredAt, a.acquiredAt));   // youngest on top
     private final Map<String, Long> byEndpoint = new HashMap<>();
     /** Recently settled requests, so a request settled in two steps counts once. */
     private final Map<RequestKey, Boolean> recent = new LinkedHashMap<>(1024, 0.75f, true) {

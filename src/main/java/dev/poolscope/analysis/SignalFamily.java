@@ -18,8 +18,8 @@ public record SignalFamily(long events, Map<String, SignalTally> byKey, Map<Stri
     static final int MAX_KEYS = 1000;
 
     public SignalFamily {
-        byKey = Map.copyOf(byKey);
-        byEndpoint = Map.copyOf(byEndpoint);
+        byKey = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byKey));   // sorted: summaries are deterministic
+        byEndpoint = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byEndpoint));
         items = List.copyOf(items);
     }
 

@@ -15,12 +15,31 @@ import java.util.TreeSet;
  */
 public record Summary(AnalysisOptions options, InputSummary input, Counts counts, PairingState pairing,
                       UsageState usage, Map<String, UsageHead> heads, TimeoutResult timeouts,
-                      List<TimelineRow> timeline) {
+                      List<TimelineRow> timeline, LibraryState library, EvidenceState evidence, ServerPart server) {
 
     public Summary {
         Objects.requireNonNull(options, "options");
         heads = Map.copyOf(heads);
         timeline = List.copyOf(timeline);
+        library = library == null ? LibraryState.empty() : library;
+        evidence = evidence == null ? EvidenceState.empty() : evidence;
+        server = server == null ? ServerPart.empty() : server;
+    }
+
+    /** A summary of structlog app logs without library, evidence or server parts (format version 1). */
+    public Summary(AnalysisOptions options, InputSummary input, Counts counts, PairingState pairing,
+                   UsageState usage, Map<String, UsageHead> heads, TimeoutResult timeouts, List<TimelineRow> timeline) {
+        this(options, input, counts, pairing, usage, heads, timeouts, timeline, null, null, null);
+    }
+
+    /** The same summary with this server side. */
+    public Summary withServer(ServerPart server) {
+        return new Summary(options, input, counts, pairing, usage, heads, timeouts, timeline, library, evidence, server);
+    }
+
+    /** The same summary read from other inputs (their names), e.g. reordered. */
+    public Summary withInput(InputSummary input) {
+        return new Summary(options, input, counts, pairing, usage, heads, timeouts, timeline, library, evidence, server);
     }
 
     public static Summary empty(AnalysisOptions options) {
@@ -46,6 +65,9 @@ public record Summary(AnalysisOptions options, InputSummary input, Counts counts
         InputSummary input = first.input;
         Counts counts = first.counts;
         TimeoutResult timeouts = first.timeouts;
+        LibraryState library = first.library;
+        EvidenceState evidence = first.evidence;
+        ServerPart server = first.server;
         for (Summary later : ordered.subList(1, ordered.size())) {
             first.requireCompatible(later.options);
             tl.add(later.timeline);
@@ -62,12 +84,16 @@ public record Summary(AnalysisOptions options, InputSummary input, Counts counts
                 }
             });
             pool.continueWith(later.usage);
-            checkouts.continueWith(later.pairing);
+            List<ExhaustionLook> looks = checkouts.continueWith(later.pairing, later.evidence.looks());
+            evidence = evidence.merge(later.evidence, looks, first.options.maxItems());
+            library = library.merge(later.library, first.options.maxItems());
+            server = server.merge(later.server, first.options.maxItems(), first.options.mergeGap().toNanos() / 1000);
             input = input.merge(later.input);
             counts = counts.merge(later.counts);
             timeouts = timeouts.merge(later.timeouts, first.options.maxItems());
         }
-        return new Summary(first.options, input, counts, checkouts.state(), pool.state(), heads, timeouts, tl.rows());
+        return new Summary(first.options, input, counts, checkouts.state(), pool.state(), heads, timeouts, tl.rows(),
+                library, evidence, server);
     }
 
     private void requireCompatible(AnalysisOptions o) {
@@ -100,8 +126,10 @@ public record Summary(AnalysisOptions options, InputSummary input, Counts counts
         });
         CheckoutTracker checkouts = CheckoutTracker.restore(options, pairing);
         Diagnosis d = Analysis.diagnose(options, input, counts, checkouts.finish(), poolResult, timeouts,
-                Timeline.empty(), checkouts.leakedAmong(timeouts.requests()));
-        return new Finished(d, tl.rows(), checkouts.allLeaks(), notes());
+                Timeline.empty(), checkouts.leakedAmong(timeouts.requests()),
+                library.finish(counts.lastTime(), options.maxItems(), options.originSkipPattern()))
+                .withEvidence(evidence.evidence());
+        return new Finished(server.attach(d), tl.rows(), checkouts.allLeaks(), notes());
     }
 
     /** Where a merge involving this summary may differ from one pass (docs/summaries.md). */
@@ -124,7 +152,8 @@ public record Summary(AnalysisOptions options, InputSummary input, Counts counts
      * A finished summary.
      *
      * @param timeline per-minute rows including usage replayed at the end
-     * @param leaks    every leaked checkout (uncapped), oldest first
+     * @param leaks    every leaked checkout found by pairing (uncapped), oldest first; HikariCP's true leaks are in
+     *                 the diagnosis's {@code library()} (and its checkouts), not here
      */
     public record Finished(Diagnosis diagnosis, List<TimelineRow> timeline, List<LeakItem> leaks, List<String> notes) {
         public Finished {

@@ -13,6 +13,18 @@ public record Threshold(long normalMax, long criticalAbove) {
         }
     }
 
+    // Written out: a record's generated equals is bootstrapped through method handles on first use, a
+    // measurable share of a small log's start-up, and the pool-used tracker compares thresholds early.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Threshold t && t.normalMax == normalMax && t.criticalAbove == criticalAbove;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(normalMax) * 31 + Long.hashCode(criticalAbove);
+    }
+
     public Level levelOf(long value) {
         if (value > criticalAbove) {
             return Level.CRITICAL;

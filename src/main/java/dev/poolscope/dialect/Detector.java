@@ -24,6 +24,9 @@ public final class Detector {
     private static final List<String> LOGGER_KEYS = List.of("logger_name", "loggerName", "log.logger", "logger", "name");
     private static final List<String> LEVEL_KEYS = List.of("level", "levelname", "log.level", "severity");
     private static final List<String> MESSAGE_KEYS = List.of("message", "msg", "event", "formattedMessage");
+    /** Compiled once: String.matches compiles its regex on every call, and this runs for every line looked at. */
+    private static final java.util.regex.Pattern HIKARI_STATS =
+            java.util.regex.Pattern.compile("\\S+ - (Pool|Before cleanup|After\\s+cleanup|After adding)\\s+stats \\(.*");
 
     private final JsonFactory factory;
     private final EventNames names;
@@ -105,7 +108,7 @@ public final class Detector {
 
     private void byMessage(String m) {
         if (m.contains(HikariMessages.TIMEOUT) || m.startsWith("Connection leak detection triggered for ")
-                || m.matches("\\S+ - (Pool|Before cleanup|After\\s+cleanup|After adding)\\s+stats \\(.*")) {
+                || m.contains("stats (") && HIKARI_STATS.matcher(m).matches()) {
             vote(Dialect.HIKARICP, "message \"" + shorten(m) + "\"");
         } else if (m.contains(SqlAlchemyMessages.LIMIT)
                 || m.startsWith("Connection ") && (m.endsWith(" checked out from pool") || m.endsWith(" being returned to pool"))) {

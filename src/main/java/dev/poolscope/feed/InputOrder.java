@@ -10,6 +10,9 @@ import dev.poolscope.io.Inputs;
 import dev.poolscope.io.LineConsumer;
 import dev.poolscope.io.LineReader;
 import dev.poolscope.io.LogFiles;
+import dev.poolscope.server.LogLinePrefix;
+import dev.poolscope.server.ServerFormat;
+import dev.poolscope.server.ServerLogReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,12 +37,15 @@ public final class InputOrder {
     private final JsonFactory factory;
     private final FieldMapping mapping;
     private final int maxLineBytes;
+    /** How PostgreSQL's stderr lines may start: server logs are ordered by their own timestamps too. */
+    private final List<LogLinePrefix> prefixes;
     private EventDecoder decoder;
 
-    InputOrder(JsonFactory factory, FieldMapping mapping, int maxLineBytes) {
+    InputOrder(JsonFactory factory, FieldMapping mapping, int maxLineBytes, List<LogLinePrefix> prefixes) {
         this.factory = factory;
         this.mapping = mapping;
         this.maxLineBytes = maxLineBytes;
+        this.prefixes = prefixes;
     }
 
     /** Expands directories (picking files {@code accept} takes) and orders everything by first timestamp. */
@@ -84,7 +90,7 @@ public final class InputOrder {
      * or NO_TIME: the key files are ordered by. One that cannot be opened or breaks early sorts last.
      */
     public static long firstTime(NamedInput input, FieldMapping mapping, int maxLineBytes) {
-        InputOrder order = new InputOrder(Pipeline.FACTORY, mapping, maxLineBytes);
+        InputOrder order = new InputOrder(Pipeline.FACTORY, mapping, maxLineBytes, LogLinePrefix.common());
         try (InputStream in = Inputs.open(input.open())) {
             return order.firstTime(in, input.name());
         } catch (IOException e) {
@@ -127,7 +133,50 @@ public final class InputOrder {
         }
     }
 
-    private long firstTime(InputStream in, String file) {
+    /**
+     * PostgreSQL's own log (jsonlog's {@code "2026-01-05 10:00:00.123 UTC"}, csvlog, stderr) is not an app log
+     * the decoder reads: its first record's time comes from the server reader of its format, so a directory of
+     * app and server logs is read in time order rather than with the server's files last.
+     */
+    private long firstTime(InputStream raw, String file) {
+        InputKind.Peeked in = new InputKind.Peeked(raw);
+        ServerFormat server = in.kind(prefixes);
+        return server != null ? serverFirstTime(in, file, server) : appFirstTime(in, file);
+    }
+
+    private long serverFirstTime(InputStream in, String file, ServerFormat format) {
+        long[] found = {PoolEvent.NO_TIME};
+        ServerLogReader reader = format.reader(file, r -> {
+            if (r.hasTime() && found[0] == PoolEvent.NO_TIME) {
+                found[0] = r.time();
+                throw Found.INSTANCE;
+            }
+        }, prefixes);
+        try {
+            new LineReader(maxLineBytes).read(in, new LineConsumer() {
+                @Override
+                public void line(byte[] buf, int off, int len, long lineNumber) {
+                    reader.line(buf, off, len, lineNumber);
+                    if (lineNumber >= PEEK_LINES) {
+                        throw Found.INSTANCE;
+                    }
+                }
+
+                @Override
+                public void overlong(long lineNumber, long length) {
+                    // skipped here as in the analysis
+                }
+            });
+            reader.finish();   // a record still waiting for continuation lines
+        } catch (Found stop) {
+            // stopped early on purpose
+        } catch (IOException e) {
+            // breaks early: what was found so far decides; reading it for real reports the break
+        }
+        return found[0];
+    }
+
+    private long appFirstTime(InputStream in, String file) {
         long[] found = {PoolEvent.NO_TIME};
         if (decoder == null) {
             decoder = new EventDecoder(factory, mapping, EventNames.defaults());

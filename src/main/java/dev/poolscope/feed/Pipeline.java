@@ -126,17 +126,22 @@ public final class Pipeline {
                 return new Both(analysis.finish(input), summary.finish(input));
             }
         }, server);
-        return new Both(server.attach(both.diagnosis()), both.summary());
+        return new Both(server.attach(both.diagnosis()), server.attach(both.summary()));
     }
 
     /** Like {@link #run}, ending in a mergeable summary (docs/summaries.md). */
     public Summary summarise(List<String> inputs, InputStream stdin) throws InputException {
-        return read(sources(inputs, stdin), new SummaryAnalysis(options));
+        return summarise(sources(inputs, stdin));
+    }
+
+    private Summary summarise(List<Source> sources) throws InputException {
+        ServerPass server = serverPass(sources);
+        return server.attach(read(sources, new SummaryAnalysis(options), server));
     }
 
     /** Like {@link #run(InputStream, String)}, ending in a mergeable summary. */
     public Summary summarise(InputStream in, String name) throws InputException {
-        return read(List.of(Source.of(in, name)), new SummaryAnalysis(options));
+        return summarise(List.of(Source.of(in, name)));
     }
 
     /**
@@ -145,11 +150,7 @@ public final class Pipeline {
      * read error in the summary's input, as a file is.
      */
     public Summary summariseParts(List<NamedInput> parts) throws InputException {
-        return read(parts.stream().map(Source::of).toList(), new SummaryAnalysis(options));
-    }
-
-    private <R> R read(List<Source> sources, Pass<R> pass) throws InputException {
-        return read(sources, pass, serverPass(sources));   // summaries do not carry server figures yet
+        return summarise(parts.stream().map(Source::of).toList());
     }
 
     /** Reads the sources into the pass; server logs among them go to {@code server}, which also sees app events. */
@@ -162,7 +163,7 @@ public final class Pipeline {
     /** The named inputs in reading order: directories expanded, files ordered by their first timestamp. */
     private List<Source> sources(List<String> inputs, InputStream stdin) throws InputException {
         List<Source> out = new ArrayList<>();
-        for (String name : new InputOrder(FACTORY, mapping, maxLineBytes).resolve(inputs, LogFiles::isLogName)) {
+        for (String name : new InputOrder(FACTORY, mapping, maxLineBytes, server.prefixes()).resolve(inputs, LogFiles::isLogName)) {
             out.add(Source.of(name, stdin));
         }
         return out;

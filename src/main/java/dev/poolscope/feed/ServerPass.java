@@ -4,6 +4,9 @@ import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputTally;
 import dev.poolscope.analysis.LeakItem;
+import dev.poolscope.analysis.ServerPart;
+import dev.poolscope.analysis.Summary;
+import dev.poolscope.analysis.SummaryAnalysis;
 import dev.poolscope.event.PoolEvent;
 import dev.poolscope.server.AppLeak;
 import dev.poolscope.server.AppMarks;
@@ -26,7 +29,9 @@ import java.util.function.Consumer;
  */
 final class ServerPass {
     private final ServerSettings settings;
-    private final ServerAnalysis analysis;
+    private final AnalysisOptions options;
+    /** Made when the first server input comes: most runs read only app logs (start-up). */
+    private ServerAnalysis analysis;
     /** True when some input may be an app log: then the server's timeouts are not the report's. */
     private final boolean appExpected;
     private final AppMarks marks;
@@ -34,7 +39,7 @@ final class ServerPass {
 
     private ServerPass(ServerSettings settings, AnalysisOptions options, boolean appExpected, boolean join) {
         this.settings = settings;
-        this.analysis = new ServerAnalysis(settings, options.maxItems(), options.mergeGap().toNanos() / 1000);
+        this.options = options;
         this.appExpected = appExpected;
         this.marks = join ? new AppMarks() : null;
     }
@@ -67,6 +72,9 @@ final class ServerPass {
     }
 
     ServerFeeder feeder(String name, ServerFormat format, InputTally tally, Consumer<PoolEvent> app) {
+        if (analysis == null) {
+            analysis = new ServerAnalysis(settings, options.maxItems(), options.mergeGap().toNanos() / 1000);
+        }
         return new ServerFeeder(name, format, settings.prefixes(), analysis, tally, appExpected ? null : app);
     }
 
@@ -77,7 +85,7 @@ final class ServerPass {
 
     /** The diagnosis with the server's figures (and the join), or as it was when no server log was read. */
     Diagnosis attach(Diagnosis d) {
-        if (!analysis.hasInput()) {
+        if (analysis == null || !analysis.hasInput()) {
             return d;
         }
         var result = analysis.finish();
@@ -90,6 +98,15 @@ final class ServerPass {
             join = Join.of(result, marks.finish(leaks, d.checkouts().leakedCheckouts()), settings);
         }
         return d.withServer(new ServerView(result, join));
+    }
+
+    /** The summary with the server's side of the read: its figures, and whether an app log was read too. */
+    Summary attach(Summary s) {
+        if (!analysis.hasInput()) {
+            return SummaryAnalysis.withServer(s, null, appRead);
+        }
+        return SummaryAnalysis.withServer(s, new ServerPart.Server(analysis.finish(), analysis.carry(),
+                settings.application(), settings.skew().toNanos() / 1000), appRead);
     }
 
     /** The server format of a file from its first event line, or null (an app log, or unreadable). */

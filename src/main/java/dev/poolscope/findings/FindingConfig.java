@@ -17,6 +17,9 @@ public record FindingConfig(FindingSettings settings, List<UserRule> rules) {
 
     /** What the analysis must count for the user rules. */
     public List<SignatureSpec> signatures() {
+        if (rules.isEmpty()) {
+            return List.of();   // the usual case, without a stream pipeline's start-up
+        }
         return rules.stream().map(UserRule::match).toList();
     }
 

@@ -33,6 +33,9 @@ public final class RulesFile {
 
     /** The settings and rules of these properties; other keys are ignored. */
     public static FindingConfig parse(Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return FindingConfig.defaults();   // no file: skip the table of known settings (start-up)
+        }
         Map<String, String> settings = new TreeMap<>();
         Map<String, Map<String, String>> rules = new TreeMap<>();
         properties.forEach((key, value) -> {

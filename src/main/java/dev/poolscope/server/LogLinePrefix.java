@@ -18,19 +18,31 @@ public final class LogLinePrefix {
     private static final String STAMP = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
 
     private final String text;
-    private final Pattern pattern;
-    private final int escapes;
-    private final java.util.Set<String> groups;
+    /** Made on first use: most runs read only JSON logs, which never reach a prefix (start-up). */
+    private volatile Compiled compiled;
 
-    private LogLinePrefix(String text, Pattern pattern, int escapes, java.util.Set<String> groups) {
-        this.text = text;
-        this.pattern = pattern;
-        this.escapes = escapes;
-        this.groups = java.util.Set.copyOf(groups);
+    private record Compiled(Pattern pattern, int escapes, java.util.Set<String> groups) {
     }
 
-    /** Compiles a prefix as written in postgresql.conf (without the quotes). */
+    private LogLinePrefix(String text) {
+        this.text = text;
+    }
+
+    /** A prefix as written in postgresql.conf (without the quotes). */
     public static LogLinePrefix of(String prefix) {
+        return new LogLinePrefix(prefix);
+    }
+
+    private Compiled compiled() {
+        Compiled c = compiled;
+        if (c == null) {
+            c = compile(text);
+            compiled = c;
+        }
+        return c;
+    }
+
+    private static Compiled compile(String prefix) {
         StringBuilder re = new StringBuilder("^");
         int optional = 0;
         int escapes = 0;
@@ -66,7 +78,7 @@ public final class LogLinePrefix {
             re.append(padded ? " *" + part + " *" : part);
         }
         re.append(")?".repeat(optional)).append(SEVERITY).append("(?<text>.*)$");
-        return new LogLinePrefix(prefix, Pattern.compile(re.toString(), Pattern.DOTALL), escapes, named);
+        return new Compiled(Pattern.compile(re.toString(), Pattern.DOTALL), escapes, java.util.Set.copyOf(named));
     }
 
     /** The regex of one escape; a group only the first time a name appears (a prefix may repeat one). */
@@ -116,18 +128,18 @@ public final class LogLinePrefix {
 
     /** How many escapes it has: among prefixes matching the same line, the one with more says more. */
     int escapes() {
-        return escapes;
+        return compiled().escapes();
     }
 
     /** The line read with this prefix, or null when it was not written with it. */
     Matcher match(String line) {
-        Matcher m = pattern.matcher(line);
+        Matcher m = compiled().pattern().matcher(line);
         return m.matches() ? m : null;
     }
 
     /** Whether the compiled pattern has a group of that name. */
     boolean has(String group) {
-        return groups.contains(group);
+        return compiled().groups().contains(group);
     }
 
     /**

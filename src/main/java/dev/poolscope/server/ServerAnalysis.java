@@ -166,6 +166,16 @@ public final class ServerAnalysis {
         }
     }
 
+    /** What a summary carries for the next one's sessions (docs/summaries.md). */
+    public SessionCarry carry() {
+        return sessions.carry();
+    }
+
+    /** The maximum connections the settings name, or null. */
+    public Integer maxConnections() {
+        return settings.maxConnections();
+    }
+
     public ServerResult finish() {
         SessionFigures figures = sessions.finish(settings.maxConnections());
         return new ServerResult(formats, records, unparsed, unknownZones, from, to, figures, tooMany,

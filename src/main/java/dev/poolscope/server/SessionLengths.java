@@ -17,6 +17,30 @@ public final class SessionLengths {
     private final long[] bands = new long[LABELS.length];
     private long max;
 
+    /** Lengths as a summary stored them (docs/summaries.md). */
+    public static SessionLengths of(Histogram histogram, long[] bands, long max) {
+        SessionLengths s = new SessionLengths();
+        s.histogram.add(histogram);
+        System.arraycopy(bands, 0, s.bands, 0, Math.min(bands.length, s.bands.length));
+        s.max = max;
+        return s;
+    }
+
+    /** Both sets of sessions. */
+    public SessionLengths plus(SessionLengths other) {
+        SessionLengths s = of(histogram, bands, Math.max(max, other.max));
+        s.histogram.add(other.histogram);
+        for (int i = 0; i < bands.length; i++) {
+            s.bands[i] += other.bands[i];
+        }
+        return s;
+    }
+
+    /** A copy of the histogram of milliseconds, for a summary. */
+    public Histogram histogram() {
+        return histogram.copy();
+    }
+
     void record(long millis) {
         long v = Math.max(0, millis);
         histogram.recordValue(v);

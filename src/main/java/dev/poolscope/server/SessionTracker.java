@@ -42,6 +42,7 @@ final class SessionTracker {
     private long level;
     private long peakLevel = Long.MIN_VALUE;
     private long peakAt = ServerRecord.NO_TIME;
+    private final List<SessionCarry.Session> endedBefore = new ArrayList<>();
 
     /** A session whose start the log showed, until its end. */
     static final class Open {
@@ -105,7 +106,8 @@ final class SessionTracker {
     void disconnected(ServerRecord r) {
         disconnections++;
         Open o = open.remove(r.pid());
-        if (o == null || !o.authorized) {
+        boolean before = o == null || !o.authorized;
+        if (before) {
             beganBefore++;
             o = o == null ? new Open() : o;
         }
@@ -121,6 +123,20 @@ final class SessionTracker {
         o.host = o.host == null ? r.host() : o.host;
         end(o, r.time(), lengthMillis, r.pid());
         change(-1, r.time());
+        if (before && endedBefore.size() < SessionCarry.MAX) {
+            endedBefore.add(new SessionCarry.Session(r.pid(), r.time(), o.application, o.user, o.database, o.host));
+        }
+    }
+
+    /** For a summary: the level, the sessions open now, the ends of sessions begun before. */
+    SessionCarry carry() {
+        List<SessionCarry.Session> still = new ArrayList<>();
+        open.forEach((pid, o) -> {
+            if (o.authorized && still.size() < SessionCarry.MAX) {
+                still.add(new SessionCarry.Session(pid, o.start, o.application, o.user, o.database, o.host));
+            }
+        });
+        return new SessionCarry(level, peakLevel, peakAt, still, endedBefore);
     }
 
     private void end(Open o, long time, long lengthMillis, int pid) {

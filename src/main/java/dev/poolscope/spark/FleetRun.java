@@ -97,6 +97,6 @@ final class FleetRun {
         InputSummary reordered = new InputSummary(order, in.lines(), in.blankLines(), in.malformedLines(),
                 in.malformedSamples(), in.repairedLines(), in.repairedSamples(), in.recoveredRecords(), in.readErrors(),
                 in.timestamps());
-        return new Summary(s.options(), reordered, s.counts(), s.pairing(), s.usage(), s.heads(), s.timeouts(), s.timeline());
+        return s.withInput(reordered);
     }
 }

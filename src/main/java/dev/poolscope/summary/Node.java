@@ -66,6 +66,11 @@ final class Node {
         return out;
     }
 
+    /** The raw tree value. */
+    Object value() {
+        return value;
+    }
+
     boolean isNull() {
         return value == null;
     }

@@ -7,6 +7,10 @@ import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.BoundaryEvent;
 import dev.poolscope.analysis.Counts;
 import dev.poolscope.analysis.EndpointHolds;
+import dev.poolscope.analysis.EvidenceState;
+import dev.poolscope.analysis.InputDialect;
+import dev.poolscope.analysis.LibraryState;
+import dev.poolscope.analysis.ServerPart;
 import dev.poolscope.analysis.HoldTimes;
 import dev.poolscope.analysis.InputSummary;
 import dev.poolscope.analysis.LongHold;
@@ -41,6 +45,24 @@ import java.util.Set;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
+/** {@code List<item>} as a type, for reading a list section. */
+record ListOf(Class<?> item) implements java.lang.reflect.ParameterizedType {
+    @Override
+    public java.lang.reflect.Type[] getActualTypeArguments() {
+        return new java.lang.reflect.Type[] {item};
+    }
+
+    @Override
+    public java.lang.reflect.Type getRawType() {
+        return List.class;
+    }
+
+    @Override
+    public java.lang.reflect.Type getOwnerType() {
+        return null;
+    }
+}
+
 /** Reads what {@link SummaryWriter} wrote; anything else is a {@link SummaryFormatException}, never a crash. */
 public final class SummaryReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -69,21 +91,29 @@ public final class SummaryReader {
             throw new SummaryFormatException("not a poolscope summary (no \"format\": \"" + SummaryFormat.NAME + "\")");
         }
         long version = n.get("version").asLong();
-        if (version != SummaryFormat.VERSION) {
+        if (version < SummaryFormat.OLDEST || version > SummaryFormat.VERSION) {
             throw new SummaryFormatException("summary format version " + version + " is not readable by this poolscope"
-                    + " (it reads version " + SummaryFormat.VERSION + ")");
+                    + " (it reads versions " + SummaryFormat.OLDEST + " to " + SummaryFormat.VERSION + ")");
         }
         try {
             AnalysisOptions options = settings(n.get("settings"));
             Summary summary = new Summary(options, input(n.get("input")), counts(n.get("counts")),
                     pairing(n.get("pairing")), usage(n.get("usage")), heads(n.get("heads")), timeouts(n.get("timeouts")),
-                    timeline(n.get("timeline")));
+                    timeline(n.get("timeline")), (LibraryState) section(n, version, "library", LibraryState.class),
+                    (EvidenceState) section(n, version, "evidence", EvidenceState.class),
+                    (ServerPart) section(n, version, "server", ServerPart.class));
             return new Stored(summary, Boolean.TRUE.equals(n.opt("redacted")));
-        } catch (ClassCastException | IllegalArgumentException | IndexOutOfBoundsException | NullPointerException e) {
+        } catch (ClassCastException | IllegalArgumentException | IndexOutOfBoundsException | NullPointerException
+                | ArithmeticException | IllegalStateException e) {
             throw new SummaryFormatException("damaged summary: " + Node.reason(e));
         } catch (Node.Bad e) {
             throw new SummaryFormatException("damaged summary: " + e.getMessage());
         }
+    }
+
+    /** A version-2 section; version 1 had none (empty then). */
+    private static Object section(Node n, long version, String name, Class<?> type) {
+        return version < 2 ? null : RecordCodec.read(n.get(name).value(), type, "/" + name);
     }
 
     private static AnalysisOptions settings(Node s) {
@@ -116,8 +146,15 @@ public final class SummaryReader {
         List<String> files = in.get("files").list().stream().map(Node::asString).toList();
         List<MalformedLine> samples = in.get("malformed_samples").list().stream()
                 .map(m -> new MalformedLine(m.at(0).asString(), m.at(1).asLong(), m.at(2).asString())).toList();
+        List<InputDialect> dialects = new java.util.ArrayList<>();
+        if (in.opt("dialects") != null) {
+            for (Object d : (List<?>) RecordCodec.read(in.get("dialects").value(),
+                    new ListOf(InputDialect.class), "/input/dialects")) {
+                dialects.add((InputDialect) d);
+            }
+        }
         return new InputSummary(files, in.get("lines").asLong(), in.get("blank_lines").asLong(),
-                in.get("malformed_lines").asLong(), samples);
+                in.get("malformed_lines").asLong(), samples).withDialects(dialects);
     }
 
     private static Counts counts(Node c) {

@@ -76,6 +76,10 @@ public final class SummaryWriter {
             UsageWriter.heads(g, s.heads(), mask);
             timeouts(g, s.timeouts());
             timeline(g, s.timeline());
+            RecordCodec sections = new RecordCodec(mask);   // version 2: what analyze knows beyond the counts
+            sections.write(g, "library", s.library());
+            sections.write(g, "evidence", s.evidence());
+            sections.write(g, "server", s.server());
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -125,6 +129,7 @@ public final class SummaryWriter {
             g.writeEndArray();
         }
         g.writeEndArray();
+        new RecordCodec(mask).write(g, "dialects", in.dialects());
         g.writeEndObject();
     }
 

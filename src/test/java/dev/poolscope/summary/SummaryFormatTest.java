@@ -54,7 +54,7 @@ class SummaryFormatTest {
     void theFormatIsVersionedAndSmall() throws Exception {
         byte[] b = bytes(summarise(RandomLog.generate(13, 600)));
         String text = new String(b, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\"format\":\"poolscope-summary\",\"version\":1,");
+        assertThat(text).startsWith("{\"format\":\"poolscope-summary\",\"version\":2,");
         // ~1,700 events become well under their own size as JSON lines (~300 bytes each)
         assertThat(b.length).isLessThan(1700 * 300 / 2);
     }
@@ -65,8 +65,8 @@ class SummaryFormatTest {
                 .isInstanceOf(SummaryFormatException.class).hasMessageStartingWith("not a poolscope summary");
         assertThatThrownBy(() -> read("{\"event\": \"pool.getconn.success\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SummaryFormatException.class).hasMessageContaining("no \"format\"");
-        assertThatThrownBy(() -> read("{\"format\":\"poolscope-summary\",\"version\":2}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SummaryFormatException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> read("{\"format\":\"poolscope-summary\",\"version\":3}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SummaryFormatException.class).hasMessageContaining("version 3");
         assertThatThrownBy(() -> read("{\"format\":\"poolscope-summary\",\"version\":1}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SummaryFormatException.class).hasMessageContaining("missing /settings");
     }

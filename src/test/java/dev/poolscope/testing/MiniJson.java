@@ -1,28 +1,37 @@
 package dev.poolscope.testing;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a JSON report into maps and lists so tests can look figures up by name. */
+/**
+ * A JSON document as maps, lists and dotted paths, so tests can look figures up by name. The tests have
+ * one JSON reader, jackson-databind: this class is its plain-Java view (integers as {@code Long},
+ * decimals as {@code BigDecimal}); tests that want a tree use {@link #mapper()}'s {@code JsonNode}.
+ */
 public final class MiniJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     private MiniJson() {}
+
+    /** The tests' reader, configured as above. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
 
     /** Every scalar of a JSON document by its dotted path, e.g. {@code oldest_open.0.request_id}, as text. */
     public static Map<String, String> flatten(byte[] json) {
         Map<String, String> out = new HashMap<>();
-        try (JsonParser p = new JsonFactory().createParser(json)) {
-            flatten(value(p, p.nextToken()), "", out);
-            if (p.nextToken() != null) {
-                throw new IllegalArgumentException("trailing content after the JSON document");
-            }
+        try {
+            flatten(MAPPER.readValue(json, Object.class), "", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,42 +50,8 @@ public final class MiniJson {
         }
     }
 
+    /** The document as {@code Map}, {@code List}, {@code String}, {@code Long}, {@code BigDecimal}, {@code Boolean} or null. */
     public static Object parse(String text) throws IOException {
-        try (JsonParser p = new JsonFactory().createParser(text)) {
-            return value(p, p.nextToken());
-        }
-    }
-
-    private static Object value(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    m.put(name, value(p, p.nextToken()));
-                }
-                return m;
-            }
-            case START_ARRAY: {
-                List<Object> l = new ArrayList<>();
-                JsonToken next;
-                while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-                    l.add(value(p, next));
-                }
-                return l;
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                return p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDecimalValue();
-            case VALUE_TRUE:
-                return true;
-            case VALUE_FALSE:
-                return false;
-            default:
-                return null;
-        }
+        return MAPPER.readValue(text, Object.class);
     }
 }

@@ -36,8 +36,13 @@ final class DialectJson {
 
     /** The dialect whose pool events the input showed most, else the one detected. */
     private static String dialectOf(InputDialect in, Map<String, Long> events) {
-        return events.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(in.dialect());
+        Map.Entry<String, Long> best = null;
+        for (Map.Entry<String, Long> e : events.entrySet()) {
+            if (best == null || e.getValue() > best.getValue()) {   // the first of equals, as Stream.max
+                best = e;
+            }
+        }
+        return best == null ? in.dialect() : best.getKey();
     }
 
     private static void counts(JsonGenerator g, String name, Map<String, Long> counts) throws IOException {
