@@ -113,4 +113,44 @@ class LeakThresholdBoundaryTest {
         assertThat(s.totals().returned()).isEqualTo(1);
         assertThat(s.totals().suspected()).isZero();
     }
+
+    @Test
+    void aZeroThresholdMakesEveryHoldOfMoreThanNothingLongOnBothPaths() {
+        // --leak-threshold 0: a hold of 0 is not more than 0, on the usual path and when a checkin logged before
+        // its checkout with the same time is paired (docs/robustness.md, same-timestamp reordering)
+        AnalysisOptions zero = Ev.options(Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(5),
+                Thresholds.defaults());
+        CheckoutResult c = Ev.analyze(zero,
+                getconn(1).req("r1").conn("A"), putconn(1).req("r1").conn("A"),      // held 0
+                putconn(2).req("r2").conn("B"), getconn(2).req("r2").conn("B"),      // reordered, held 0
+                getconn(3).req("r3").conn("C"), putconn(3.000001).req("r3").conn("C"))   // held 1 µs: long
+                .checkouts();
+        assertThat(c.longHoldCount()).isEqualTo(1);
+        assertThat(c.longHolds()).extracting(LongHold::connId).containsExactly("C");
+    }
+
+    @Test
+    void theListKeepsTheLongestMaxItemsAndTheCountStaysExact() {
+        // docs/metrics.md: "long_holds.count is exact; the list keeps the longest, longest first"
+        AnalysisOptions one = new AnalysisOptions(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(5),
+                1, Thresholds.defaults());
+        CheckoutResult c = Ev.analyze(one,
+                getconn(0).req("r1").conn("A"), getconn(0).req("r2").conn("B"),
+                putconn(61).req("r1").conn("A"), putconn(70).req("r2").conn("B")).checkouts();
+        assertThat(c.longHoldCount()).isEqualTo(2);
+        assertThat(c.longHolds()).extracting(LongHold::connId).containsExactly("B");
+        Summary s = Ev.summarize(one, getconn(0).req("r1").conn("A"), getconn(0).req("r2").conn("B"),
+                putconn(61).req("r1").conn("A"), putconn(70).req("r2").conn("B"));
+        CheckoutResult merged = s.merge(Ev.summarize(one, other(80))).finish().diagnosis().checkouts();
+        assertThat(merged.longHoldCount()).isEqualTo(2);
+        assertThat(merged.longHolds()).extracting(LongHold::connId).containsExactly("B");
+    }
+
+    @Test
+    void aReturnedCheckoutWithoutAnEndpointTakesThePutconnsOne() {
+        // docs/metrics.md: the endpoint of a checkout is the getconn's own, else ..., "else the putconn's"
+        CheckoutResult c = Ev.analyze(getconn(0).req("r1").conn("A"),
+                putconn(1).req("r1").conn("A").endpoint("GET /x")).checkouts();
+        assertThat(c.endpoints()).containsOnlyKeys("GET /x");
+    }
 }
