@@ -76,7 +76,7 @@ final class NestedValues {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             FieldMapping.Slot slot = mapping.slot(p.currentName());
-            JsonToken v = p.nextToken();
+            JsonToken v = value(p);
             if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                 skip(p);
                 continue;
@@ -151,6 +151,15 @@ final class NestedValues {
                 default -> { }
             }
         }
+    }
+
+    /** The token of a member's value; a line cut after the key is malformed, as on jackson's own path. */
+    static JsonToken value(JsonParser p) throws IOException {
+        JsonToken v = p.nextToken();
+        if (v == null) {
+            throw new IOException("truncated JSON object");
+        }
+        return v;
     }
 
     private static void end(JsonToken t) throws IOException {

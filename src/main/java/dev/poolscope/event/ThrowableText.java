@@ -36,7 +36,7 @@ final class ThrowableText {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            JsonToken v = p.nextToken();
+            JsonToken v = NestedValues.value(p);
             if (v == JsonToken.VALUE_STRING) {
                 nested.sink().scan(p);
             }
@@ -107,7 +107,7 @@ final class ThrowableText {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            JsonToken v = p.nextToken();
+            JsonToken v = NestedValues.value(p);
             if (!v.isScalarValue()) {
                 nested.skipValue(p);
                 continue;
