@@ -119,13 +119,19 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         if (early != null) {
             sameTimeReorders++;
             closed(new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line(),
-                    false, PoolEvent.NO_TIME), early);
+                    false, PoolEvent.NO_TIME, threadOf(e)), early);
             return;
         }
-        int s = open.add(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line());
+        int s = open.add(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line(),
+                threadOf(e));
         if (e.hasTime() && boundary == null && ties.endedAtSameTime(e)) {
             open.markEnded(s, e.time());
         }
+    }
+
+    /** The thread a pool library's checkout line names (SQLAlchemy, psycopg_pool); structlog events have none. */
+    private static String threadOf(PoolEvent e) {
+        return e.note() == null ? null : e.note().thread();
     }
 
     private void checkin(PoolEvent e) {

@@ -6,7 +6,8 @@ package dev.poolscope.analysis;
  * @param ageMicros    time from checkout to the log's last timestamp; {@link #UNKNOWN_AGE} when the
  *                     checkout came before any timestamp
  * @param requestEnded its request logged its end afterwards (proof of a leak, not slowness)
- * @param thread       the borrowing thread, where the log names it (HikariCP leak warnings), else null
+ * @param thread       the borrowing thread, where the log names it (HikariCP leak warnings, SQLAlchemy and
+ *                     psycopg_pool checkout lines), else null
  * @param origin       the application frame that borrowed, where the log has the stack (HikariCP), else null
  */
 public record LeakItem(String process, String requestId, String connId, String endpoint, long acquiredAt,

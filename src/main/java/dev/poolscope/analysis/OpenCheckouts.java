@@ -79,13 +79,19 @@ final class OpenCheckouts {
     /** Stores a checkout; returns its slot, higher than every open one. */
     int add(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
             long line) {
+        return add(process, requestId, connId, acquiredAt, endpoint, source, line, null);
+    }
+
+    /** @param thread the borrowing thread, where a pool library's checkout line names it, else null */
+    int add(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
+            long line, String thread) {
         if (dead > MIN_DEAD && dead > size / 4) {
             compact();
         }
         int s = col.allocate();
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
-        int ctx = contexts.intern(process, source, endpoint);
+        int ctx = contexts.intern(process, source, endpoint, thread);
         if (endpoint == null) {
             unnamed++;
         }
@@ -282,7 +288,11 @@ final class OpenCheckouts {
         return contexts.endpoint(ctxOf(s));
     }
 
-    /** The (process, source, endpoint) triple's number: equal numbers, equal triples. */
+    String thread(int s) {
+        return contexts.thread(ctxOf(s));
+    }
+
+    /** The (process, source, endpoint, thread) tuple's number: equal numbers, equal tuples. */
     int context(int s) {
         return ctxOf(s);
     }

@@ -200,7 +200,7 @@ public final class Pipeline {
                 String name = source.name();
                 tally.file(name);
                 String stream = LogFiles.streamName(name);
-                DetectingConsumer consumer = new DetectingConsumer(Dialects.detector(FACTORY, names), detection -> {
+                DetectingConsumer consumer = new DetectingConsumer(Dialects.detector(FACTORY, names, mapping), detection -> {
                     boolean structlog = Dialects.structlogPath(forced, detection);
                     tally.dialect(Dialects.describe(name, forced, detection));
                     if (parallel != null) {
