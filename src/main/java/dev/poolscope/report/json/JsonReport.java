@@ -208,7 +208,11 @@ public final class JsonReport {
     private static void pool(JsonGenerator g, Diagnosis d) throws IOException {
         var p = d.pool();
         g.writeObjectFieldStart("pool");
-        g.writeNumberField("peak_used", Math.max(0, p.peakUsed()));
+        if (p.peakUsed() >= 0) {
+            g.writeNumberField("peak_used", p.peakUsed());
+        } else {
+            g.writeNullField("peak_used");   // neither a usage report nor a checkout: not 0, unknown
+        }
         g.writeStringField("peak_at", Units.time(p.peakAt()));
         g.writeStringField("peak_process", p.peakProcess());
         if (p.poolMax() >= 0) {
