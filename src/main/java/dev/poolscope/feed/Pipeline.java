@@ -148,6 +148,14 @@ public final class Pipeline {
         return read(parts.stream().map(Source::of).toList(), new SummaryAnalysis(options));
     }
 
+    /**
+     * Reads the inputs, in reading order, into any pass: the weekly report's, which summarises each day
+     * beside the whole ({@code weekly.DaySplit}). Server logs among them are read as for a summary.
+     */
+    public <R> R read(List<String> inputs, InputStream stdin, Pass<R> pass) throws InputException {
+        return read(sources(inputs, stdin), pass);
+    }
+
     private <R> R read(List<Source> sources, Pass<R> pass) throws InputException {
         return read(sources, pass, serverPass(sources));   // summaries do not carry server figures yet
     }
