@@ -60,7 +60,8 @@ class ArchitectureTest {
                     "org.jfree.")),
             Map.entry("sample", List.of(JACKSON)),
             // the Spark application: the facade, the cli's option mixins, and Spark and Hadoop themselves
-            Map.entry("spark", List.of(ROOT, "cli", "feed", "io", "analysis", "event", "summary", "report",
+            Map.entry("spark", List.of(ROOT, "cli", "feed", "io", "analysis", "event", "summary", "report", "weekly",
+                    "findings",
                     "org.apache.spark.", "org.apache.hadoop.", "scala.", "picocli.")));
     private static final List<String> ANYTHING = List.of("", "cli");
 

@@ -28,6 +28,19 @@ public record Insight(Diagnosis diagnosis, List<Finding> findings) {
         return diagnosis.server();
     }
 
+    /**
+     * Whether getconn and putconn are known: false when only HikariCP, which logs no checkout, was read. A
+     * summary does not carry the libraries' result yet, so its inputs' dialects decide there: HikariCP inputs
+     * and not one checkout or checkin is HikariCP alone.
+     */
+    public boolean checkoutsLogged() {
+        if (!diagnosis.checkoutsLogged()) {
+            return false;
+        }
+        boolean hikari = diagnosis.input().dialects().stream().anyMatch(d -> "hikaricp".equals(d.dialect()));
+        return !hikari || diagnosis.counts().getconn() + diagnosis.counts().putconn() > 0;
+    }
+
     /** Whether a pool library's own lines were read (HikariCP, SQLAlchemy, psycopg_pool), not only structlog. */
     public boolean hasLibrary() {
         return !diagnosis.library().libraryLines().isEmpty() || diagnosis.library().totalPoolEvents() > 0

@@ -20,6 +20,13 @@ public final class WeeklyInsights {
      */
     public static WeeklyReport add(WeeklyReport w, Diagnosis whole, Map<LocalDate, Diagnosis> days,
                                    FindingConfig config) {
+        return add(w, whole, days, config, "their events are only in a summary that spans several days "
+                + "(summarise each day on its own to have them)");
+    }
+
+    /** @param whyMissing why a day with events may have no diagnosis of its own, for the note saying so */
+    public static WeeklyReport add(WeeklyReport w, Diagnosis whole, Map<LocalDate, Diagnosis> days,
+                                   FindingConfig config, String whyMissing) {
         Insight period = new Insight(whole, Findings.evaluate(whole, config));
         List<Insight> daily = new ArrayList<>();
         for (DayFigures d : w.days()) {
@@ -36,8 +43,7 @@ public final class WeeklyInsights {
         long missing = daily.stream().filter(i -> i == null).count()
                 - w.days().stream().filter(d -> !d.hasData()).count();
         if (missing > 0) {
-            notes.add(missing + " day(s) with events have no findings of their own: their events are only in a "
-                    + "summary that spans several days (summarise each day on its own to have them)");
+            notes.add(missing + " day(s) with events have no findings of their own: " + whyMissing);
         }
         return w.withInsights(period, daily, notes);
     }

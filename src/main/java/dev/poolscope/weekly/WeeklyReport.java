@@ -57,6 +57,6 @@ public record WeeklyReport(LocalDate from, LocalDate to, ZoneId zone, Thresholds
 
     /** Whether getconn and putconn are known: false when only HikariCP, which logs no checkout, was read. */
     public boolean checkoutsLogged() {
-        return period == null || period.diagnosis().checkoutsLogged();
+        return period == null || period.checkoutsLogged();
     }
 }

@@ -4,17 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.poolscope.analysis.Health;
-import dev.poolscope.analysis.HealthCheck;
 import dev.poolscope.analysis.LeakItem;
 import dev.poolscope.analysis.LiveStatus;
 import dev.poolscope.findings.Finding;
 import dev.poolscope.gate.Alert;
 import dev.poolscope.report.Units;
+import dev.poolscope.report.json.JsonReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What an alert command receives: the alert as one JSON document on standard input (schema
@@ -87,7 +88,8 @@ public final class AlertJson {
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
             head.write(g);
-            checks(g, s);
+            // pool used n/a: its check's value and level are null, never a 0 that was not seen (issue #15)
+            JsonReport.checks(g, s.health().checks(), s.usedNow() < 0 ? Set.of(Health.POOL_USED) : Set.of());
             figures(g, s);
             g.writeArrayFieldStart("oldest_open");
             for (LeakItem o : s.oldest()) {
@@ -108,27 +110,6 @@ public final class AlertJson {
         }
         bytes.write('\n');
         return bytes.toByteArray();
-    }
-
-    /** The health checks; pool used is null (value and level) when unknown, never a 0 that was not seen (#15). */
-    private static void checks(JsonGenerator g, LiveStatus s) throws IOException {
-        g.writeArrayFieldStart("checks");
-        for (HealthCheck c : s.health().checks()) {
-            boolean unknown = s.usedNow() < 0 && Health.POOL_USED.equals(c.metric());
-            g.writeStartObject();
-            g.writeStringField("metric", c.metric());
-            if (unknown) {
-                g.writeNullField("value");
-                g.writeNullField("level");
-            } else {
-                g.writeNumberField("value", c.value());
-                g.writeStringField("level", c.level().label());
-            }
-            g.writeNumberField("normal_max", c.threshold().normalMax());
-            g.writeNumberField("critical_above", c.threshold().criticalAbove());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
     }
 
     /** The environment variables of a level alert, all prefixed {@code POOLSCOPE_}. */
