@@ -298,12 +298,23 @@ public final class JsonReport {
 
     /** The health table as the {@code checks} array; the alert JSON of {@code watch} shares it. */
     public static void checks(JsonGenerator g, List<HealthCheck> checks) throws IOException {
+        checks(g, checks, java.util.Set.of());
+    }
+
+    /** The same, with {@code value} and {@code level} null for the metrics in {@code unknown} (never a 0 not seen). */
+    public static void checks(JsonGenerator g, List<HealthCheck> checks, java.util.Set<String> unknown)
+            throws IOException {
         g.writeArrayFieldStart("checks");
         for (HealthCheck c : checks) {
             g.writeStartObject();
             g.writeStringField("metric", c.metric());
-            g.writeNumberField("value", c.value());
-            g.writeStringField("level", c.level().label());
+            if (unknown.contains(c.metric())) {
+                g.writeNullField("value");
+                g.writeNullField("level");
+            } else {
+                g.writeNumberField("value", c.value());
+                g.writeStringField("level", c.level().label());
+            }
             g.writeNumberField("normal_max", c.threshold().normalMax());
             g.writeNumberField("critical_above", c.threshold().criticalAbove());
             g.writeEndObject();
