@@ -95,7 +95,8 @@ public final class LiveAnalysis {
         long delta = processes.leakDelta();
         LibraryResult lib = library.finish(now);
         // HikariCP logs no checkout: its getconn - putconn is unknown, so it is left out of the level, not judged 0
-        Health health = Health.evaluate(options.thresholds(), used, delta, lib.checkoutsLogged(), withoutClose.size());
+        Health health = Health.evaluate(options.thresholds(), used, lib.checkoutsLogged() ? delta : Health.UNKNOWN,
+                withoutClose.size());
         LiveTotals totals = new LiveTotals(front.counts(), statementTimeouts, leaks.suspectedTotal(),
                 leaks.returnedTotal(), processes.peakProcess(), processes.count(), forgottenProcesses,
                 forgottenCheckouts);
