@@ -43,7 +43,10 @@ public record Insight(Diagnosis diagnosis, List<Finding> findings) {
 
     /** Whether a pool library's own lines were read (HikariCP, SQLAlchemy, psycopg_pool), not only structlog. */
     public boolean hasLibrary() {
-        return !diagnosis.library().libraryLines().isEmpty() || diagnosis.library().totalPoolEvents() > 0
+        // Summaries count structlog's pool events too (by dialect): only a library's count shows the section.
+        boolean libraryEvents = diagnosis.library().poolEvents().values().stream()
+                .anyMatch(m -> m.keySet().stream().anyMatch(k -> !k.equals("structlog")));
+        return !diagnosis.library().libraryLines().isEmpty() || libraryEvents
                 || diagnosis.input().dialects().stream()
                         .anyMatch(d -> d.dialect() != null && !d.dialect().equals("structlog"));
     }

@@ -30,7 +30,10 @@ class ReportLibraryTest {
         assertThat(day.get("statement_timeouts")).isEqualTo(27L);
         Map<?, ?> lib = (Map<?, ?>) json.get("library");
         assertThat(lib.get("dialects")).isEqualTo("hikaricp");
-        assertThat(lib.get("leak_warnings")).isNull();
+        // hikaricp.truth.json leak_detection: 13 warnings logged, 5 unleaked, 8 true leaks (carried by the summary)
+        assertThat(lib.get("leak_warnings")).isEqualTo(13L);
+        assertThat(lib.get("returned_late")).isEqualTo(5L);
+        assertThat(lib.get("true_leaks")).isEqualTo(8L);
 
         CheckRun md = CheckRun.run("report", LOG);
         assertThat(md.out()).contains("| Sat 2026-12-05 | n/a | n/a | n/a |").contains("## Pool libraries");
