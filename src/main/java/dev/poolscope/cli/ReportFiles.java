@@ -23,7 +23,7 @@ import java.util.Set;
 /** Writes the files of {@link ReportFileOptions}; the only cli class that touches the CSV and chart code. */
 public final class ReportFiles {
     private final Diagnosis diagnosis;
-    private ChartImages charts;   // created on first use: CSV alone needs no Java2D
+    private ChartImages charts;   // created on first use: CSV and HTML need no Java2D
     private final boolean force;
     /** Empty unless given: findings.csv and the HTML findings section then say none were evaluated. */
     private List<Finding> findings = List.of();
@@ -40,31 +40,36 @@ public final class ReportFiles {
     }
 
     /**
-     * Starts priming the chart stack on another thread while the log is read ({@link ReportWarmup#prime}:
-     * a 20-bucket drawing of each chart format asked for, which loads Java2D, the fonts and JFreeChart);
-     * {@link #write} waits for it, so the two never draw at the same time. Null when no chart is asked
-     * for: CSV alone needs no head start, and ChartFormat is then never touched (loading it verifies
-     * against Java2D classes). A full-size warm-up used to draw every 2,000-bucket chart too: on two
-     * cores that competes with the reading, and measured on 1 GB it made the report files cost 1.55x
-     * the JSON run against 1.15x with priming only (issue 15.4).
+     * Starts priming the report writers on another thread while the log is read; {@link #write} waits for
+     * it, so the two never draw at the same time. For {@code --chart}/{@code --charts} that is the chart
+     * stack ({@link ReportWarmup#prime}: a 20-bucket drawing of each chart format asked for, which loads
+     * Java2D, the fonts and JFreeChart); for {@code --html} the page's writer, whose charts are SVG text
+     * and need none of that. Null when neither is asked for: CSV alone needs no head start. A full-size
+     * warm-up used to draw every 2,000-bucket chart too: on two cores that competes with the reading, and
+     * measured on 1 GB it made the report files cost 1.55x the JSON run against 1.15x with priming only
+     * (issue 15.4).
      */
     public static Thread warmUp(ReportFileOptions o) throws UsageException {
         if (o.chart == null && o.chartsDir == null && o.html == null) {
             return null;
         }
-        Set<ChartFormat> formats = EnumSet.noneOf(ChartFormat.class);
-        if (o.chart != null) {
-            formats.add(format(o.chartFileFormat()));
-        }
-        if (o.chartsDir != null) {
-            formats.add(format(o.chartFormat));
-        }
-        if (o.html != null) {
-            formats.add(ChartFormat.PNG);
+        Runnable prime;
+        if (o.chart == null && o.chartsDir == null) {
+            // HTML alone: ChartFormat is never touched (loading it verifies against Java2D classes).
+            prime = ReportWarmup::primeHtml;
+        } else {
+            Set<ChartFormat> formats = EnumSet.noneOf(ChartFormat.class);
+            if (o.chart != null) {
+                formats.add(format(o.chartFileFormat()));
+            }
+            if (o.chartsDir != null) {
+                formats.add(format(o.chartFormat));
+            }
+            prime = () -> ReportWarmup.prime(formats, o.html != null);
         }
         Thread t = new Thread(() -> {
             try {
-                ReportWarmup.prime(formats, o.html != null);
+                prime.run();
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start: the real drawing afterwards meets the same problem and reports it in one line.
             }
@@ -105,16 +110,13 @@ public final class ReportFiles {
             }
         }
         if (o.html != null) {
-            text(o.html, w -> HtmlReport.write(diagnosis, findings, charts(), w));
+            text(o.html, w -> HtmlReport.write(diagnosis, findings, w));
         }
     }
 
     private void startCharts(ReportFileOptions o) throws UsageException {
         if (o.chartsDir != null) {
             charts().drawAll(List.of(ChartKind.values()), format(o.chartFormat));
-        }
-        if (o.html != null) {
-            charts().drawAll(List.of(ChartKind.values()), ChartFormat.PNG);
         }
         if (o.chart != null) {
             charts().drawAll(List.of(ChartKind.POOL_USAGE), format(o.chartFileFormat()));
