@@ -4,7 +4,6 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.Threshold;
 import dev.poolscope.analysis.TimelineBucket;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Running getconn − putconn at the end of each bucket against its normal and critical thresholds, as
@@ -38,8 +37,8 @@ final class LeakDeltaSvg {
         Scale y = Scale.counts(lo, hi, ChartCanvas.BOTTOM, ChartCanvas.TOP, 8);
         c.xAxis(x, "time (UTC, " + TimeTicks.date(times[0]) + ")");
         c.yAxis(y, "getconn − putconn", false);
-        c.level(y, t.normalMax(), String.format(Locale.ROOT, "normal ≤ %d", t.normalMax()), ChartColours.NORMAL, true);
-        c.level(y, t.criticalAbove(), String.format(Locale.ROOT, "critical > %d", t.criticalAbove()),
+        c.level(y, t.normalMax(), "normal ≤ " + t.normalMax(), ChartColours.NORMAL, true);
+        c.level(y, t.criticalAbove(), "critical > " + t.criticalAbove(),
                 ChartColours.CRITICAL, true);
         c.series(DELTA, ChartColours.USED, 2, times, delta, x, y);
         c.frame(false);

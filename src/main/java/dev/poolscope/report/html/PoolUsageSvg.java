@@ -5,7 +5,6 @@ import dev.poolscope.analysis.Threshold;
 import dev.poolscope.analysis.TimelineBucket;
 import dev.poolscope.analysis.Window;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The main chart, as report.chart.PoolUsageChart draws it for {@code --charts}: pool used and open
@@ -113,8 +112,8 @@ final class PoolUsageSvg {
             c.level(y, d.pool().poolMax(), "pool max " + d.pool().poolMax(), ChartColours.POOL_MAX, false);
         }
         Threshold t = d.options().thresholds().poolUsed();
-        c.level(y, t.normalMax(), String.format(Locale.ROOT, "normal ≤ %d", t.normalMax()), ChartColours.NORMAL, true);
-        c.level(y, t.criticalAbove(), String.format(Locale.ROOT, "critical > %d", t.criticalAbove()),
+        c.level(y, t.normalMax(), "normal ≤ " + t.normalMax(), ChartColours.NORMAL, true);
+        c.level(y, t.criticalAbove(), "critical > " + t.criticalAbove(),
                 ChartColours.CRITICAL, true);
     }
 }
