@@ -40,36 +40,30 @@ public final class ReportFiles {
     }
 
     /**
-     * Starts priming the report writers on another thread while the log is read; {@link #write} waits for
-     * it, so the two never draw at the same time. For {@code --chart}/{@code --charts} that is the chart
-     * stack ({@link ReportWarmup#prime}: a 20-bucket drawing of each chart format asked for, which loads
-     * Java2D, the fonts and JFreeChart); for {@code --html} the page's writer, whose charts are SVG text
-     * and need none of that. Null when neither is asked for: CSV alone needs no head start. A full-size
-     * warm-up used to draw every 2,000-bucket chart too: on two cores that competes with the reading, and
-     * measured on 1 GB it made the report files cost 1.55x the JSON run against 1.15x with priming only
-     * (issue 15.4).
+     * Starts priming the chart stack on another thread while the log is read ({@link ReportWarmup#prime}:
+     * a 20-bucket drawing of each chart format asked for, which loads Java2D, the fonts and JFreeChart);
+     * {@link #write} waits for it, so the two never draw at the same time. Null when no chart file is asked
+     * for: CSV and the HTML page (whose charts are SVG text) have nothing that heavy to load, and ChartFormat
+     * is then never touched (loading it verifies against Java2D classes). Priming the page too cost more
+     * than it saved on two busy cores (10 kB, 21 pairs at load 17: wall ×1.05, CPU ×1.08 with it). A
+     * full-size warm-up used to draw every 2,000-bucket chart too: on two cores that competes with the
+     * reading, and measured on 1 GB it made the report files cost 1.55x the JSON run against 1.15x with
+     * priming only (issue 15.4).
      */
     public static Thread warmUp(ReportFileOptions o) throws UsageException {
-        if (o.chart == null && o.chartsDir == null && o.html == null) {
+        if (o.chart == null && o.chartsDir == null) {
             return null;
         }
-        Runnable prime;
-        if (o.chart == null && o.chartsDir == null) {
-            // HTML alone: ChartFormat is never touched (loading it verifies against Java2D classes).
-            prime = ReportWarmup::primeHtml;
-        } else {
-            Set<ChartFormat> formats = EnumSet.noneOf(ChartFormat.class);
-            if (o.chart != null) {
-                formats.add(format(o.chartFileFormat()));
-            }
-            if (o.chartsDir != null) {
-                formats.add(format(o.chartFormat));
-            }
-            prime = () -> ReportWarmup.prime(formats, o.html != null);
+        Set<ChartFormat> formats = EnumSet.noneOf(ChartFormat.class);
+        if (o.chart != null) {
+            formats.add(format(o.chartFileFormat()));
+        }
+        if (o.chartsDir != null) {
+            formats.add(format(o.chartFormat));
         }
         Thread t = new Thread(() -> {
             try {
-                prime.run();
+                ReportWarmup.prime(formats);
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start: the real drawing afterwards meets the same problem and reports it in one line.
             }
