@@ -131,8 +131,33 @@ final class ChartCanvas {
         if (rightAxis) {
             svg.line(right, TOP, right, BOTTOM, FRAME, 1, null);
         }
-        for (Label l : labels) {
-            svg.text(right - 4, l.y() - 4, l.text(), "end", l.colour(), HALO);
+        levelLabels();
+    }
+
+    /**
+     * The level lines' labels, right-aligned at the plot's right edge, just above their lines. Lines closer
+     * than a text's height (thresholds of 10 and 70 on an axis of 1,400) would print their labels over each
+     * other: such a label moves left of the one already there.
+     */
+    private void levelLabels() {
+        labels.sort((a, b) -> Double.compare(a.y(), b.y()));
+        double[] ends = new double[labels.size()];
+        for (int i = 0; i < labels.size(); i++) {
+            Label l = labels.get(i);
+            double end = right - 4;
+            boolean moved = true;
+            while (moved) {   // only ever leftwards, past one placed label at a time: ends
+                moved = false;
+                for (int j = 0; j < i; j++) {
+                    double start = ends[j] - textWidth(labels.get(j).text());
+                    if (Math.abs(labels.get(j).y() - l.y()) < 13 && start < end && end - textWidth(l.text()) < ends[j]) {
+                        end = start - 10;
+                        moved = true;
+                    }
+                }
+            }
+            ends[i] = end;
+            svg.text(end, l.y() - 4, l.text(), "end", l.colour(), HALO);
         }
         labels.clear();
     }
