@@ -152,6 +152,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /** The usual case: read two fields of the slot, free it, count the hold; objects only for a long hold. */
     private void closed(int s, PoolEvent e) {
         long acquiredAt = open.acquiredAt(s);
+        // a shortcut only: the object path applies the same rule (equivalent mutants here, docs/testing.md)
         if (onReturn != null || holdOf(acquiredAt, e) > leakThresholdMicros) {
             Checkout c = open.view(s);
             open.remove(s);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * between leaks (older than the grace period at the end) and in flight, with nothing settled by the limit.
  * The expected figures follow from how the log is made, not from a run.
  */
+@Tag("slow")   // 300,000 checkouts: left out of mutation runs (docs/testing.md), run by every build
 class BeyondTheOldLimitTest {
     private static final int N = 300_000;
     private static final long STEP = 1_000;              // one checkout per millisecond

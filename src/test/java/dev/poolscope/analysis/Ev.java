@@ -122,6 +122,15 @@ final class Ev {
         return a.finish(new InputSummary(List.of("t.jsonl"), events.length, 0, 0, List.of()));
     }
 
+    /** The same events through a summary's pass (SummaryAnalysis), finished as a report would be. */
+    static Summary summarize(AnalysisOptions options, Ev... events) {
+        SummaryAnalysis a = new SummaryAnalysis(options);
+        for (int i = 0; i < events.length; i++) {
+            a.accept(events[i].build(i + 1));
+        }
+        return a.finish(new InputSummary(List.of("t.jsonl"), events.length, 0, 0, List.of()));
+    }
+
     static Diagnosis analyze(Ev... events) {
         return analyze(AnalysisOptions.defaults(), events);
     }

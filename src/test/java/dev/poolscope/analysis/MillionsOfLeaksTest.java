@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Millions of requests that never return their connection: exact totals, bounded state, capped lists. */
+@Tag("slow")   // millions of events: left out of mutation runs (docs/testing.md), run by every build
 class MillionsOfLeaksTest {
     private static PoolEvent event(EventKind kind, long micros, String request, long line) {
         return new PoolEvent(kind, micros, "4242", request, request == null ? null : "c" + request,

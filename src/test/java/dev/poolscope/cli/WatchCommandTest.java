@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,7 @@ class WatchCommandTest {
      * SIGTERM runs its shutdown hook to print the summary. Waits only as long as each step takes.
      */
     @Test
+    @Tag("slow")   // a child JVM on real time: left out of mutation runs (docs/testing.md)
     void stopsCleanlyOnSigtermWithASummary() throws IOException, InterruptedException {
         Path log = dir.resolve("app.jsonl");
         Path prom = dir.resolve("poolscope.prom");
@@ -90,6 +92,7 @@ class WatchCommandTest {
 
     /** Ctrl-C is SIGINT: the same clean stop, 130 as --help and docs/watch.md say. */
     @Test
+    @Tag("slow")   // a child JVM on real time: left out of mutation runs (docs/testing.md)
     void stopsCleanlyOnSigintWith130() throws IOException, InterruptedException {
         Path log = dir.resolve("app.jsonl");
         Path prom = dir.resolve("poolscope.prom");
@@ -119,6 +122,7 @@ class WatchCommandTest {
 
     /** {@code kubectl logs -f pod | poolscope watch -}: follows standard input, and its end is a clean stop, exit 0. */
     @Test
+    @Tag("slow")   // a child JVM on real time: left out of mutation runs (docs/testing.md)
     void followsStandardInputUntilItEnds() throws IOException, InterruptedException {
         Process p = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), "dev.poolscope.Main",
                 "watch", "-", "--interval", "200ms")

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * they render without console errors, make no network request, run no injected script, sort their
  * tables, and show the charts. The screenshot is kept in target/browser/ for people to look at.
  */
+@Tag("slow")   // a real browser: left out of mutation runs (docs/testing.md), run by every build
 class HtmlBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("poolscope.chromium", "/usr/bin/chromium"));
 
