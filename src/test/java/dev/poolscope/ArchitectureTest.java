@@ -41,25 +41,28 @@ class ArchitectureTest {
             Map.entry("server", List.of("event", JACKSON, HDR, "org.apache.commons.csv.")),
             Map.entry("gate", List.of("analysis", "event", "server")),
             Map.entry("findings", List.of("report", "analysis", "event")),
-            Map.entry("weekly", List.of("analysis", "event")),
+            Map.entry("weekly", List.of("analysis", "event", "findings", "server")),
             Map.entry("summary", List.of("analysis", "event", "server", JACKSON, HDR)),
             Map.entry("feed", List.of("io", "event", "dialect", "analysis", "server", JACKSON)),
-            Map.entry("watch", List.of("io", "event", "analysis", "gate", "report", "report.watch")),
+            Map.entry("watch", List.of("io", "event", "analysis", "gate", "findings", "report", "report.watch")),
             Map.entry("report", List.of("analysis", "event", "server", JACKSON)),
             Map.entry("report.json", List.of("report", "gate", "findings", "analysis", "event", "server", JACKSON)),
             Map.entry("report.text", List.of("report", "report.json", "findings", "analysis", "event", "server")),
             Map.entry("report.csv", List.of("report", "findings", "analysis", "event", "server", "org.apache.commons.csv.")),
             Map.entry("report.chart", List.of("report", "analysis", "event", HDR, "org.jfree.")),
-            Map.entry("report.html", List.of("report", "report.chart", "report.text", "findings", "analysis", "event", "server")),
+            // the page draws its charts as SVG itself: no report.chart, so no java.awt (issue 15.4)
+            Map.entry("report.html", List.of("report", "report.text", "findings", "analysis", "event", "server", HDR)),
             Map.entry("report.check", List.of("report", "report.json", "report.text", "gate", "findings", "analysis",
                     "event", "server",
                     JACKSON)),
-            Map.entry("report.watch", List.of("report", "report.json", "gate", "analysis", "event", JACKSON)),
-            Map.entry("report.weekly", List.of("report", "report.chart", "weekly", "analysis", "event", JACKSON,
+            Map.entry("report.watch", List.of("report", "report.json", "gate", "findings", "analysis", "event", JACKSON)),
+            Map.entry("report.weekly", List.of("report", "report.chart", "report.json", "weekly", "findings", "analysis",
+                    "event", "server", JACKSON,
                     "org.jfree.")),
             Map.entry("sample", List.of(JACKSON)),
             // the Spark application: the facade, the cli's option mixins, and Spark and Hadoop themselves
-            Map.entry("spark", List.of(ROOT, "cli", "feed", "io", "analysis", "event", "summary", "report",
+            Map.entry("spark", List.of(ROOT, "cli", "feed", "io", "analysis", "event", "summary", "report", "weekly",
+                    "findings",
                     "org.apache.spark.", "org.apache.hadoop.", "scala.", "picocli.")));
     private static final List<String> ANYTHING = List.of("", "cli");
 
@@ -162,11 +165,24 @@ class ArchitectureTest {
         assertThat(allowed("sample", "dev.poolscope.cli.ExitCode")).isFalse();
         assertThat(allowed("", "dev.poolscope.cli.PoolscopeCommand")).isTrue();
         assertThat(allowed("report.chart", "org.jfree.chart.JFreeChart")).isTrue();
+        assertThat(allowed("report.html", "dev.poolscope.report.chart.ChartStyle")).isFalse();
         assertThat(allowed("report.csv", "org.jfree.chart.JFreeChart")).isFalse();
         assertThat(allowed("nowhere", "java.util.List")).isTrue();
         assertThat(allowed("spark", "dev.poolscope.Poolscope")).isTrue();
         assertThat(allowed("spark", "org.apache.spark.SparkConf")).isTrue();
         assertThat(allowed("spark", "org.jfree.chart.JFreeChart")).isFalse();
         assertThat(allowed("spark", "dev.poolscope.watch.Watcher")).isFalse();
+    }
+
+    /** The HTML page draws its charts as SVG text: nothing in report.html may reach Java2D (issue 15.4). */
+    @Test
+    void theHtmlPageNeedsNoJava2d() throws IOException {
+        try (Stream<Path> files = Files.list(MAIN.resolve(Path.of("report", "html")))) {
+            for (Path file : files.toList()) {
+                assertThat(dependencies(Files.readString(file))).as(file.toString())
+                        .noneMatch(d -> d.startsWith("java.awt.") || d.startsWith("javax.imageio.")
+                                || d.startsWith("javax.swing.") || d.startsWith("org.jfree."));
+            }
+        }
     }
 }

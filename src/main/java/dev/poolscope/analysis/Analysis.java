@@ -110,8 +110,9 @@ public final class Analysis implements Pass<Diagnosis> {
                               long timedOutAndLeaked, LibraryResult library) {
         AnalysisOptions scaled = options.withThresholds(options.thresholds().resolvedFor(usage.poolMax()));
         CheckoutResult leaks = LibraryLeaks.join(paired, library, scaled.maxItems());
-        Health health = Health.evaluate(scaled.thresholds(), usage.peakUsed(), counts.leakDelta(),
-                library.checkoutsLogged(), leaks.requestsWithoutClose());
+        Health health = Health.evaluate(scaled.thresholds(), usage.peakUsed() < 0 ? Health.UNKNOWN : usage.peakUsed(),
+                library.checkoutsLogged() ? counts.leakDelta() : Health.UNKNOWN,
+                library.leaksObservable() ? leaks.requestsWithoutClose() : Health.UNKNOWN);
         return new Diagnosis(scaled, input, counts, leaks, usage, timeoutResult,
                 timedOutAndLeaked, endpointRows(leaks, timeoutResult), health, timeline, TimeQuality.empty(), library,
                 Evidence.empty(), null);

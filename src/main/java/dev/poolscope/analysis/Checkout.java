@@ -19,12 +19,15 @@ final class Checkout {
     final String endpoint;
     final boolean requestEnded;
     final long endedAt;
+    /** The borrowing thread where the checkout line names it (SQLAlchemy, psycopg_pool), else null. */
+    final String thread;
     /** Reported open as a suspected leak (live mode). */
     final boolean suspect;
 
     Checkout(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
-             long line, boolean requestEnded, long endedAt) {
+             long line, boolean requestEnded, long endedAt, String thread) {
         this.slot = -1;
+        this.thread = thread;
         this.process = process;
         this.requestId = requestId;
         this.connId = connId;
@@ -48,13 +51,15 @@ final class Checkout {
         this.line = store.line(slot);
         this.requestEnded = store.requestEnded(slot);
         this.endedAt = store.endedAt(slot);
+        this.thread = store.thread(slot);
         this.suspect = store.suspect(slot);
     }
 
     /** The same checkout, its endpoint named by a later event when it had none. */
     Checkout withEndpoint(String later) {
         return endpoint != null || later == null ? this
-                : new Checkout(process, requestId, connId, acquiredAt, later, source, line, requestEnded, endedAt);
+                : new Checkout(process, requestId, connId, acquiredAt, later, source, line, requestEnded, endedAt,
+                        thread);
     }
 
     OpenCheckout toOpen() {
@@ -62,13 +67,8 @@ final class Checkout {
     }
 
     LeakItem toLeak(long lastTime) {
-        return leak(lastTime, process, requestId, connId, endpoint, acquiredAt, requestEnded, source, line);
-    }
-
-    static LeakItem leak(long lastTime, String process, String requestId, String connId, String endpoint,
-                         long acquiredAt, boolean requestEnded, String source, long line) {
         boolean known = acquiredAt != PoolEvent.NO_TIME && lastTime != PoolEvent.NO_TIME;
         return new LeakItem(process, requestId, connId, endpoint, acquiredAt,
-                known ? lastTime - acquiredAt : LeakItem.UNKNOWN_AGE, requestEnded, source, line);
+                known ? lastTime - acquiredAt : LeakItem.UNKNOWN_AGE, requestEnded, source, line, thread, null);
     }
 }

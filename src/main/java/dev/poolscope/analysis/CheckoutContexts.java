@@ -4,21 +4,23 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The (process, source file, endpoint) triples of open checkouts, numbered so that the store keeps one
- * int per checkout for all three. Names and triples are counted by their users and forgotten in sweeps
+ * The (process, source file, endpoint, thread) tuples of open checkouts, numbered so that the store keeps one
+ * int per checkout for all four. The thread is null but where a pool library's checkout line names it
+ * (SQLAlchemy, psycopg_pool): structlog checkouts cost one null check more. Names and triples are counted by their users and forgotten in sweeps
  * ({@link Interner}); a process's number is also the process part of the store's index hashes.
  */
 final class CheckoutContexts {
     /** equals and hashCode written out: a record's are bootstrapped through method handles on first use (start-up). */
-    private record Ctx(int process, int source, int endpoint) {
+    private record Ctx(int process, int source, int endpoint, int thread) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Ctx c && c.process == process && c.source == source && c.endpoint == endpoint;
+            return o instanceof Ctx c && c.process == process && c.source == source && c.endpoint == endpoint
+                    && c.thread == thread;
         }
 
         @Override
         public int hashCode() {
-            return (process * 31 + source) * 31 + endpoint;
+            return ((process * 31 + source) * 31 + endpoint) * 31 + thread;
         }
     }
 
@@ -28,28 +30,30 @@ final class CheckoutContexts {
     private int[] processes = new int[16];
     private int[] sources = new int[16];
     private int[] endpoints = new int[16];
+    private int[] threads = new int[16];
     /** Recently used triples by a hash of their strings: most checkouts repeat one, found without maps. */
     private final int[] recent = new int[256];
 
     /** The number of a triple, one more user counted. */
-    int intern(String process, String source, String endpoint) {
-        int r = (Objects.hashCode(process) * 31 + Objects.hashCode(source)) * 31 + Objects.hashCode(endpoint);
+    int intern(String process, String source, String endpoint, String thread) {
+        int r = ((Objects.hashCode(process) * 31 + Objects.hashCode(source)) * 31 + Objects.hashCode(endpoint)) * 31
+                + Objects.hashCode(thread);
         r = (r ^ r >>> 16) & (recent.length - 1);
         int cached = recent[r] - 1;
         if (cached >= 0 && cached < contexts.capacity() && contexts.get(cached) != null
                 && same(processes[cached], process) && same(sources[cached], source)
-                && same(endpoints[cached], endpoint)) {
+                && same(endpoints[cached], endpoint) && same(threads[cached], thread)) {
             contexts.acquireId(cached);
             return cached;
         }
-        int ctx = internSlowly(process, source, endpoint);
+        int ctx = internSlowly(process, source, endpoint, thread);
         recent[r] = ctx + 1;
         return ctx;
     }
 
     /** The triple of {@code ctx} with another endpoint, one more user counted ({@code ctx} keeps its users). */
     int withEndpoint(int ctx, String endpoint) {
-        return intern(process(ctx), source(ctx), endpoint);
+        return intern(process(ctx), source(ctx), endpoint, thread(ctx));
     }
 
     /** One user fewer; the triple stays known until a sweep. */
@@ -79,6 +83,10 @@ final class CheckoutContexts {
         return name(endpoints[ctx]);
     }
 
+    String thread(int ctx) {
+        return name(threads[ctx]);
+    }
+
     /** Bounds every triple number. */
     int capacity() {
         return contexts.capacity();
@@ -92,30 +100,35 @@ final class CheckoutContexts {
         return name < 0 ? value == null : value != null && value.equals(names.get(name));
     }
 
-    private int internSlowly(String process, String source, String endpoint) {
+    private int internSlowly(String process, String source, String endpoint, String thread) {
         int p = names.find(process);
         int src = source == null ? -1 : names.find(source);
         int ep = endpoint == null ? -1 : names.find(endpoint);
-        if ((p >= 0 || process == null) && (src >= 0 || source == null) && (ep >= 0 || endpoint == null)) {
-            int known = contexts.find(new Ctx(p, src, ep));
+        int th = thread == null ? -1 : names.find(thread);
+        if ((p >= 0 || process == null) && (src >= 0 || source == null) && (ep >= 0 || endpoint == null)
+                && (th >= 0 || thread == null)) {
+            int known = contexts.find(new Ctx(p, src, ep, th));
             if (known >= 0) {
-                contexts.acquireId(known);   // the usual case: four look-ups, nothing stored
+                contexts.acquireId(known);   // the usual case: a few look-ups, nothing stored
                 return known;
             }
         }
         p = nameId(process);
         src = nameId(source);
         ep = nameId(endpoint);
-        int ctx = contexts.acquire(new Ctx(p, src, ep));
+        th = nameId(thread);
+        int ctx = contexts.acquire(new Ctx(p, src, ep, th));
         if (ctx >= processes.length) {
             int n = Math.max(ctx + 1, processes.length * 2);
             processes = Arrays.copyOf(processes, n);
             sources = Arrays.copyOf(sources, n);
             endpoints = Arrays.copyOf(endpoints, n);
+            threads = Arrays.copyOf(threads, n);
         }
         processes[ctx] = p;
         sources[ctx] = src;
         endpoints[ctx] = ep;
+        threads[ctx] = th;
         return ctx;
     }
 
@@ -123,6 +136,7 @@ final class CheckoutContexts {
         releaseName(processes[ctx]);
         releaseName(sources[ctx]);
         releaseName(endpoints[ctx]);
+        releaseName(threads[ctx]);
     }
 
     private int nameId(String name) {

@@ -45,11 +45,6 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     private final SettledLeaks settled;
     private final OpenLeaks leaks;
 
-    /** Told of every checkout a checkin closes; the live leak watch uses it to report returns. */
-    interface ReturnListener {
-        void returned(Checkout c, long at);
-    }
-
     private CheckoutTracker(AnalysisOptions options, boolean live, Uuid.Cache uuids, SettledLeaks settled,
                             List<BoundaryEvent> boundary) {
         this.options = options;
@@ -119,13 +114,19 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         if (early != null) {
             sameTimeReorders++;
             closed(new Checkout(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line(),
-                    false, PoolEvent.NO_TIME), early);
+                    false, PoolEvent.NO_TIME, threadOf(e)), early);
             return;
         }
-        int s = open.add(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line());
+        int s = open.add(e.process(), e.requestId(), e.connId(), e.time(), e.endpoint(), e.source(), e.line(),
+                threadOf(e));
         if (e.hasTime() && boundary == null && ties.endedAtSameTime(e)) {
             open.markEnded(s, e.time());
         }
+    }
+
+    /** The thread a pool library's checkout line names (SQLAlchemy, psycopg_pool); structlog events have none. */
+    private static String threadOf(PoolEvent e) {
+        return e.note() == null ? null : e.note().thread();
     }
 
     private void checkin(PoolEvent e) {
@@ -244,18 +245,6 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         return leaks.all(lastTime);
     }
 
-    /** By time, process, file, line. One lambda, not a chain of them: each is linked at start-up. */
-    static final Comparator<LeakItem> OLDEST_FIRST = (a, b) -> {
-        int c = Long.compare(a.acquiredAt(), b.acquiredAt());
-        if (c == 0) {
-            c = a.process().compareTo(b.process());
-        }
-        if (c == 0) {
-            c = a.source().compareTo(b.source());
-        }
-        return c != 0 ? c : Long.compare(a.line(), b.line());
-    };
-
     /** One pass over the store ({@link OpenLeaks#tally}), joined with what was returned and settled. */
     @Override
     public CheckoutResult finish() {
@@ -331,15 +320,9 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
     /**
      * Continues this tracker with a later summary's state, as if its events had followed: the later
      * boundary events are replayed against what is open here (closing checkouts, marking requests ended),
-     * then its settled figures are added and its open checkouts join the end of the queue.
-     */
-    void continueWith(PairingState later) {
-        continueWith(later, List.of());
-    }
-
-    /**
-     * The same, also returning the later summary's exhaustion looks with what was still open here at each
-     * (the checkouts of earlier summaries its own look could not see), placed in the merged boundary.
+     * then its settled figures are added and its open checkouts join the end of the queue. Returns the
+     * later summary's exhaustion looks with what was still open here at each (the checkouts of earlier
+     * summaries its own look could not see), placed in the merged boundary.
      */
     List<ExhaustionLook> continueWith(PairingState later, List<ExhaustionLook> looks) {
         firstTime = Counts.minTime(firstTime, later.firstTime());

@@ -12,22 +12,24 @@ public record Health(Level verdict, List<HealthCheck> checks) {
         checks = List.copyOf(checks);
     }
 
-    public static Health evaluate(Thresholds t, long peakUsed, long leakDelta, long requestsWithoutClose) {
-        return evaluate(t, peakUsed, leakDelta, true, requestsWithoutClose);
-    }
-
     /**
-     * @param deltaKnown false when the log cannot give getconn − putconn (HikariCP logs no checkout): the
-     *                   check is left out rather than judged on a 0 that was never observed
+     * A figure the log cannot give (getconn − putconn when HikariCP, which logs no checkout, was read; pool used
+     * when no line states it): its row is left out rather than judged on a 0 that was never observed.
      */
-    public static Health evaluate(Thresholds t, long peakUsed, long leakDelta, boolean deltaKnown,
-                                  long requestsWithoutClose) {
+    public static final long UNKNOWN = Long.MIN_VALUE;
+
+    /** Each figure may be {@link #UNKNOWN}; a negative peak used (none seen) counts as 0 here, as before. */
+    public static Health evaluate(Thresholds t, long peakUsed, long leakDelta, long requestsWithoutClose) {
         List<HealthCheck> checks = new java.util.ArrayList<>();
-        checks.add(check(POOL_USED, Math.max(0, peakUsed), t.poolUsed()));
-        if (deltaKnown) {
+        if (peakUsed != UNKNOWN) {
+            checks.add(check(POOL_USED, Math.max(0, peakUsed), t.poolUsed()));
+        }
+        if (leakDelta != UNKNOWN) {
             checks.add(check(LEAK_DELTA, leakDelta, t.leakDelta()));
         }
-        checks.add(check(REQUESTS_WITHOUT_CLOSE, requestsWithoutClose, t.requestsWithoutClose()));
+        if (requestsWithoutClose != UNKNOWN) {
+            checks.add(check(REQUESTS_WITHOUT_CLOSE, requestsWithoutClose, t.requestsWithoutClose()));
+        }
         Level verdict = Level.OK;
         for (HealthCheck c : checks) {
             verdict = verdict.worst(c.level());

@@ -12,7 +12,7 @@ import java.util.List;
  * reported again as returned. Memory: the suspects are a subset of the open checkouts, and notices wait
  * for the next status line in a capped list (the rest are only counted).
  */
-final class LeakWatch implements CheckoutTracker.ReturnListener {
+final class LeakWatch implements ReturnListener {
     /** Notices kept per status interval; a flood of suspects after a long outage is counted, not listed. */
     static final int MAX_NOTICES = 20;
     /**

@@ -15,7 +15,7 @@ final class LibraryLeaks {
         }
         List<LeakItem> leaks = new ArrayList<>(c.leaks());
         leaks.addAll(library.trueLeaks());
-        leaks.sort(CheckoutTracker.OLDEST_FIRST);
+        leaks.sort(LeakItem.OLDEST_FIRST);
         Map<String, Long> byEndpoint = new HashMap<>(c.leaksByEndpoint());
         for (LeakItem l : library.trueLeaks()) {
             byEndpoint.merge(Endpoint.orUnknown(l.endpoint()), 1L, Long::sum);

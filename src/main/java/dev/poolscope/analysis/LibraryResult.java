@@ -61,4 +61,28 @@ public record LibraryResult(Map<String, Map<String, Long>> poolEvents, Map<Strin
     public boolean leakDetection() {
         return suspected > 0 || returnedLate > 0;
     }
+
+    /** The leakDetectionThreshold of HikariCP's configuration dump (the largest of several pools), or -1. */
+    public long leakDetectionThreshold() {
+        long most = -1;
+        for (Map.Entry<String, String> e : config.entrySet()) {
+            if (e.getKey().endsWith(".leakDetectionThreshold")) {
+                try {
+                    most = Math.max(most, Long.parseLong(e.getValue().strip()));
+                } catch (NumberFormatException ignored) {
+                    // a value the dump did not write as a number says nothing
+                }
+            }
+        }
+        return most;
+    }
+
+    /**
+     * Whether leaked connections can be seen at all: every checkout is logged, or HikariCP's leak detection is
+     * known to be on (a leak warning, or leakDetectionThreshold > 0 in its dump). HikariCP without either may leak
+     * unseen: zero leaks would be a figure the log never gave.
+     */
+    public boolean leaksObservable() {
+        return checkoutsLogged || leakDetection() || leakDetectionThreshold() > 0;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.poolscope.analysis;
 
+import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public final class LiveAnalysis {
     private final CheckoutTracker checkouts;
     private final LiveProcesses processes = new LiveProcesses();
     private final LeakWatch leaks;
+    /** Pool libraries' own lines (HikariCP leak warnings, stats, configuration), read as {@link Analysis} does. */
+    private final LibraryTracker library;
     private long statementTimeouts;
     private long forgottenProcesses;
     private long forgottenCheckouts;
@@ -41,10 +44,12 @@ public final class LiveAnalysis {
         this.forgetAfterMicros = forgetAfter.toNanos() / 1_000;
         this.checkouts = CheckoutTracker.live(options, front.uuids);
         this.leaks = new LeakWatch(options.leakThresholdMicros());
+        this.library = new LibraryTracker(options);
         checkouts.onReturn(leaks);
     }
 
-    public void accept(PoolEvent raw) {
+    public void accept(PoolEvent line) {
+        PoolEvent raw = line.note() == null && line.kind() == EventKind.OTHER ? line : library.accept(line);
         PoolEvent e = front.enter(raw);
         checkouts.accept(e);
         processes.accept(e);
@@ -88,13 +93,16 @@ public final class LiveAnalysis {
         listed.sort(Comparator.comparingLong(LeakItem::acquiredAt));
         int used = processes.usedNow(now, ProcessUsage.staleAfter(options.mergeGapMicros()));
         long delta = processes.leakDelta();
-        Health health = Health.evaluate(options.thresholds(), used, delta, withoutClose.size());
+        LibraryResult lib = library.finish(now);
+        // HikariCP logs no checkout: its getconn - putconn is unknown, so it is left out of the level, not judged 0
+        Health health = Health.evaluate(options.thresholds(), used, lib.checkoutsLogged() ? delta : Health.UNKNOWN,
+                withoutClose.size());
         LiveTotals totals = new LiveTotals(front.counts(), statementTimeouts, leaks.suspectedTotal(),
                 leaks.returnedTotal(), processes.peakProcess(), processes.count(), forgottenProcesses,
                 forgottenCheckouts);
         return new LiveStatus(now, health, used, processes.peak(), processes.poolMax(), checkouts.openCount(),
                 delta, withoutClose.size(), listed, leaks.openSuspects(), totals, leaks.drain(),
-                leaks.drainOmitted());
+                leaks.drainOmitted(), lib);
     }
 
     private void forgetSilent(long now) {

@@ -33,7 +33,7 @@ final class LiveProcesses {
     private final Map<String, Pool> pools = new LinkedHashMap<>(16, 0.75f, true);
     private final List<String> evicted = new ArrayList<>();
     private long latest = PoolEvent.NO_TIME;
-    private int peak;
+    private int peak = -1;
     private String peakProcess;
 
     void accept(PoolEvent e) {
@@ -62,7 +62,7 @@ final class LiveProcesses {
             p.used = p.open;
             p.usedAt = changes ? p.lastSeen : p.usedAt;
         }
-        if (p.used > peak) {
+        if (p.usedAt != PoolEvent.NO_TIME && p.used > peak) {
             peak = p.used;
             peakProcess = e.process();
         }
@@ -86,18 +86,17 @@ final class LiveProcesses {
     /**
      * Connections in use now in the fullest live process (each process has its own pool), counting only
      * usage sampled within {@code staleAfter} of {@code now}: a process silent for longer is unknown, not
-     * critical, as in {@link ProcessUsage}. -1 when processes reported usage but none recently.
+     * critical, as in {@link ProcessUsage}. -1 (n/a) when no usage was sampled recently, or ever: a log
+     * that never states nor implies pool usage (issue #15) has an unknown pool used, not 0.
      */
     int usedNow(long now, long staleAfter) {
         int used = -1;
-        boolean any = false;
         for (Pool p : pools.values()) {
-            any |= p.usedAt != PoolEvent.NO_TIME;
             if (p.usedAt != PoolEvent.NO_TIME && (now == PoolEvent.NO_TIME || now - p.usedAt <= staleAfter)) {
                 used = Math.max(used, p.used);
             }
         }
-        return any ? used : 0;
+        return used;
     }
 
     /** The largest pool size the live processes stated, or -1. */

@@ -7,12 +7,12 @@ import java.util.PriorityQueue;
 /**
  * The oldest {@code max} of a stream of open checkouts, as report items, plus how many were offered: a
  * streaming top-N, so that listing the oldest thousand of ten million leaks reads only those into objects.
- * Order is {@link CheckoutTracker#OLDEST_FIRST}.
+ * Order is {@link LeakItem#OLDEST_FIRST}.
  */
 final class OldestItems {
     private final int max;
     private final long lastTime;
-    private final PriorityQueue<LeakItem> youngestFirst = new PriorityQueue<>(CheckoutTracker.OLDEST_FIRST.reversed());
+    private final PriorityQueue<LeakItem> youngestFirst = new PriorityQueue<>(LeakItem.OLDEST_FIRST.reversed());
     private long count;
 
     OldestItems(int max, long lastTime) {
@@ -43,7 +43,7 @@ final class OldestItems {
     private void keep(LeakItem item) {
         if (youngestFirst.size() < max) {
             youngestFirst.add(item);
-        } else if (CheckoutTracker.OLDEST_FIRST.compare(item, youngestFirst.peek()) < 0) {
+        } else if (LeakItem.OLDEST_FIRST.compare(item, youngestFirst.peek()) < 0) {
             youngestFirst.poll();
             youngestFirst.add(item);
         }
@@ -56,7 +56,7 @@ final class OldestItems {
     /** The kept items, oldest first. */
     List<LeakItem> sorted() {
         List<LeakItem> out = new ArrayList<>(youngestFirst);
-        out.sort(CheckoutTracker.OLDEST_FIRST);
+        out.sort(LeakItem.OLDEST_FIRST);
         return out;
     }
 }

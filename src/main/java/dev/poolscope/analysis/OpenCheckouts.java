@@ -23,15 +23,10 @@ import java.util.function.IntConsumer;
  * arrays allocated in chunks (about 35 bytes a checkout with its index on a log of never-returned
  * checkouts, docs/performance.md), where an object per checkout in two hash maps cost 690.
  *
- * <p>Slots are handed out in arrival order and a closed checkout only leaves a mark; when marks make up
- * a fifth of the store, the open checkouts are copied down in order into fresh chunks (the old ones are
- * dropped as the copy passes them) and the indexes are pointed at the new slots. So a higher slot is
- * always a later checkout: "latest first" needs no arrival number, the store lists itself in arrival
- * order, and neighbouring slots are neighbours in time, which lets {@link Column} code times, lines and
- * connection ids in 2 or 4 bytes within a chunk.
- *
- * <p>A slot ({@link SlotColumns}) holds the request id as a UUID's two longs or an interned number, the
- * connection id ({@link ConnIndex}), the time, the line, and the (process, source, endpoint) context.
+ * <p>Slots ({@link SlotColumns}) are handed out in arrival order and compacted in order, so a higher slot
+ * is always a later checkout: "latest first" needs no arrival number, and neighbouring slots are
+ * neighbours in time, which lets {@link Column} code times, lines and connection ids ({@link ConnIndex})
+ * in 2 or 4 bytes within a chunk.
  *
  * <p>Pairing rules (unchanged from the object version): a checkin closes the latest open checkout of its
  * request with its connection; else the latest of its connection, unless both name different requests;
@@ -79,13 +74,19 @@ final class OpenCheckouts {
     /** Stores a checkout; returns its slot, higher than every open one. */
     int add(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
             long line) {
+        return add(process, requestId, connId, acquiredAt, endpoint, source, line, null);
+    }
+
+    /** @param thread the borrowing thread, where a pool library's checkout line names it, else null */
+    int add(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
+            long line, String thread) {
         if (dead > MIN_DEAD && dead > size / 4) {
             compact();
         }
         int s = col.allocate();
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
-        int ctx = contexts.intern(process, source, endpoint);
+        int ctx = contexts.intern(process, source, endpoint, thread);
         if (endpoint == null) {
             unnamed++;
         }
@@ -282,7 +283,11 @@ final class OpenCheckouts {
         return contexts.endpoint(ctxOf(s));
     }
 
-    /** The (process, source, endpoint) triple's number: equal numbers, equal triples. */
+    String thread(int s) {
+        return contexts.thread(ctxOf(s));
+    }
+
+    /** The (process, source, endpoint, thread) tuple's number: equal numbers, equal tuples. */
     int context(int s) {
         return ctxOf(s);
     }

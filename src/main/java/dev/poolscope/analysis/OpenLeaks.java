@@ -37,7 +37,7 @@ final class OpenLeaks {
                 leaks.add(open.view(s).toLeak(lastTime));
             }
         });
-        leaks.sort(CheckoutTracker.OLDEST_FIRST);
+        leaks.sort(LeakItem.OLDEST_FIRST);
         return leaks;
     }
 

@@ -5,7 +5,10 @@ import java.util.Arrays;
 /**
  * The open-checkout store's columns: one slot per checkout, its fields in primitive arrays allocated in
  * chunks of 16,384 slots. Slots are handed out in arrival order; a closed slot only gets the
- * {@link #DEAD} bit until {@link #compact} copies the live ones down, in order, into fresh chunks.
+ * {@link #DEAD} bit until {@link #compact} copies the live ones down, in order, into fresh chunks (when
+ * closed slots make up a fifth of the store; the old chunks are dropped as the copy passes them). A slot
+ * holds the request id (a UUID's two longs, or an interned number), the connection, the time, the line,
+ * and one int: the (process, source, endpoint, thread) context's number with flag bits on top.
  *
  * <p>{@link OpenCheckouts} reads and writes the arrays directly: they sit under its innermost look-up
  * loops, where an accessor per field would depend on the JIT's inlining depth (bin/poolscope lowers it).

@@ -35,6 +35,12 @@ public final class DecodeOptions {
     String host;
     @Option(names = "--field-sqlstate", paramLabel = "KEY", description = "key of the SQLSTATE code (default: pgcode, sqlstate, sql_state)")
     String sqlstate;
+    @Option(names = "--field-level", paramLabel = "KEY",
+            description = "key of the line's level (default: level, levelname, log.level, severity, error_severity, loglevel)")
+    String level;
+    @Option(names = "--field-logger", paramLabel = "KEY",
+            description = "key of the logger's name (default: logger_name, loggerName, log.logger, logger, name)")
+    String logger;
 
     @Option(names = "--event-checkout", paramLabel = "NAME", description = "checkout event (default: ${DEFAULT-VALUE})",
             defaultValue = "pool.getconn.success")
@@ -86,6 +92,8 @@ public final class DecodeOptions {
         put(overrides, Field.PROCESS, process);
         put(overrides, Field.HOST, host);
         put(overrides, Field.SQLSTATE, sqlstate);
+        put(overrides, Field.LEVEL, level);
+        put(overrides, Field.LOGGER, logger);
         return overrides;
     }
 

@@ -23,7 +23,7 @@ import java.util.Set;
 /** Writes the files of {@link ReportFileOptions}; the only cli class that touches the CSV and chart code. */
 public final class ReportFiles {
     private final Diagnosis diagnosis;
-    private ChartImages charts;   // created on first use: CSV alone needs no Java2D
+    private ChartImages charts;   // created on first use: CSV and HTML need no Java2D
     private final boolean force;
     /** Empty unless given: findings.csv and the HTML findings section then say none were evaluated. */
     private List<Finding> findings = List.of();
@@ -42,14 +42,16 @@ public final class ReportFiles {
     /**
      * Starts priming the chart stack on another thread while the log is read ({@link ReportWarmup#prime}:
      * a 20-bucket drawing of each chart format asked for, which loads Java2D, the fonts and JFreeChart);
-     * {@link #write} waits for it, so the two never draw at the same time. Null when no chart is asked
-     * for: CSV alone needs no head start, and ChartFormat is then never touched (loading it verifies
-     * against Java2D classes). A full-size warm-up used to draw every 2,000-bucket chart too: on two
-     * cores that competes with the reading, and measured on 1 GB it made the report files cost 1.55x
-     * the JSON run against 1.15x with priming only (issue 15.4).
+     * {@link #write} waits for it, so the two never draw at the same time. Null when no chart file is asked
+     * for: CSV and the HTML page (whose charts are SVG text) have nothing that heavy to load, and ChartFormat
+     * is then never touched (loading it verifies against Java2D classes). Priming the page too cost more
+     * than it saved on two busy cores (10 kB, 21 pairs at load 17: wall ×1.05, CPU ×1.08 with it). A
+     * full-size warm-up used to draw every 2,000-bucket chart too: on two cores that competes with the
+     * reading, and measured on 1 GB it made the report files cost 1.55x the JSON run against 1.15x with
+     * priming only (issue 15.4).
      */
     public static Thread warmUp(ReportFileOptions o) throws UsageException {
-        if (o.chart == null && o.chartsDir == null && o.html == null) {
+        if (o.chart == null && o.chartsDir == null) {
             return null;
         }
         Set<ChartFormat> formats = EnumSet.noneOf(ChartFormat.class);
@@ -59,12 +61,9 @@ public final class ReportFiles {
         if (o.chartsDir != null) {
             formats.add(format(o.chartFormat));
         }
-        if (o.html != null) {
-            formats.add(ChartFormat.PNG);
-        }
         Thread t = new Thread(() -> {
             try {
-                ReportWarmup.prime(formats, o.html != null);
+                ReportWarmup.prime(formats);
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start: the real drawing afterwards meets the same problem and reports it in one line.
             }
@@ -105,16 +104,13 @@ public final class ReportFiles {
             }
         }
         if (o.html != null) {
-            text(o.html, w -> HtmlReport.write(diagnosis, findings, charts(), w));
+            text(o.html, w -> HtmlReport.write(diagnosis, findings, w));
         }
     }
 
     private void startCharts(ReportFileOptions o) throws UsageException {
         if (o.chartsDir != null) {
             charts().drawAll(List.of(ChartKind.values()), format(o.chartFormat));
-        }
-        if (o.html != null) {
-            charts().drawAll(List.of(ChartKind.values()), ChartFormat.PNG);
         }
         if (o.chart != null) {
             charts().drawAll(List.of(ChartKind.POOL_USAGE), format(o.chartFileFormat()));

@@ -9,54 +9,29 @@ import dev.poolscope.event.PoolEvent;
 import dev.poolscope.report.chart.ChartFormat;
 import dev.poolscope.report.chart.ChartImages;
 import dev.poolscope.report.chart.ChartKind;
-import dev.poolscope.report.csv.CsvReport;
-import dev.poolscope.report.csv.CsvTable;
-import dev.poolscope.report.html.HtmlReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Draws the requested charts once from a tiny made-up diagnosis, so that loading Java2D, fonts,
  * JFreeChart and JFreeSVG happens while the log is still being read. Without it that time comes after
- * the read, on every run (issue #3's budget: report files may add at most 10 % to a run's time).
+ * the read, on every run (issue #3's budget: report files may add at most 10 % to a run's time). The
+ * HTML page needs none of it: it draws its charts as SVG text.
  */
 public final class ReportWarmup {
     private ReportWarmup() {}
 
     /**
-     * Draws the outputs asked for from a 20-second diagnosis: that loads the classes and sets up the
-     * fonts the real drawing needs (most of its cost on a small log) without drawing big charts twice.
+     * Draws each chart in the formats asked for from a 20-second diagnosis: that loads the classes and
+     * sets up the fonts the real drawing needs (most of its cost on a small log) without drawing big
+     * charts twice.
      */
-    public static void prime(java.util.Set<ChartFormat> formats, boolean html) {
-        draw(sample(20), false, formats, html);
-    }
-
-    private static void draw(Diagnosis d, boolean csv, java.util.Set<ChartFormat> formats, boolean html) {
-        try {
-            if (csv) {
-                for (CsvTable table : CsvTable.values()) {
-                    if (!table.appliesTo(d)) {
-                        continue;
-                    }
-                    CsvReport.write(table, d, Writer.nullWriter());
-                }
+    public static void prime(Set<ChartFormat> formats) {
+        ChartImages images = new ChartImages(sample(20));
+        for (ChartKind kind : ChartKind.values()) {
+            for (ChartFormat format : formats) {
+                images.bytes(kind, format);
             }
-            if (formats.isEmpty() && !html) {
-                return;
-            }
-            ChartImages images = new ChartImages(d);
-            for (ChartKind kind : ChartKind.values()) {
-                for (ChartFormat format : formats) {
-                    images.bytes(kind, format);
-                }
-            }
-            if (html) {
-                HtmlReport.write(d, images, Writer.nullWriter());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

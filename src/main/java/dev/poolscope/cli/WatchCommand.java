@@ -19,6 +19,7 @@ import dev.poolscope.io.LineSplitter;
 import dev.poolscope.report.watch.StatusLine;
 import dev.poolscope.watch.AlertRunner;
 import dev.poolscope.watch.FollowMessages;
+import dev.poolscope.watch.LiveFindings;
 import dev.poolscope.watch.PrometheusFile;
 import dev.poolscope.watch.StatusScreen;
 import dev.poolscope.watch.TerminalWidth;
@@ -99,6 +100,9 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     RedactOptions redaction;
+
+    @Mixin
+    FindingOptions findingOptions;
 
     @Override
     public Integer call() throws IOException, InputException, UsageException, InterruptedException {
@@ -184,8 +188,13 @@ public final class WatchCommand implements Callable<Integer> {
                 : new EventDecoder(Pipeline.FACTORY, common.decode.mapping(), common.decode.names(), true, dialect == null
                         ? DialectRecognizer.all(common.decode.names())
                         : new DialectRecognizer(EnumSet.of(dialect), common.decode.names()));
+        // the findings run analyze's one pass beside the live view, fed the same events (issue #17)
+        LiveFindings findings = new LiveFindings(options, findingOptions.config(null)).redacting(redactor);
         LineSplitter lines = new LineSplitter(common.maxLineBytes, new LineFeeder(name, decoder,
-                new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
+                new LineSalvage(decoder, Pipeline.FACTORY), e -> {
+                    analysis.accept(e);
+                    findings.accept(e);
+                }, tally));
         Follower follower = stdin() ? new StreamFollower(System.in, lines)
                 : new FileFollower(log, fromStart, lines, new FollowMessages(m -> screen.message(redactor.redact(m))));
         AlertRunner runner = alertCommand == null ? null
@@ -197,6 +206,6 @@ public final class WatchCommand implements Callable<Integer> {
         }
         Watcher.Settings s = new Watcher.Settings(name, interval, options.leakThreshold(), common.color(spec));
         return new Watcher(s, follower, analysis, tally, clock, screen, new AlertGate(cooldown), runner, metrics)
-                .redacting(redactor);
+                .redacting(redactor).withFindings(findings);
     }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,14 +45,12 @@ public final class WeeklyOptions {
             description = "report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of stdout")
-    Path output;
+    @Mixin
+    OutputOptions out = new OutputOptions();
 
     @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML page with charts to FILE")
     Path html;
 
-    @Option(names = "--force", description = "replace output files that already exist")
-    boolean force;
 
     /** The previous period's inputs, empty when not asked for. */
     public List<String> previous() {
@@ -59,16 +58,14 @@ public final class WeeklyOptions {
     }
 
     public boolean force() {
-        return force;
+        return out.force;
     }
 
     /** Fails before any reading when an output would replace a file unasked. */
     public void requireWritable() throws UsageException {
-        if (output != null) {
-            OutputTarget.requireWritable(output, force);
-        }
+        out.check();
         if (html != null) {
-            OutputTarget.requireWritable(html, force);
+            OutputTarget.requireWritable(html, out.force);
         }
     }
 
@@ -85,17 +82,16 @@ public final class WeeklyOptions {
 
     /** Writes the report to {@code -o} or {@code stdout}, and the HTML page when asked. */
     public void write(WeeklyReport w, PrintWriter stdout) throws IOException, UsageException {
-        if (output == null) {
+        if (out.output == null) {
             writeReport(w, stdout);
         } else {
-            try (PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputTarget.open(output, force),
-                    StandardCharsets.UTF_8))) {
-                writeReport(w, out);
+            try (PrintWriter file = out.open()) {
+                writeReport(w, file);
             }
         }
         if (html != null) {
-            try (Writer out = new OutputStreamWriter(OutputTarget.open(html, force), StandardCharsets.UTF_8)) {
-                WeeklyHtml.write(w, out);
+            try (Writer file = new OutputStreamWriter(OutputTarget.open(html, out.force), StandardCharsets.UTF_8)) {
+                WeeklyHtml.write(w, file);
             }
         }
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.poolscope.event.EventNames;
+import dev.poolscope.event.Field;
+import dev.poolscope.event.FieldMapping;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,8 +23,6 @@ public final class Detector {
     /** Lines looked at; the feed buffers at most this many (and {@link #MAX_BYTES}) before deciding. */
     public static final int MAX_LINES = 500;
     public static final int MAX_BYTES = 1 << 20;
-    private static final List<String> LOGGER_KEYS = List.of("logger_name", "loggerName", "log.logger", "logger", "name");
-    private static final List<String> LEVEL_KEYS = List.of("level", "levelname", "log.level", "severity");
     private static final List<String> MESSAGE_KEYS = List.of("message", "msg", "event", "formattedMessage");
     /** Compiled once: String.matches compiles its regex on every call, and this runs for every line looked at. */
     private static final java.util.regex.Pattern HIKARI_STATS =
@@ -30,6 +30,9 @@ public final class Detector {
 
     private final JsonFactory factory;
     private final EventNames names;
+    /** The logger and level keys, as the decoder reads them: {@code --field-logger} and {@code --field-level} apply. */
+    private final List<String> loggerKeys;
+    private final List<String> levelKeys;
     private final Map<Dialect, Integer> votes = new EnumMap<>(Dialect.class);
     private final Map<Dialect, String> why = new EnumMap<>(Dialect.class);
     private final Map<String, Integer> loggers = new HashMap<>();
@@ -41,8 +44,15 @@ public final class Detector {
     private int spacedEvents;
 
     public Detector(JsonFactory factory, EventNames names) {
+        this(factory, names, FieldMapping.defaults());
+    }
+
+    public Detector(JsonFactory factory, EventNames names, FieldMapping mapping) {
         this.factory = factory;
         this.names = names;
+        FieldMapping library = mapping.withDialectFields();
+        this.loggerKeys = library.keys(Field.LOGGER);
+        this.levelKeys = library.keys(Field.LEVEL);
     }
 
     /** Looks at one line. */
@@ -75,8 +85,8 @@ public final class Detector {
     }
 
     private void look(Map<String, String> values) {
-        String logger = first(values, LOGGER_KEYS);
-        String level = first(values, LEVEL_KEYS);
+        String logger = first(values, loggerKeys);
+        String level = first(values, levelKeys);
         String event = values.get("event");
         String message = first(values, MESSAGE_KEYS);
         if (logger != null) {

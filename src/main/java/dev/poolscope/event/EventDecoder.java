@@ -35,6 +35,8 @@ public final class EventDecoder {
     private String defaultProcess = "";
     /** Null on the structlog path; else every line's message also goes through a library dialect. */
     private final LineRecognizer recognizer;
+    /** logback JsonEncoder's nested members; only the library path's mapping has keys that lead here. */
+    private final NestedValues nested;
 
     public EventDecoder(JsonFactory factory, FieldMapping mapping, EventNames names) {
         this(factory, mapping, names, true);
@@ -57,6 +59,7 @@ public final class EventDecoder {
         this.names = names;
         this.recognizer = recognizer;
         this.prefilter = prefilter ? new LinePrefilter(this.mapping, names, recognizer != null) : null;
+        this.nested = new NestedValues(this.mapping, new NestedSink());
     }
 
     /**
@@ -72,6 +75,7 @@ public final class EventDecoder {
         timeoutText = false;
         exhaustedText = false;
         signal = null;
+        nested.clear();
         if (prefilter != null && prefilter.scan(buf, off, len, values)) {
             exhaustedText = prefilter.exhaustedText();
             timeoutText = prefilter.timeoutText();
@@ -107,7 +111,11 @@ public final class EventDecoder {
             switch (t) {
                 case FIELD_NAME -> slot = depth == 1 ? mapping.slot(p.currentName()) : null;
                 case START_OBJECT, START_ARRAY -> {
-                    depth++;
+                    if (slot != null && slot.field().structured()) {
+                        nested.read(slot, p);   // through its end: depth is unchanged
+                    } else {
+                        depth++;
+                    }
                     slot = null;
                 }
                 case END_OBJECT, END_ARRAY -> depth--;
@@ -126,14 +134,35 @@ public final class EventDecoder {
     }
 
     private void take(FieldMapping.Slot slot, JsonParser p) throws IOException {
-        if (slot == null) {
-            return;
+        if (slot != null) {
+            take(slot, p.getText());
         }
+    }
+
+    private void take(FieldMapping.Slot slot, String text) {
         int i = slot.field().ordinal();
         // Duplicate keys: the last one wins, as in Python's json module and structlog's own dicts.
         if (slot.rank() <= ranks[i]) {
             ranks[i] = slot.rank();
-            values[i] = p.getText();
+            values[i] = text;
+        }
+    }
+
+    /** What {@link NestedValues} finds goes where a top-level value would. */
+    private final class NestedSink implements NestedValues.Sink {
+        @Override
+        public void scan(JsonParser p) throws IOException {
+            EventDecoder.this.scan(p);
+        }
+
+        @Override
+        public void member(FieldMapping.Slot slot, JsonParser p) throws IOException {
+            take(slot, p);
+        }
+
+        @Override
+        public void stack(FieldMapping.Slot slot, String text) {
+            take(slot, text);
         }
     }
 
@@ -151,7 +180,7 @@ public final class EventDecoder {
     }
 
     private PoolEvent toEvent(String source, long line) {
-        String event = value(Field.EVENT);
+        String event = recognizer == null ? value(Field.EVENT) : message();
         EventKind kind = classify(event);
         boolean timeout = timeoutText || EventNames.STATEMENT_TIMEOUT_SQLSTATE.equals(value(Field.SQLSTATE));
         String endpoint = endpoints.endpoint(value(Field.METHOD), value(Field.ENDPOINT));
@@ -165,6 +194,9 @@ public final class EventDecoder {
             if (timeText != null) {
                 timestamps.note(timeText, time);
             }
+            if (recognizer != null) {
+                time = Timestamps.withNanos(time, value(Field.NANOS));
+            }
         }
         PoolEvent e = new PoolEvent(kind, time, process(), value(Field.REQUEST_ID),
                 value(Field.CONN_ID), count(Field.POOL_USED), count(Field.POOL_MAX), endpoint, timeout,
@@ -175,6 +207,19 @@ public final class EventDecoder {
         }
         return recognizer.recognise(e, new LineText(event, value(Field.LOGGER), value(Field.THREAD),
                 value(Field.STACK), value(Field.LEVEL)));
+    }
+
+    /**
+     * The library path's message: logback JsonEncoder's {@code formattedMessage}, else its template with the
+     * {@code arguments} filled in, else the message as logged.
+     */
+    private String message() {
+        String formatted = value(Field.FORMATTED_MESSAGE);
+        if (formatted != null) {
+            return formatted;
+        }
+        String event = value(Field.EVENT);
+        return nested.hasArguments() ? MessageTemplate.fill(event, nested.arguments()) : event;
     }
 
     /** The line's signal, searched the same way on both paths: only severe lines or lines with a SQLSTATE. */

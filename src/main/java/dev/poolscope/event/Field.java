@@ -26,22 +26,50 @@ public enum Field {
      */
     LOGGER(true, "logger_name", "loggerName", "log.logger", "logger", "name"),
     THREAD(true, "thread_name", "threadName", "process.thread.name", "thread"),
-    /** A stack trace or Python traceback as one string. */
-    STACK(true, "stack_trace", "error.stack_trace", "exc_info", "exception", "exc_text", "stack");
+    /**
+     * A stack trace or Python traceback as one string; logback's JsonEncoder writes a {@code throwable} object
+     * instead, which the decoder renders as Java prints it ({@link ThrowableText}).
+     */
+    STACK(true, true, "stack_trace", "error.stack_trace", "exc_info", "exception", "exc_text", "stack", "throwable"),
+    /**
+     * logback JsonEncoder: the MDC as a nested object, and the SLF4J 2 key-value pairs as an array of one-member
+     * objects. Their members are read as if they were top-level keys (request id, path, …).
+     */
+    NESTED_KEYS(true, true, "mdc", "kvpList"),
+    /** logback JsonEncoder: the values of the message template's {@code {}} placeholders. */
+    ARGUMENTS(true, true, "arguments"),
+    /** logback JsonEncoder with {@code withFormattedMessage}: the message with its arguments in place. */
+    FORMATTED_MESSAGE(true, "formattedMessage"),
+    /** logback JsonEncoder: the nanoseconds of the second, finer than its epoch-millisecond {@code timestamp}. */
+    NANOS(true, "nanoseconds");
 
     /** The keys {@link #LOGGER} is read from on the structlog path when a signature matches loggers. */
     public static final List<String> LOGGER_KEYS = List.of("logger", "logger_name", "log.logger", "loggerName");
 
     private final List<String> defaults;
     private final boolean dialectOnly;
+    private final boolean structured;
 
     Field(String... defaults) {
-        this(false, defaults);
+        this(false, false, defaults);
     }
 
     Field(boolean dialectOnly, String... defaults) {
+        this(dialectOnly, false, defaults);
+    }
+
+    Field(boolean dialectOnly, boolean structured, String... defaults) {
         this.defaults = List.of(defaults);
         this.dialectOnly = dialectOnly;
+        this.structured = structured;
+    }
+
+    /**
+     * An object or array under this field's keys is read by the decoder ({@link NestedValues}), not skipped; the
+     * byte pre-filter leaves such a line to jackson. Only dialect-only fields are: the structlog path never sees one.
+     */
+    public boolean structured() {
+        return structured;
     }
 
     /**

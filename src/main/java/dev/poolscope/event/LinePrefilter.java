@@ -162,6 +162,7 @@ final class LinePrefilter extends PlainJson {
             }
             slot = keys.find(buf, keyStart, i - 1 - keyStart);
         }
+        boolean structured = slot != null && slot.field().structured();
         if (slot != null && slot.rank() > ranks[slot.field().ordinal()]) {
             slot = null;   // a better key of the field came earlier (take() would drop it): only validate
         }
@@ -189,6 +190,9 @@ final class LinePrefilter extends PlainJson {
                         : cache.get(buf, start, i - start, false));
             }
             return i;
+        }
+        if (structured && (c == '{' || c == '[')) {
+            return -1;   // logback JsonEncoder's mdc, arguments, throwable: read by NestedValues on the jackson path
         }
         return value(i, 2);   // objects, arrays and literals leave a slot empty, as on the jackson path
     }

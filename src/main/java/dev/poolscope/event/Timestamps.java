@@ -41,6 +41,23 @@ public final class Timestamps {
     }
 
     /**
+     * A time to the millisecond refined by logback JsonEncoder's {@code nanoseconds}, the nanoseconds of the same
+     * second ({@code Instant.getNano()}): kept to the microsecond when its milliseconds agree with the time's,
+     * else (another key, another meaning) the time is left as it is.
+     */
+    public static long withNanos(long micros, String nanos) {
+        if (micros == PoolEvent.NO_TIME || nanos == null || nanos.length() > 9 || !isDigits(nanos)) {
+            return micros;
+        }
+        long n = Long.parseLong(nanos);
+        long ofSecond = Math.floorMod(micros, MICROS_PER_SECOND);
+        if (ofSecond % 1_000 != 0 || ofSecond / 1_000 != n / 1_000_000) {
+            return micros;
+        }
+        return micros - ofSecond + n / 1_000;
+    }
+
+    /**
      * Epoch numbers come in seconds, millis, micros or nanos; the magnitude tells which
      * (seconds stay below 1e11 until the year 5138).
      */

@@ -7,6 +7,7 @@ import dev.poolscope.dialect.Detector;
 import dev.poolscope.dialect.Dialect;
 import dev.poolscope.dialect.DialectRecognizer;
 import dev.poolscope.event.EventNames;
+import dev.poolscope.event.FieldMapping;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.List;
 final class Dialects {
     private Dialects() {}
 
-    static Detector detector(JsonFactory factory, EventNames names) {
-        return new Detector(factory, names);
+    static Detector detector(JsonFactory factory, EventNames names, FieldMapping mapping) {
+        return new Detector(factory, names, mapping);
     }
 
     /** The structlog decoder reads the input when it is structlog, by detection or by {@code --dialect}. */

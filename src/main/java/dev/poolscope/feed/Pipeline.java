@@ -30,6 +30,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -153,6 +155,18 @@ public final class Pipeline {
         return summarise(parts.stream().map(Source::of).toList());
     }
 
+    /**
+     * Reads the inputs, in reading order, into any pass: the weekly report's, which summarises each day
+     * beside the whole ({@code weekly.DaySplit}). {@code withServer} gives the pass's result the server's
+     * side of the read, through the function that adds it to a summary.
+     */
+    public <R> R read(List<String> inputs, InputStream stdin, Pass<R> pass,
+                      BiFunction<R, UnaryOperator<Summary>, R> withServer) throws InputException {
+        List<Source> sources = sources(inputs, stdin);
+        ServerPass server = serverPass(sources);
+        return withServer.apply(read(sources, pass, server), server::attach);
+    }
+
     /** Reads the sources into the pass; server logs among them go to {@code server}, which also sees app events. */
     private <R> R read(List<Source> sources, Pass<R> pass, ServerPass server) throws InputException {
         InputTally tally = new InputTally();
@@ -200,7 +214,7 @@ public final class Pipeline {
                 String name = source.name();
                 tally.file(name);
                 String stream = LogFiles.streamName(name);
-                DetectingConsumer consumer = new DetectingConsumer(Dialects.detector(FACTORY, names), detection -> {
+                DetectingConsumer consumer = new DetectingConsumer(Dialects.detector(FACTORY, names, mapping), detection -> {
                     boolean structlog = Dialects.structlogPath(forced, detection);
                     tally.dialect(Dialects.describe(name, forced, detection));
                     if (parallel != null) {

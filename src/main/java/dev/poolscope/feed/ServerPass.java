@@ -102,7 +102,7 @@ final class ServerPass {
 
     /** The summary with the server's side of the read: its figures, and whether an app log was read too. */
     Summary attach(Summary s) {
-        if (!analysis.hasInput()) {
+        if (analysis == null || !analysis.hasInput()) {
             return SummaryAnalysis.withServer(s, null, appRead);
         }
         return SummaryAnalysis.withServer(s, new ServerPart.Server(analysis.finish(), analysis.carry(),

@@ -23,11 +23,18 @@ public record Figures(long peakUsed, long leakDelta, long leakedRequests, long s
                 GateResult.NOT_AVAILABLE);
     }
 
+    /** This run's figures; those the log's dialect cannot observe are {@link GateResult#NOT_OBSERVABLE}. */
     public static Figures of(Diagnosis d) {
         ServerResult s = d.server() == null ? null : d.server().result();
-        return new Figures(Math.max(0, d.pool().peakUsed()), d.leakDelta(), d.requestsWithoutClose(),
+        return new Figures(observed(d, Metric.POOL_USED, Math.max(0, d.pool().peakUsed())),
+                observed(d, Metric.LEAK_DELTA, d.leakDelta()),
+                observed(d, Metric.REQUESTS_WITHOUT_CLOSE, d.requestsWithoutClose()),
                 d.timeouts().events(), d.counts().getconnFailed(),
                 s == null ? GateResult.NOT_AVAILABLE : s.idleInTransactionKills(),
                 s == null ? GateResult.NOT_AVAILABLE : s.tooManyClients());
+    }
+
+    private static long observed(Diagnosis d, Metric m, long value) {
+        return Observability.why(m, d) == null ? value : GateResult.NOT_OBSERVABLE;
     }
 }

@@ -9,6 +9,11 @@ package dev.poolscope.gate;
 public record GateResult(Metric metric, long value, long limit, Basis basis, long baseline) {
     /** The value of a figure the inputs cannot give (server figures without a server log): never a pass. */
     public static final long NOT_AVAILABLE = Long.MIN_VALUE;
+    /**
+     * The value of a figure the app log's dialect cannot observe (getconn − putconn in a HikariCP log, see
+     * {@link Observability}): the check neither passes nor fails, and says why.
+     */
+    public static final long NOT_OBSERVABLE = Long.MIN_VALUE + 1;
 
     /** Where a limit came from. */
     public enum Basis {
@@ -23,11 +28,21 @@ public record GateResult(Metric metric, long value, long limit, Basis basis, lon
     }
 
     public boolean passed() {
-        return value != NOT_AVAILABLE && value <= limit;
+        return value != NOT_AVAILABLE && value != NOT_OBSERVABLE && value <= limit;
+    }
+
+    /** Not checked: the log cannot give the figure, and a 0 would be a figure never observed. */
+    public boolean notObservable() {
+        return value == NOT_OBSERVABLE;
+    }
+
+    /** Counts against the verdict. */
+    public boolean failed() {
+        return !passed() && !notObservable();
     }
 
     /** The value as reports print it: {@code n/a} when the inputs cannot give it. */
     public String valueText() {
-        return value == NOT_AVAILABLE ? "n/a" : Long.toString(value);
+        return value == NOT_AVAILABLE || value == NOT_OBSERVABLE ? "n/a" : Long.toString(value);
     }
 }

@@ -6,6 +6,7 @@ import dev.poolscope.analysis.LeakNotice;
 import dev.poolscope.analysis.LiveAnalysis;
 import dev.poolscope.analysis.LiveStatus;
 import dev.poolscope.event.PoolEvent;
+import dev.poolscope.findings.Finding;
 import dev.poolscope.gate.Alert;
 import dev.poolscope.gate.AlertGate;
 import dev.poolscope.io.Follower;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +60,8 @@ public final class Watcher {
     private long wallAtEvent;
     private String readError;
     private Redactor redactor = Redactor.none();
+    /** The findings evaluated live, or null when not asked for. */
+    private LiveFindings findings;
     /** The log's name as printed, sent and used as the Prometheus label: masked too under --redact. */
     private String logName;
 
@@ -82,6 +86,12 @@ public final class Watcher {
     public Watcher redacting(Redactor r) {
         this.redactor = r;
         this.logName = r.redact(settings.log());
+        return this;
+    }
+
+    /** Alerts when a finding first reaches critical (issue #17); {@code f} must be fed the same events. */
+    public Watcher withFindings(LiveFindings f) {
+        this.findings = f;
         return this;
     }
 
@@ -134,6 +144,10 @@ public final class Watcher {
                 input.malformedLines(), gate.sent(), gate.suppressed())) {
             screen.println(line);
         }
+        if (findings != null) {
+            List<String> ids = findings.alerted();
+            screen.println("  findings that reached critical: " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
+        }
         return last;
     }
 
@@ -176,6 +190,14 @@ public final class Watcher {
             screen.message(stamp + WatchMessages.alert(alert, s));
             if (runner != null) {
                 runner.submit(AlertJson.json(alert, s, logName), AlertJson.environment(alert, s, logName));
+            }
+        }
+        if (findings != null) {
+            for (Finding f : findings.newlyCritical(tally.finish())) {
+                screen.message(stamp + WatchMessages.findingLine(f));
+                if (runner != null) {
+                    runner.submit(AlertJson.finding(f, wall, s, logName), AlertJson.environment(f, wall, s, logName));
+                }
             }
         }
         Duration since = Duration.between(previousAt == null ? started : previousAt, now);

@@ -56,4 +56,15 @@ class LazyLoadingTest {
         String loaded = loadedClasses("--csv", dir.resolve("csv").toString());
         assertThat(loaded).contains("org.apache.commons.csv.CSVPrinter").doesNotContain("org.jfree", "java.awt.");
     }
+
+    /** The page draws its charts as SVG text (issue 15.4): nothing to warm up, nothing of Java2D loaded. */
+    @Test
+    void htmlAloneLoadsNoChartOrAwtCode() throws Exception {
+        Path html = dir.resolve("report.html");
+        String loaded = loadedClasses("--html", html.toString());
+        assertThat(html).content().contains("<svg ");
+        assertThat(loaded).contains("dev.poolscope.report.html.PoolUsageSvg")
+                .doesNotContain("dev.poolscope.cli.ReportWarmup", "org.jfree", "java.awt.", "javax.imageio.", "sun.java2d.", "sun.font.",
+                        "dev.poolscope.report.chart.");
+    }
 }

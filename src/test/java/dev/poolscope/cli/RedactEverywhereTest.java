@@ -96,6 +96,19 @@ class RedactEverywhereTest {
         }
     }
 
+    /** Issue #17: the report's findings (period and day) name the leaking endpoint, masked under --redact. */
+    @Test
+    void reportFindingsAreMaskedToo() throws IOException {
+        Path log = secretLog(dir.resolve("a.jsonl"), 2);
+        CheckRun plain = CheckRun.run("report", log.toString(), "--format", "json");
+        CheckRun masked = CheckRun.run("report", log.toString(), "--format", "json", "--redact");
+        String title = "\"title\" : \"1 request hit a statement timeout and kept its connection, on POST /api/login/password=";
+        // one request leaked its checkout after a statement timeout: the finding fires for the day and the period
+        assertThat(plain.out()).contains(title + SECRET);
+        assertThat(masked.out().split(java.util.regex.Pattern.quote(title + "***"), -1)).hasSize(3);
+        assertThat(masked.out()).doesNotContain(SECRET);
+    }
+
     @Test
     void reportOverARedactedSummaryAndAPlainLogMasksBoth() throws IOException {
         Path masked = summary("day2.psum", secretLog(dir.resolve("a.jsonl"), 2), "--redact");

@@ -121,10 +121,24 @@ class WeeklyReportTest {
         String fromLogs = run("report", week.toString(), "--format", "json").out;
         String fromMerged = run("report", merged.toString(), "--format", "json").out;
         String fromDaily = run("report", dir.resolve("psum").toString(), "--from", "2026-01-05", "--format", "json").out;
-        assertThat(withoutInputs(fromMerged)).isEqualTo(withoutInputs(fromLogs));
-        assertThat(json(run("report", week.toString(), "--format", "json")).get("days"))
-                .isEqualTo(json(run("report", merged.toString(), "--format", "json")).get("days"));
+        // daily summaries are each one day: the same report, each day's findings included
         assertThat(withoutInputs(fromDaily)).isEqualTo(withoutInputs(fromLogs));
+        // one summary of the whole week cannot be split by day: the same figures and period findings, and each
+        // day's findings are null (not evaluated), with a note saying why
+        Map<String, Object> logs = json(new Run(0, fromLogs, ""));
+        Map<String, Object> week = json(new Run(0, fromMerged, ""));
+        assertThat(week.get("findings")).isEqualTo(logs.get("findings"));
+        assertThat(week.get("totals")).isEqualTo(logs.get("totals"));
+        assertThat(week.get("worst_endpoints")).isEqualTo(logs.get("worst_endpoints"));
+        for (int i = 0; i < 7; i++) {
+            Map<String, Object> fromWeek = new java.util.HashMap<>(days(week).get(i));
+            Map<String, Object> fromDay = new java.util.HashMap<>(days(logs).get(i));
+            assertThat(fromWeek.remove("findings")).isNull();
+            assertThat(fromDay.remove("findings")).isNotNull();
+            assertThat(fromWeek).isEqualTo(fromDay);
+        }
+        assertThat(String.valueOf(week.get("notes"))).contains(("7 day(s) with events have no findings of their own: their "
+                + "events are only in a summary that spans several days (summarise each day on its own to have them)"));
 
         // the week's merge next to its days would count every day twice: refused
         Files.copy(merged, dir.resolve("psum/week.psum"));
@@ -136,6 +150,62 @@ class WeeklyReportTest {
 
     private static String withoutInputs(String report) {
         return report.replaceAll("(?s)\"inputs\" : \\[.*?\\],", "");
+    }
+
+    /** The severity of finding {@code id} among a day's {@code findings}, or null when it did not fire. */
+    private static String severity(Object findings, String id) {
+        for (Object f : (List<?>) findings) {
+            Map<?, ?> m = (Map<?, ?>) f;
+            if (m.get("id").equals(id)) {
+                return (String) m.get("severity");
+            }
+        }
+        return null;
+    }
+
+    /** Issue #17: each day's findings, from the checkouts a summary carries, follow that day's truth. */
+    @Test
+    void findingsPerDayFollowTheGeneratorsTruth() throws Exception {
+        Map<String, Object> report = json(run("report", week.toString(), "--format", "json"));
+        for (int i = 0; i < 7; i++) {
+            Truth t = truths.get(i);
+            Object findings = days(report).get(i).get("findings");
+            String day = WeekSamples.WEEK.get(i).date().toString();
+            // docs/findings.md defaults: 3 leaks fire route-leaks, 10 make it critical
+            String leaks = t.leakedCheckouts() >= 10 ? "critical" : t.leakedCheckouts() >= 3 ? "warning" : null;
+            assertThat(severity(findings, "route-leaks-connections")).as(day).isEqualTo(leaks);
+            // one timed-out request that kept its connection fires it, 10 make it critical
+            long kept = t.timeoutRequestsLeftConnectionOpen();
+            assertThat(severity(findings, "timeout-left-connection-open")).as(day)
+                    .isEqualTo(kept >= 10 ? "critical" : kept >= 1 ? "warning" : null);
+            boolean exhausted = severity(findings, "pool-exhausted-by-leaks") != null
+                    || severity(findings, "pool-exhausted-by-load") != null;
+            assertThat(exhausted).as(day).isEqualTo(t.getconnFailed() + t.exhaustionErrors() > 0);
+        }
+        // the healthy Monday has none at all, the incident Wednesday is critical for its leaks
+        assertThat((List<?>) days(report).get(0).get("findings")).isEmpty();
+        assertThat(truths.get(2).leakedCheckouts()).isGreaterThanOrEqualTo(10);
+        // the period's findings are the full objects of analyze's JSON
+        @SuppressWarnings("unchecked") Map<String, Object> first = (Map<String, Object>) ((List<?>) report.get("findings")).get(0);
+        assertThat(first.get("severity")).isEqualTo("critical");
+        assertThat(first.keySet()).contains("evidence", "examples", "advice", "doc");
+        assertThat(report.get("library")).isNull();
+        assertThat(report.get("server")).isNull();
+    }
+
+    @Test
+    void markdownAndHtmlShowTheFindingsOfThePeriodAndADayGrid() throws Exception {
+        Path html = dir.resolve("findings.html");
+        Run r = run("report", week.toString(), "--html", html.toString(), "--force");
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("## Findings").contains("(route\\-leaks\\-connections)")
+                .contains("| Finding | Mon 5 | Tue 6 | Wed 7 | Thu 8 | Fri 9 | Sat 10 | Sun 11 | Period |")
+                .doesNotContain("## Pool libraries").doesNotContain("## PostgreSQL server");
+        String wed = r.out.lines().filter(l -> l.startsWith("| route\\-leaks\\-connections |")).findFirst().orElseThrow();
+        assertThat(wed.split("\\|")[4].strip()).isEqualTo("🔴");   // Wednesday's column
+        assertThat(wed.split("\\|")[2].strip()).isEmpty();          // Monday's
+        assertThat(Files.readString(html)).contains("<h2>Findings</h2>").contains("<table class=\"grid\">")
+                .contains("<td class=\"critical\">critical</td>");
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.poolscope.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -86,9 +88,22 @@ public final class RealHikariLog {
 
     private RealHikariLog() {}
 
+    /** The JSON layout the log is written in. */
+    public enum Layout {
+        /** logstash-logback-encoder's {@link LogstashEncoder}: flat keys, MDC at the top level, stack trace as text. */
+        LOGSTASH,
+        /**
+         * logback's own {@link JsonEncoder} (1.3.8+) with its defaults: the message template and an
+         * {@code arguments} array, MDC in a nested {@code mdc} object, the exception as a {@code throwable} object.
+         */
+        LOGBACK_JSON
+    }
+
     /** Settings of a run. The scenario needs {@code maximumPoolSize >= 5} (three leaks, one slow hold, one free). */
-    public record Options(String poolName, int maximumPoolSize, long housekeepingPeriodMs, long slowHoldMs) {
+    public record Options(String poolName, int maximumPoolSize, long housekeepingPeriodMs, long slowHoldMs,
+            Layout layout) {
         public Options {
+            java.util.Objects.requireNonNull(layout);
             if (maximumPoolSize < LEAKS + 2) {
                 throw new IllegalArgumentException("maximumPoolSize must be at least " + (LEAKS + 2));
             }
@@ -98,7 +113,11 @@ public final class RealHikariLog {
         }
 
         public static Options defaults() {
-            return new Options("HikariPool-1", 6, 500, 2700);
+            return new Options("HikariPool-1", 6, 500, 2700, Layout.LOGSTASH);
+        }
+
+        public Options withLayout(Layout other) {
+            return new Options(poolName, maximumPoolSize, housekeepingPeriodMs, slowHoldMs, other);
         }
     }
 
@@ -151,7 +170,7 @@ public final class RealHikariLog {
 
     public static Truth run(Path logFile, Options options) {
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-        FileAppender<ILoggingEvent> appender = logToJsonFile(logging, logFile);
+        FileAppender<ILoggingEvent> appender = logToJsonFile(logging, logFile, options.layout());
         try {
             return scenario(logFile, options);
         } catch (SQLException | InterruptedException | ExecutionException | TimeoutException e) {
@@ -162,12 +181,18 @@ public final class RealHikariLog {
         }
     }
 
-    /** Resets the global context: one file appender with {@link LogstashEncoder}, HikariCP at DEBUG. */
-    private static FileAppender<ILoggingEvent> logToJsonFile(LoggerContext context, Path file) {
+    /** Resets the global context: one file appender with the layout's encoder, HikariCP at DEBUG. */
+    private static FileAppender<ILoggingEvent> logToJsonFile(LoggerContext context, Path file, Layout layout) {
         context.reset();
-        LogstashEncoder encoder = new LogstashEncoder();
+        Encoder<ILoggingEvent> encoder;
+        if (layout == Layout.LOGSTASH) {
+            LogstashEncoder logstash = new LogstashEncoder();
+            logstash.setCustomFields("{\"service\":\"poolscope-rig\",\"env\":\"test\"}");
+            encoder = logstash;
+        } else {
+            encoder = new JsonEncoder();   // every default, as a team turning it on would have it
+        }
         encoder.setContext(context);
-        encoder.setCustomFields("{\"service\":\"poolscope-rig\",\"env\":\"test\"}");
         encoder.start();
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(context);

@@ -9,11 +9,13 @@ import dev.poolscope.event.FieldMapping;
 import dev.poolscope.event.LineSalvage;
 import dev.poolscope.feed.LineFeeder;
 import dev.poolscope.feed.Pipeline;
+import dev.poolscope.findings.FindingConfig;
 import dev.poolscope.gate.AlertGate;
 import dev.poolscope.io.FileFollower;
 import dev.poolscope.io.LineSplitter;
 import dev.poolscope.watch.AlertRunner;
 import dev.poolscope.watch.FollowMessages;
+import dev.poolscope.watch.LiveFindings;
 import dev.poolscope.watch.PrometheusFile;
 import dev.poolscope.watch.StatusScreen;
 import dev.poolscope.watch.Watcher;
@@ -46,20 +48,33 @@ public final class WatchRig {
     /** A rig whose watcher masks log strings with {@code redactor} ({@code watch --redact}). */
     public WatchRig(Path log, boolean fromStart, String alertCommand, Path prometheus,
                     dev.poolscope.report.Redactor redactor) {
+        this(log, fromStart, alertCommand, prometheus, redactor, false);
+    }
+
+    /** With {@code findings}, the watcher also evaluates the findings live, as {@code WatchCommand} does. */
+    public WatchRig(Path log, boolean fromStart, String alertCommand, Path prometheus,
+                    dev.poolscope.report.Redactor redactor, boolean findings) {
         this.log = log;
+        LiveFindings live = findings ? new LiveFindings(AnalysisOptions.defaults(), FindingConfig.defaults())
+                .redacting(redactor) : null;
         StatusScreen screen = new StatusScreen(new PrintWriter(out, true), new PrintWriter(err, true), false, () -> 80);
         LiveAnalysis analysis = new LiveAnalysis(AnalysisOptions.defaults(), Duration.ofMinutes(10));
         InputTally tally = new InputTally();
         EventDecoder decoder = new EventDecoder(Pipeline.FACTORY, FieldMapping.defaults(), EventNames.defaults());
         LineSplitter lines = new LineSplitter(1 << 20, new LineFeeder(log.toString(), decoder,
-                new LineSalvage(decoder, Pipeline.FACTORY), analysis::accept, tally));
+                new LineSalvage(decoder, Pipeline.FACTORY), e -> {
+                    analysis.accept(e);
+                    if (live != null) {
+                        live.accept(e);
+                    }
+                }, tally));
         FileFollower follower = new FileFollower(log, fromStart, lines, new FollowMessages(m -> screen.message(redactor.redact(m))));
         AlertRunner runner = alertCommand == null ? null
                 : new AlertRunner(alertCommand, Duration.ofSeconds(10), m -> screen.message("poolscope: " + m));
         PrometheusFile metrics = prometheus == null ? null : new PrometheusFile(prometheus, screen::message);
         watcher = new Watcher(new Watcher.Settings(log.toString(), Duration.ofSeconds(10), Duration.ofSeconds(60), false),
                 follower, analysis, tally, clock, screen, new AlertGate(Duration.ofMinutes(5)), runner, metrics)
-                .redacting(redactor);
+                .redacting(redactor).withFindings(live);
     }
 
     /** Moves the clock and lets the watcher take one step. */

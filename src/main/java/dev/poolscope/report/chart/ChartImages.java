@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 
 /**
- * Draws each chart of one diagnosis at most once per format, so {@code --charts} and {@code --html} share
- * the work. {@link #drawAll} draws several at once on the common pool: the reading is over by then, so
+ * Draws each chart of one diagnosis at most once per format, so {@code --charts} and {@code --chart} share
+ * the work (the HTML page draws its own SVG charts, report.html). {@link #drawAll} draws several at once on the common pool: the reading is over by then, so
  * every core is free, and separate charts share no drawing state.
  */
 public final class ChartImages {

@@ -5,6 +5,7 @@ import dev.poolscope.findings.FindingGate;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.gate.GateResult;
+import dev.poolscope.gate.Observability;
 import dev.poolscope.gate.Verdict;
 import dev.poolscope.report.Terminal;
 import dev.poolscope.report.text.TextReport;
@@ -38,15 +39,20 @@ public final class CheckReport {
 
     public void write(Diagnosis d, Verdict v, List<LeakedRequest> top) {
         int failed = v.failures().size();
+        int judged = v.checks().size() - v.notObservable().size();
+        String unjudged = v.notObservable().isEmpty() ? ""
+                : String.format(Locale.ROOT, " (%d not observable in this log)", v.notObservable().size());
         out.println(v.passed()
-                ? paint("32", "PASS") + String.format(Locale.ROOT, "  poolscope check: all %d checks passed", v.checks().size())
-                : paint("1;31", "FAIL") + String.format(Locale.ROOT, "  poolscope check: %d of %d checks failed", failed,
-                        v.checks().size()));
+                ? paint("32", "PASS") + String.format(Locale.ROOT, "  poolscope check: all %d checks passed%s", judged,
+                        unjudged)
+                : paint("1;31", "FAIL") + String.format(Locale.ROOT, "  poolscope check: %d of %d checks failed%s", failed,
+                        judged, unjudged));
         out.printf(Locale.ROOT, "  %-24s %8s %9s  %-6s %s%n", "check", "value", "limit", "result", "limit from");
         for (GateResult r : v.checks()) {
-            String result = r.passed() ? "PASS  " : paint("1;31", "FAIL") + "  ";
+            String result = r.notObservable() ? "n/a   " : r.passed() ? "PASS  " : paint("1;31", "FAIL") + "  ";
+            String basis = r.notObservable() ? "not observable: " + Observability.why(r.metric(), d) : GateText.basis(r);
             out.printf(Locale.ROOT, "  %-24s %8s %9s  %s %s%n", r.metric().label(), r.valueText(), "<= " + r.limit(),
-                    result, GateText.basis(r));
+                    result, basis);
         }
         if (v.leakFailed()) {
             leaks(d, top);

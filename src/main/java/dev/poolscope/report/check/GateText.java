@@ -3,6 +3,7 @@ package dev.poolscope.report.check;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.LeakedRequest;
 import dev.poolscope.gate.GateResult;
+import dev.poolscope.gate.Observability;
 import dev.poolscope.report.Ranking;
 import dev.poolscope.report.Terminal;
 import dev.poolscope.report.Units;
@@ -21,6 +22,16 @@ public final class GateText {
             case SETTING -> "--" + r.metric().limitSetting();
             case BASELINE -> "baseline " + r.baseline() + " + tolerance " + (r.limit() - r.baseline());
         };
+    }
+
+    /** Why a check was not judged, e.g. {@code getconn - putconn is n/a: HikariCP logs no checkout …; not checked}. */
+    public static String notObservable(GateResult r, Diagnosis d) {
+        return r.metric().label() + " is n/a: " + Observability.why(r.metric(), d) + "; not checked";
+    }
+
+    /** One sentence with the figures, e.g. {@code getconn - putconn is 80, above the limit 10 (…)}. */
+    public static String sentence(GateResult r, Diagnosis d) {
+        return r.notObservable() ? notObservable(r, d) : sentence(r);
     }
 
     /** One sentence with the figures, e.g. {@code getconn - putconn is 80, above the limit 10 (…)}. */

@@ -32,6 +32,10 @@ public final class GithubAnnotations {
             }
             error(out, "poolscope check failed: " + r.metric().label(), message.toString());
         }
+        for (GateResult r : v.notObservable()) {
+            out.println("::notice title=" + escapeProperty("poolscope check: " + r.metric().label() + " not observable")
+                    + "::" + escapeData(GateText.sentence(r, d)));
+        }
         out.flush();
     }
 

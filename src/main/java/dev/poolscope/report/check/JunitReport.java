@@ -54,7 +54,7 @@ public final class JunitReport {
         xml.writeAttribute("tests", Integer.toString(v.checks().size() + findings.size()));
         xml.writeAttribute("failures", Long.toString(v.failures().size() + findingFailures));
         xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("skipped", Integer.toString(v.notObservable().size()));
         properties(d);
         for (GateResult r : v.checks()) {
             testcase(r, v.leakFailed() && r.metric().isLeak() ? top : List.of(), d);
@@ -92,7 +92,11 @@ public final class JunitReport {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", CLASSNAME);
         xml.writeAttribute("name", r.metric().id());
-        if (!r.passed()) {
+        if (r.notObservable()) {
+            xml.writeCharacters("\n    ");
+            xml.writeEmptyElement("skipped");   // neither passed nor failed: the log cannot give the figure
+            xml.writeAttribute("message", GateText.sentence(r, d));
+        } else if (!r.passed()) {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("failure");
             xml.writeAttribute("type", "threshold");
@@ -102,7 +106,7 @@ public final class JunitReport {
         }
         xml.writeCharacters("\n    ");
         xml.writeStartElement("system-out");
-        xml.writeCharacters(GateText.sentence(r));
+        xml.writeCharacters(GateText.sentence(r, d));
         xml.writeEndElement();
         xml.writeCharacters("\n  ");
         xml.writeEndElement();

@@ -1,27 +1,21 @@
 package dev.poolscope.report.html;
 
-import dev.poolscope.findings.Finding;
-
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.Health;
 import dev.poolscope.analysis.HealthCheck;
-import dev.poolscope.report.chart.ChartFormat;
-import dev.poolscope.report.chart.ChartImages;
-import dev.poolscope.report.chart.ChartKind;
-import dev.poolscope.report.chart.ChartStyle;
+import dev.poolscope.findings.Finding;
 import dev.poolscope.report.text.TextReport;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One self-contained HTML file: verdict and headline, health table, the charts as PNG data URIs,
- * sortable tables. Every string from the log is escaped through {@link Html}; a Content-Security-Policy
- * allows only this page's own style and script (by hash) and data-URI images, so the page can fetch
+ * One self-contained HTML file: verdict and headline, health table, the charts as inline SVG
+ * ({@link HtmlCharts}), sortable tables. Every string from the log is escaped through {@link Html}; a
+ * Content-Security-Policy allows only this page's own style and script (by hash), so the page can fetch
  * nothing and run nothing else, even if an escaping bug slipped through.
  */
 public final class HtmlReport {
@@ -29,16 +23,16 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    public static void write(Diagnosis d, ChartImages charts, Writer out) throws IOException {
-        write(d, null, charts, out);
+    public static void write(Diagnosis d, Writer out) throws IOException {
+        write(d, null, out);
     }
 
     /** The page with a findings section at the top (docs/findings.md); null findings leave it out. */
-    public static void write(Diagnosis d, List<Finding> findings, ChartImages charts, Writer out) throws IOException {
+    public static void write(Diagnosis d, List<Finding> findings, Writer out) throws IOException {
         String style = HtmlTemplate.resourceText(BASE + "report.css");
         String script = HtmlTemplate.resourceText(BASE + "report.js");
         Map<String, String> v = new HashMap<>();
-        v.put("csp", "default-src 'none'; img-src data:; style-src " + HtmlTemplate.cspHash(style) + "; script-src "
+        v.put("csp", "default-src 'none'; style-src " + HtmlTemplate.cspHash(style) + "; script-src "
                 + HtmlTemplate.cspHash(script) + "; base-uri 'none'; form-action 'none'");
         v.put("style", style);
         v.put("script", script);
@@ -55,7 +49,7 @@ public final class HtmlReport {
         v.put("input", Html.text(input(d)));
         v.put("findings", findings == null ? "" : FindingsHtml.section(findings));
         v.put("health", health(d.health()));
-        v.put("charts", charts(charts));
+        v.put("charts", HtmlCharts.figures(d));
         v.put("tables", HtmlTables.all(d));
         v.put("footer", Html.text(footer(d)));
         out.write(HtmlTemplate.resource(BASE + "report.html").fill(v));
@@ -96,28 +90,6 @@ public final class HtmlReport {
             case Health.LEAK_DELTA -> "getconn − putconn";
             case Health.REQUESTS_WITHOUT_CLOSE -> "requests without close";
             default -> metric;
-        };
-    }
-
-    private static String charts(ChartImages images) {
-        StringBuilder out = new StringBuilder();
-        for (ChartKind kind : ChartKind.values()) {
-            String data = Base64.getEncoder().encodeToString(images.bytes(kind, ChartFormat.PNG));
-            out.append("<figure id=\"chart-").append(kind.baseName()).append("\"><img src=\"data:image/png;base64,")
-                    .append(data).append("\" width=\"").append(ChartStyle.WIDTH).append("\" height=\"")
-                    .append(ChartStyle.HEIGHT).append("\" alt=\"").append(Html.text(caption(kind)))
-                    .append("\"><figcaption>").append(Html.text(caption(kind))).append("</figcaption></figure>\n");
-        }
-        return out.toString();
-    }
-
-    static String caption(ChartKind kind) {
-        return switch (kind) {
-            case POOL_USAGE -> "Pool used and open checkouts per time bucket; shaded: near-exhaustion windows; "
-                    + "squares: failed getconn, circles: statement timeouts (right axis).";
-            case LEAK_DELTA -> "Running getconn − putconn against its thresholds.";
-            case HOLD_TIMES -> "How long returned connections were held (log scale).";
-            case ENDPOINT_LEAKS -> "Leaked checkouts per endpoint.";
         };
     }
 

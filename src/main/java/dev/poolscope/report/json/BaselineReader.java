@@ -78,10 +78,12 @@ public final class BaselineReader {
     }
 
     private static void take(JsonParser p, String section, String name, Map<String, Long> found) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NULL) {
             for (String[] path : PATHS) {
                 if (path[0].equals(section) && path[1].equals(name)) {
-                    found.put(key(path), p.getLongValue());
+                    // null: the log could not give it (e.g. leak_delta of a HikariCP log); no comparison then
+                    found.put(key(path), t == JsonToken.VALUE_NULL ? GateResult.NOT_AVAILABLE : p.getLongValue());
                 }
             }
         }
@@ -92,7 +94,7 @@ public final class BaselineReader {
         for (int i = 0; i < PATHS.length; i++) {
             Long value = found.get(key(PATHS[i]));
             if (value == null && i < REQUIRED) {
-                throw new NotAReportException("no whole number at " + key(PATHS[i]));
+                throw new NotAReportException("no whole number (or null) at " + key(PATHS[i]));
             }
             v[i] = value == null ? GateResult.NOT_AVAILABLE : value;
         }

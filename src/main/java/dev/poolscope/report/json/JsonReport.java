@@ -208,7 +208,11 @@ public final class JsonReport {
     private static void pool(JsonGenerator g, Diagnosis d) throws IOException {
         var p = d.pool();
         g.writeObjectFieldStart("pool");
-        g.writeNumberField("peak_used", Math.max(0, p.peakUsed()));
+        if (p.peakUsed() >= 0) {
+            g.writeNumberField("peak_used", p.peakUsed());
+        } else {
+            g.writeNullField("peak_used");   // neither a usage report nor a checkout: not 0, unknown
+        }
         g.writeStringField("peak_at", Units.time(p.peakAt()));
         g.writeStringField("peak_process", p.peakProcess());
         if (p.poolMax() >= 0) {
@@ -294,12 +298,23 @@ public final class JsonReport {
 
     /** The health table as the {@code checks} array; the alert JSON of {@code watch} shares it. */
     public static void checks(JsonGenerator g, List<HealthCheck> checks) throws IOException {
+        checks(g, checks, java.util.Set.of());
+    }
+
+    /** The same, with {@code value} and {@code level} null for the metrics in {@code unknown} (never a 0 not seen). */
+    public static void checks(JsonGenerator g, List<HealthCheck> checks, java.util.Set<String> unknown)
+            throws IOException {
         g.writeArrayFieldStart("checks");
         for (HealthCheck c : checks) {
             g.writeStartObject();
             g.writeStringField("metric", c.metric());
-            g.writeNumberField("value", c.value());
-            g.writeStringField("level", c.level().label());
+            if (unknown.contains(c.metric())) {
+                g.writeNullField("value");
+                g.writeNullField("level");
+            } else {
+                g.writeNumberField("value", c.value());
+                g.writeStringField("level", c.level().label());
+            }
             g.writeNumberField("normal_max", c.threshold().normalMax());
             g.writeNumberField("critical_above", c.threshold().criticalAbove());
             g.writeEndObject();

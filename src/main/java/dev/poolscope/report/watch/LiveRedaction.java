@@ -30,6 +30,6 @@ public final class LiveRedaction {
                 s.notices().stream().map(n -> new LeakNotice(n.kind(), r.redact(n.process()), r.redact(n.requestId()),
                         r.redact(n.connId()), r.redact(n.endpoint()), n.acquiredAt(), n.heldMicros(), n.requestEnded(),
                         n.reportedOpen())).toList(),
-                s.noticesOmitted());
+                s.noticesOmitted(), s.library());   // watch prints and sends only the library's counts
     }
 }

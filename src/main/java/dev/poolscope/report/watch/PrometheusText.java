@@ -26,12 +26,14 @@ public final class PrometheusText {
         gauge(b, "poolscope_level", "Health level now: 0 ok, 1 warning, 2 critical.", label, s.level().ordinal());
         gauge(b, "poolscope_pool_used", "Connections in use now in the fullest live process (NaN: no recent sample).",
                 label, s.usedNow() < 0 ? "NaN" : s.usedNow());
-        gauge(b, "poolscope_pool_used_peak", "Highest pool used since the watch began.", label, s.usedPeak());
+        gauge(b, "poolscope_pool_used_peak", "Highest pool used since the watch began (NaN: never known).", label,
+                s.usedPeak() < 0 ? "NaN" : s.usedPeak());
         if (s.poolMax() >= 0) {
             gauge(b, "poolscope_pool_max", "Largest pool size the live processes stated.", label, s.poolMax());
         }
         gauge(b, "poolscope_open_checkouts", "Connections taken and not yet given back.", label, s.openCheckouts());
-        gauge(b, "poolscope_leak_delta", "getconn minus putconn of the live processes.", label, s.leakDelta());
+        gauge(b, "poolscope_leak_delta", "getconn minus putconn of the live processes (NaN: checkouts not logged).",
+                label, s.checkoutsLogged() ? s.leakDelta() : "NaN");
         gauge(b, "poolscope_requests_without_close",
                 "Requests holding a connection after their end or past the grace period.", label,
                 s.requestsWithoutClose());
@@ -55,6 +57,14 @@ public final class PrometheusText {
         counter(b, "poolscope_leak_suspicions_total", "Checkouts reported as leak suspects.", label, t.suspected());
         counter(b, "poolscope_leak_returns_total", "Suspects or long holds that came back.", label, t.returned());
         counter(b, "poolscope_alerts_total", "Alerts sent.", label, alerts);
+        if (s.leakWarningsKnown()) {
+            counter(b, "poolscope_library_leak_warnings_total", "HikariCP leak warnings read.", label,
+                    s.library().suspected());
+            counter(b, "poolscope_library_leaks_returned_total", "HikariCP leak warnings followed by unleaked.", label,
+                    s.library().returnedLate());
+            gauge(b, "poolscope_library_leak_warnings_open", "HikariCP leak warnings not followed by unleaked.", label,
+                    s.leakWarningsOpen());
+        }
         return b.toString();
     }
 

@@ -34,12 +34,16 @@ public final class StatusLine {
         int levelAt = b.length();
         String level = s.level().name();
         b.append(level);
-        b.append(" used ").append(s.usedNow() < 0 ? "n/a" : Integer.toString(s.usedNow())).append(" (peak ").append(s.usedPeak());
+        b.append(" used ").append(na(s.usedNow())).append(" (peak ").append(na(s.usedPeak()));
         if (s.poolMax() >= 0) {
             b.append(", max ").append(s.poolMax());
         }
         b.append(") | open ").append(s.openCheckouts());
-        b.append(" | delta ").append(String.format(Locale.ROOT, "%+d", s.leakDelta()));
+        b.append(" | delta ").append(s.checkoutsLogged() ? String.format(Locale.ROOT, "%+d", s.leakDelta()) : "n/a");
+        if (s.leakWarningsKnown()) {
+            b.append(" | leak warnings ").append(s.library().suspected()).append(" (").append(s.leakWarningsOpen())
+                    .append(" open)");
+        }
         var now = s.totals().counts();
         var before = previous == null ? null : previous.totals();
         b.append(previous == null ? " | so far: " : " | in " + age(interval.toNanos() / 1000) + ": ")
@@ -62,6 +66,11 @@ public final class StatusLine {
             return line;
         }
         return line.substring(0, levelAt) + colored(s.level(), level) + line.substring(levelAt + level.length());
+    }
+
+    /** A figure that may be unknown (-1): {@code n/a}, never 0 (issue #15). */
+    static String na(int value) {
+        return value < 0 ? "n/a" : Integer.toString(value);
     }
 
     /** A duration for people: {@code 850ms}, {@code 42s}, {@code 12m05s}, {@code 3h02m}, {@code 2d04h}. */

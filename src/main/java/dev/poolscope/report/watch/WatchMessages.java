@@ -5,6 +5,7 @@ import dev.poolscope.analysis.HealthCheck;
 import dev.poolscope.analysis.LeakNotice;
 import dev.poolscope.analysis.Level;
 import dev.poolscope.analysis.LiveStatus;
+import dev.poolscope.findings.Finding;
 import dev.poolscope.gate.Alert;
 import dev.poolscope.report.Terminal;
 import java.time.Duration;
@@ -44,6 +45,19 @@ public final class WatchMessages {
         return b.toString();
     }
 
+    /**
+     * One line for a finding that has just reached critical: its severity, id and runbook, never its title
+     * (which quotes the log), so that the line is also safe in {@code POOLSCOPE_SUMMARY}.
+     */
+    public static String finding(Finding f) {
+        return "FINDING " + f.severity().slug() + " " + f.id() + " (" + f.doc() + ")";
+    }
+
+    /** The stderr line of a finding alert: {@link #finding} and its title, cleaned and cut like any log text. */
+    public static String findingLine(Finding f) {
+        return finding(f) + ": " + StatusLine.field(f.title());
+    }
+
     /** The health checks in words, worst first; only numbers and metric names, never log content. */
     public static String reasons(LiveStatus s) {
         List<String> parts = new ArrayList<>();
@@ -66,11 +80,18 @@ public final class WatchMessages {
         out.add("poolscope watch stopped after " + StatusLine.age(micros(ran)) + " following " + Terminal.clean(log));
         out.add(String.format(Locale.ROOT, "  read %d lines (%d malformed), %d events; level at stop: %s",
                 lines, malformed, c.events(), s.level().label()));
-        out.add(String.format(Locale.ROOT, "  getconn %d, putconn %d, failed getconn %d, statement timeouts %d",
-                c.getconn(), c.putconn(), c.getconnFailed(), t.statementTimeouts()));
-        out.add(String.format(Locale.ROOT, "  pool used %s now, peak %d%s; open checkouts %d, leak delta %+d",
-                s.usedNow() < 0 ? "n/a" : Integer.toString(s.usedNow()), s.usedPeak(), t.peakProcess() == null || t.peakProcess().isEmpty() ? ""
-                        : " (process " + StatusLine.field(t.peakProcess()) + ")", s.openCheckouts(), s.leakDelta()));
+        boolean logged = s.checkoutsLogged();
+        out.add(String.format(Locale.ROOT, "  getconn %s, putconn %s, failed getconn %d, statement timeouts %d",
+                logged ? Long.toString(c.getconn()) : "n/a", logged ? Long.toString(c.putconn()) : "n/a",
+                c.getconnFailed(), t.statementTimeouts()));
+        out.add(String.format(Locale.ROOT, "  pool used %s now, peak %s%s; open checkouts %d, leak delta %s",
+                StatusLine.na(s.usedNow()), StatusLine.na(s.usedPeak()), t.peakProcess() == null || t.peakProcess().isEmpty() ? ""
+                        : " (process " + StatusLine.field(t.peakProcess()) + ")", s.openCheckouts(),
+                logged ? String.format(Locale.ROOT, "%+d", s.leakDelta()) : "n/a (the log shows no checkouts)"));
+        if (s.leakWarningsKnown()) {
+            out.add(String.format(Locale.ROOT, "  HikariCP leak warnings: %d, returned late %d, still open %d",
+                    s.library().suspected(), s.library().returnedLate(), s.leakWarningsOpen()));
+        }
         out.add(String.format(Locale.ROOT, "  leak suspects: %d reported, %d returned, %d still open; "
                         + "%d silent process(es) forgotten with %d open checkout(s)",
                 t.suspected(), t.returned(), s.openSuspects(), t.forgottenProcesses(), t.forgottenCheckouts()));

@@ -26,26 +26,42 @@ public final class WeeklyHtml {
 
     public static void write(WeeklyReport w, Writer out) throws IOException {
         String title = "Connection-pool health " + w.from() + " to " + w.to() + " (" + w.zone().getId() + ")";
-        Map<String, String> values = Map.of(
-                "title", escape(title),
-                "verdict", verdictLine(w),
-                "days", days(w),
-                "charts", chart(WeeklyCharts.problemsChart(w), "requests without close and statement timeouts per day")
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("findings", ExtrasHtml.findings(w)),
+                Map.entry("library", ExtrasHtml.library(w) + ExtrasHtml.server(w)),
+                Map.entry("title", escape(title)),
+                Map.entry("verdict", verdictLine(w)),
+                Map.entry("days", days(w)),
+                Map.entry("charts", chart(WeeklyCharts.problemsChart(w), "requests without close and statement timeouts per day")
                         + chart(WeeklyCharts.peakChart(w), "peak pool used per day against the thresholds")
-                        + chart(WeeklyCharts.usageChart(w), "pool used over the period"),
-                "endpoints", endpoints(w),
-                "footer", escape("Thresholds: pool used critical above " + w.thresholds().poolUsed().criticalAbove()
+                        + chart(WeeklyCharts.usageChart(w), "pool used over the period")),
+                Map.entry("endpoints", endpoints(w)),
+                Map.entry("footer", escape("Thresholds: pool used critical above " + w.thresholds().poolUsed().criticalAbove()
                         + ", getconn − putconn critical above " + w.thresholds().leakDelta().criticalAbove()
                         + ", requests without close critical above " + w.thresholds().requestsWithoutClose().criticalAbove()
                         + ". Days are calendar days in " + w.zone().getId() + "; a leak counts on the day its connection "
-                        + "was taken. " + w.inputs().size() + " input files."),
-                "notes", notes(w));
-        String html = TEMPLATE;
-        for (var e : values.entrySet()) {
-            html = html.replace("{{" + e.getKey() + "}}", e.getValue());
-        }
-        out.write(html);
+                        + "was taken. " + w.inputs().size() + " input files.")),
+                Map.entry("notes", notes(w)));
+        out.write(fill(TEMPLATE, values));
         out.flush();
+    }
+
+    /** One pass over the template, so a value (log text) that looks like a placeholder stays as it is. */
+    static String fill(String template, Map<String, String> values) {
+        StringBuilder b = new StringBuilder(template.length() * 2);
+        int at = 0;
+        for (int open = template.indexOf("{{"); open >= 0; open = template.indexOf("{{", at)) {
+            int close = template.indexOf("}}", open);
+            String value = close < 0 ? null : values.get(template.substring(open + 2, close));
+            if (value == null) {
+                b.append(template, at, open + 2);
+                at = open + 2;
+            } else {
+                b.append(template, at, open).append(value);
+                at = close + 2;
+            }
+        }
+        return b.append(template, at, template.length()).toString();
     }
 
     private static String verdictLine(WeeklyReport w) {
@@ -62,21 +78,24 @@ public final class WeeklyHtml {
     private static String days(WeeklyReport w) {
         StringBuilder b = new StringBuilder();
         for (DayFigures d : w.days()) {
-            b.append(row(escape(day(d)), d, ""));
+            b.append(row(escape(day(d)), d, "", w.checkoutsLogged()));
         }
-        b.append(row("Total", w.totals(), " class=\"total\""));
+        b.append(row("Total", w.totals(), " class=\"total\"", w.checkoutsLogged()));
         if (w.previous() != null) {
-            b.append(row("Previous period", w.previous(), ""));
+            b.append(row("Previous period", w.previous(), "", w.checkoutsLogged()));
         }
         return b.toString();
     }
 
-    private static String row(String label, DayFigures d, String attrs) {
+    /** {@code checkouts}: false when no input logs checkouts (HikariCP alone): getconn and putconn are n/a. */
+    private static String row(String label, DayFigures d, String attrs, boolean checkouts) {
         if (!d.hasData()) {
             return "<tr" + attrs + "><td>" + label + "</td><td colspan=\"8\"></td><td class=\"none\">no data</td></tr>\n";
         }
-        return "<tr" + attrs + "><td>" + label + "</td><td>" + d.getconn() + "</td><td>" + d.putconn() + "</td><td>"
-                + d.leakDelta() + "</td><td>" + d.requestsWithoutClose() + "</td><td>" + Math.max(0, d.peakUsed())
+        String pair = checkouts ? d.getconn() + "</td><td>" + d.putconn() + "</td><td>" + d.leakDelta()
+                : "n/a</td><td>n/a</td><td>n/a";
+        return "<tr" + attrs + "><td>" + label + "</td><td>" + pair + "</td><td>" + d.requestsWithoutClose()
+                + "</td><td>" + (d.peakUsed() < 0 ? "n/a" : Integer.toString(d.peakUsed()))
                 + "</td><td>" + WeeklyJson.minutes(d.aboveCriticalMicros()) + "</td><td>" + d.getconnFailed() + "</td><td>"
                 + d.statementTimeouts() + "</td><td>" + level(d.verdict()) + "</td></tr>\n";
     }

@@ -41,19 +41,22 @@ public final class WeeklyJson {
             threshold(g, "requests_without_close", w.thresholds().requestsWithoutClose());
             g.writeEndObject();
             g.writeArrayFieldStart("days");
-            for (DayFigures d : w.days()) {
+            for (int k = 0; k < w.days().size(); k++) {
+                DayFigures d = w.days().get(k);
                 g.writeStartObject();
                 g.writeStringField("date", d.date().toString());
-                figures(g, d);
+                figures(g, d, w.checkoutsLogged());
+                ExtrasJson.day(g, w.daily().get(k));
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeObjectFieldStart("totals");
-            figures(g, w.totals());
+            figures(g, w.totals(), w.checkoutsLogged());
             g.writeEndObject();
             g.writeStringField("worst_day", w.worstDay() == null ? null : w.worstDay().date().toString());
             endpoints(g, w);
             previous(g, w);
+            ExtrasJson.period(g, w);
             g.writeArrayFieldStart("notes");
             for (String n : w.notes()) {
                 g.writeString(n);
@@ -71,10 +74,17 @@ public final class WeeklyJson {
         g.writeEndObject();
     }
 
-    private static void figures(JsonGenerator g, DayFigures d) throws IOException {
-        g.writeNumberField("getconn", d.getconn());
-        g.writeNumberField("putconn", d.putconn());
-        g.writeNumberField("leak_delta", d.leakDelta());
+    /** {@code checkouts}: false when no input logs checkouts (HikariCP alone): getconn and putconn are null. */
+    private static void figures(JsonGenerator g, DayFigures d, boolean checkouts) throws IOException {
+        if (checkouts) {
+            g.writeNumberField("getconn", d.getconn());
+            g.writeNumberField("putconn", d.putconn());
+            g.writeNumberField("leak_delta", d.leakDelta());
+        } else {
+            g.writeNullField("getconn");
+            g.writeNullField("putconn");
+            g.writeNullField("leak_delta");
+        }
         g.writeNumberField("requests_without_close", d.requestsWithoutClose());
         g.writeNumberField("leaked_checkouts", d.leakedCheckouts());
         if (d.peakUsed() >= 0) {
@@ -114,7 +124,7 @@ public final class WeeklyJson {
         DayFigures p = w.previous();
         g.writeObjectFieldStart("previous");
         g.writeStringField("from", p.date().toString());
-        figures(g, p);
+        figures(g, p, w.checkoutsLogged());
         g.writeEndObject();
         DayFigures t = w.totals();
         g.writeObjectFieldStart("change");

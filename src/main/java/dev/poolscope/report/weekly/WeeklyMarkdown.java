@@ -33,15 +33,18 @@ public final class WeeklyMarkdown {
         out.println(HEADER);
         out.println(ALIGN);
         for (DayFigures d : w.days()) {
-            row(out, day(d), d);
+            row(out, day(d), d, w.checkoutsLogged());
         }
-        row(out, "**Total**", t);
+        row(out, "**Total**", t, w.checkoutsLogged());
         if (w.previous() != null) {
-            row(out, "Previous period", w.previous());
+            row(out, "Previous period", w.previous(), w.checkoutsLogged());
             change(out, t, w.previous());
         }
         out.println();
+        ExtrasMarkdown.findings(out, w);
         endpoints(out, w);
+        ExtrasMarkdown.library(out, w);
+        ExtrasMarkdown.server(out, w);
         out.println("Thresholds: pool used critical above " + w.thresholds().poolUsed().criticalAbove()
                 + ", getconn − putconn critical above " + w.thresholds().leakDelta().criticalAbove()
                 + ", requests without close critical above " + w.thresholds().requestsWithoutClose().criticalAbove()
@@ -59,13 +62,15 @@ public final class WeeklyMarkdown {
         return d.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT) + " " + d.date();
     }
 
-    private static void row(PrintWriter out, String label, DayFigures d) {
+    /** {@code checkouts}: false when no input logs checkouts (HikariCP alone): getconn and putconn are n/a. */
+    private static void row(PrintWriter out, String label, DayFigures d, boolean checkouts) {
         if (!d.hasData()) {
             out.println("| " + label + " | | | | | | | | | no data |");
             return;
         }
-        out.println("| " + label + " | " + d.getconn() + " | " + d.putconn() + " | " + d.leakDelta() + " | "
-                + d.requestsWithoutClose() + " | " + Math.max(0, d.peakUsed()) + " | "
+        String pair = checkouts ? d.getconn() + " | " + d.putconn() + " | " + d.leakDelta() : "n/a | n/a | n/a";
+        out.println("| " + label + " | " + pair + " | "
+                + d.requestsWithoutClose() + " | " + (d.peakUsed() < 0 ? "n/a" : d.peakUsed()) + " | "
                 + WeeklyJson.minutes(d.aboveCriticalMicros()) + " | " + d.getconnFailed() + " | "
                 + d.statementTimeouts() + " | " + verdict(d.verdict()) + " |");
     }

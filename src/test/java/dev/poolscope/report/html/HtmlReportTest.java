@@ -2,11 +2,17 @@ package dev.poolscope.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
-import dev.poolscope.report.chart.ChartImages;
+import dev.poolscope.event.EventNames;
+import dev.poolscope.event.FieldMapping;
+import dev.poolscope.feed.Pipeline;
+import dev.poolscope.testing.Golden;
 import dev.poolscope.testing.Scenarios;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -29,7 +35,7 @@ class HtmlReportTest {
 
     static String render(Diagnosis d) throws IOException {
         StringWriter out = new StringWriter();
-        HtmlReport.write(d, new ChartImages(d), out);
+        HtmlReport.write(d, out);
         return out.toString();
     }
 
@@ -51,8 +57,8 @@ class HtmlReportTest {
                 assertThat(a.getKey()).as("attribute of <%s>", e.tagName()).doesNotStartWith("on");
             }
         }
-        assertThat(doc.select("img")).hasSize(4).allMatch(img -> img.attr("src").startsWith("data:image/png;base64,"));
-        assertThat(doc.select("[src], [href]")).allMatch(e -> e.attr("src").startsWith("data:") && e.attr("href").isEmpty());
+        assertThat(doc.select("img, image, use, foreignObject, [src], [href]")).isEmpty();
+        assertThat(doc.select("figure > svg")).hasSize(4);
         // health, leaks, endpoints, windows, timeouts: hostile.jsonl states pool_max 5, so the pool-used
         // thresholds scale to it (critical above 87.5 % of 5) and its pool at 5 opens a window; no long hold
         assertThat(doc.select("table")).hasSize(5);
@@ -66,10 +72,10 @@ class HtmlReportTest {
         assertThat(meta).isNotNull();
         assertThat(html.indexOf("Content-Security-Policy")).isLessThan(html.indexOf("<style>"));
         String csp = meta.attr("content");
-        assertThat(csp).startsWith("default-src 'none'; img-src data:; ")
+        assertThat(csp).startsWith("default-src 'none'; style-src ")
                 .contains("style-src " + HtmlTemplate.cspHash(doc.selectFirst("style").data()))
                 .contains("script-src " + HtmlTemplate.cspHash(doc.selectFirst("script").data()))
-                .doesNotContain("unsafe").doesNotContain("http");
+                .doesNotContain("unsafe").doesNotContain("http").doesNotContain("img-src");
     }
 
     /** The real capture: headline, verdict and the health table coloured by level. */
@@ -93,5 +99,36 @@ class HtmlReportTest {
         assertThat(leaks.hasClass("sortable")).isTrue();
         assertThat(leaks.select("thead th button")).hasSize(8);
         assertThat(leaks.select("tbody td[data-sort]").eachAttr("data-sort")).allMatch(s -> s.matches("-?\\d+"));
+    }
+
+    /**
+     * golden/small-incident/app.jsonl (figures counted by hand in GoldenReportTest and HtmlChartsTest): the page
+     * has the four charts as inline SVG, each with its series: pool usage 4 (two lines, one failed getconn,
+     * one statement timeout, one window, three level lines), leak delta 1 line, hold times 3 bars, endpoints 2.
+     */
+    @Test
+    void theFourChartsAreInlineSvgWithTheirSeries() throws Exception {
+        Diagnosis d;
+        try (InputStream log = Files.newInputStream(Golden.ROOT.resolve("small-incident").resolve("app.jsonl"))) {
+            d = new Pipeline(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(), 1 << 20)
+                    .run(List.of("-"), log);
+        }
+        Document page = Jsoup.parse(render(d));
+        assertThat(page.select("#charts figure")).extracting(f -> f.id()).containsExactly("chart-pool-usage",
+                "chart-leak-delta", "chart-hold-times", "chart-endpoint-leaks");
+        assertThat(page.select("#charts figure > svg")).hasSize(4);
+        Element usage = page.selectFirst("#chart-pool-usage svg");
+        assertThat(usage.select("g.series")).hasSize(4);
+        assertThat(usage.select("g.series path")).hasSize(2);
+        assertThat(usage.select("g.series rect")).hasSize(1);
+        assertThat(usage.select("g.series circle")).hasSize(1);
+        assertThat(usage.select("g.windows rect")).hasSize(1);
+        assertThat(usage.select("g.level")).hasSize(3);
+        assertThat(page.select("#chart-leak-delta g.series path")).hasSize(1);
+        assertThat(page.select("#chart-hold-times g.series rect")).hasSize(3);
+        assertThat(page.select("#chart-endpoint-leaks g.series rect")).hasSize(2);
+        assertThat(page.select("#chart-endpoint-leaks g.series text").eachText())
+                .containsExactly("DELETE /api/projects/{id}", "1", "GET /api/coding/stats", "1");
+        assertThat(page.select("#charts figcaption")).hasSize(4);
     }
 }

@@ -18,12 +18,13 @@ class HtmlTemplateTest {
     @Test
     void valuesAreNotScannedForPlaceholders() {
         String filled = HtmlTemplate.resource(BASE + "report.html").fill(Map.ofEntries(Map.entry("csp", "{{title}}"),
-                Map.entry("title", "t"), Map.entry("style", ""), Map.entry("verdict_class", ""),
+                Map.entry("title", "t $1 \\ $"), Map.entry("style", ""), Map.entry("verdict_class", ""),
                 Map.entry("headline", ""), Map.entry("verdict", ""), Map.entry("summary", ""), Map.entry("input", ""),
                 Map.entry("health", ""), Map.entry("charts", ""), Map.entry("tables", ""), Map.entry("footer", ""),
                 Map.entry("findings", ""),
                 Map.entry("script", "")));
-        assertThat(filled).contains("content=\"{{title}}\"").contains("<title>t</title>");
+        assertThat(filled).contains("content=\"{{title}}\"").contains("<title>t $1 \\ $</title>")
+                .startsWith("<!DOCTYPE html>").endsWith("</html>\n");
     }
 
     /** Known answer: SHA-256 of the empty string, as CSP wants it. */

@@ -10,6 +10,7 @@ import dev.poolscope.analysis.InputSummary;
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
 import dev.poolscope.gate.Figures;
+import dev.poolscope.gate.GateResult;
 import dev.poolscope.report.json.BaselineReader;
 import dev.poolscope.report.json.JsonReport;
 import java.io.ByteArrayInputStream;
@@ -86,7 +87,19 @@ class BaselineReaderTest {
                 {"schema": "poolscope/1", "pool": {"peak_used": 1}, "leak_delta": 2,
                  "leaks": {"requests_without_close": 3}, "statement_timeouts": {"events": "4"},
                  "counts": {"getconn_failed": 5}}
-                """)).hasMessage("no whole number at statement_timeouts.events");
+                """)).hasMessage("no whole number (or null) at statement_timeouts.events");
+    }
+
+    /** A figure the baseline's log could not give (null in its JSON) is n/a, not missing and not 0. */
+    @Test
+    void readsNullFiguresAsNotAvailable() throws Exception {
+        Figures f = read("""
+                {"schema": "poolscope/1", "pool": {"peak_used": null}, "leak_delta": null,
+                 "leaks": {"requests_without_close": 3}, "statement_timeouts": {"events": 4},
+                 "counts": {"getconn_failed": 5}}
+                """);
+
+        assertThat(f).isEqualTo(new Figures(GateResult.NOT_AVAILABLE, GateResult.NOT_AVAILABLE, 3, 4, 5));
     }
 
     @Test

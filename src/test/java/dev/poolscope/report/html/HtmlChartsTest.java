@@ -1,0 +1,176 @@
+package dev.poolscope.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.poolscope.analysis.Analysis;
+import dev.poolscope.analysis.AnalysisOptions;
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.analysis.InputSummary;
+import dev.poolscope.event.EventNames;
+import dev.poolscope.event.FieldMapping;
+import dev.poolscope.feed.Pipeline;
+import dev.poolscope.report.Redaction;
+import dev.poolscope.report.Redactor;
+import dev.poolscope.report.chart.ChartStyle;
+import dev.poolscope.testing.Golden;
+import dev.poolscope.testing.Scenarios;
+import java.awt.Color;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+/**
+ * The page's SVG charts of golden/small-incident/app.jsonl, the 22-line log GoldenReportTest counts by
+ * hand. Its figures, from the log: 100 ms buckets from 10:00:00.0 to 10:01:20.0 (80 s is 800 of them, under
+ * the 2000 cap); pool max 80, peak used 80; one near-exhaustion window 10:00:01–10:00:04; one failed
+ * getconn (10:00:03.0) and one statement timeout (10:00:06.0); running getconn − putconn ends at 2;
+ * holds of 1 s, 3 s and 61.5 s; one leak each on "DELETE /api/projects/{id}" and "GET /api/coding/stats".
+ * Default thresholds: pool used normal ≤ 10, critical > 70; leak delta normal ≤ 2, critical > 10.
+ * Plot area: x from 64 to 936 (right axis) or 976, y from 340 (bottom) up to 40.
+ */
+class HtmlChartsTest {
+    private static Diagnosis d;
+
+    @BeforeAll
+    static void analyze() throws Exception {
+        try (InputStream log = Files.newInputStream(Golden.ROOT.resolve("small-incident").resolve("app.jsonl"))) {
+            d = new Pipeline(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(), 1 << 20)
+                    .run(List.of("-"), log);
+        }
+    }
+
+    @Test
+    void poolUsage() {
+        SvgXml svg = SvgXml.parse(PoolUsageSvg.draw(d));
+        assertThat(svg.groups("series")).extracting(g -> g.root.getAttribute("data-name"))
+                .containsExactly(PoolUsageSvg.OPEN, PoolUsageSvg.USED, PoolUsageSvg.FAILED, PoolUsageSvg.TIMEOUTS);
+        // x: 80.1 s (the last bucket included) over 872 px; y left: 0..90 (80 on a tick gets one more step);
+        // y right: 0..2 (a count of 1 on a tick, one more step).
+        Element failed = svg.group("series", PoolUsageSvg.FAILED).elements("rect").get(0);
+        assertThat(svg.group("series", PoolUsageSvg.FAILED).elements("rect")).hasSize(1);
+        assertThat(svg.num(failed, "x")).isCloseTo(64 + 3 / 80.1 * 872 - 4, within(0.06));
+        assertThat(svg.num(failed, "y")).isCloseTo(340 - 150 - 4, within(0.06));
+        Element timeout = svg.group("series", PoolUsageSvg.TIMEOUTS).elements("circle").get(0);
+        assertThat(svg.group("series", PoolUsageSvg.TIMEOUTS).elements("circle")).hasSize(1);
+        assertThat(svg.num(timeout, "cx")).isCloseTo(64 + 6 / 80.1 * 872, within(0.06));
+        Element window = svg.groups("windows").get(0).elements("rect").get(0);
+        assertThat(svg.num(window, "x")).isCloseTo(64 + 1 / 80.1 * 872, within(0.06));
+        assertThat(svg.num(window, "width")).isCloseTo(3 / 80.1 * 872, within(0.11));
+        assertThat(svg.num(window, "height")).isEqualTo(300);
+        assertThat(svg.groups("level")).extracting(g -> g.root.getAttribute("data-name"))
+                .containsExactly("pool max 80", "normal ≤ 10", "critical > 70");
+        Element poolMax = svg.group("level", "pool max 80").elements("line").get(0);
+        assertThat(svg.num(poolMax, "y1")).isCloseTo(340 - 80 / 90.0 * 300, within(0.06));
+        assertThat(poolMax.hasAttribute("stroke-dasharray")).isFalse();
+        assertThat(svg.group("y-axis", "connections").texts()).startsWith("0", "10").contains("90");
+        assertThat(svg.group("y-axis", "events per bucket").texts()).containsExactly("0", "1", "2", "events per bucket");
+        assertThat(svg.group("x-axis", "time (UTC, 2026-01-06)").texts()).startsWith("10:00:00", "10:00:10")
+                .contains("10:01:20");
+    }
+
+    @Test
+    void leakDelta() {
+        SvgXml svg = SvgXml.parse(LeakDeltaSvg.draw(d));
+        assertThat(svg.groups("series")).hasSize(1);
+        // y: 0..12 (the critical line at 10 is on a tick of 2). The delta ends at 2 in the last bucket,
+        // 10:01:20.0, at x = 64 + 80 / 80.1 × 912.
+        String path = svg.group("series", LeakDeltaSvg.DELTA).elements("path").get(0).getAttribute("d");
+        assertThat(path).startsWith("M64,").endsWith("L974.9,290");
+        assertThat(svg.num(svg.group("level", "critical > 10").elements("line").get(0), "y1")).isEqualTo(90);
+        assertThat(svg.num(svg.group("level", "normal ≤ 2").elements("line").get(0), "y1")).isEqualTo(290);
+    }
+
+    @Test
+    void holdTimes() {
+        SvgXml svg = SvgXml.parse(HoldTimeSvg.draw(d));
+        // 1 s, 3 s and 61.5 s fall in quarter-decade bins 12 ([1000, 1778) ms), 13 and 19: three bars of one,
+        // over the decades 10^3..10^5, 456 px each, 114 a bin, 5 % of it left blank.
+        List<Element> bars = svg.group("series", HoldTimeSvg.SERIES).elements("rect");
+        assertThat(bars).extracting(b -> svg.num(b, "x")).satisfiesExactly(
+                x -> assertThat(x).isCloseTo(64 + 2.85, within(0.06)),
+                x -> assertThat(x).isCloseTo(64 + 114 + 2.85, within(0.06)),
+                x -> assertThat(x).isCloseTo(64 + 7 * 114 + 2.85, within(0.06)));
+        assertThat(bars).allSatisfy(b -> {
+            assertThat(svg.num(b, "width")).isCloseTo(108.3, within(0.06));
+            assertThat(svg.num(b, "y")).isEqualTo(190);      // a count of 1 on an axis of 0..2
+            assertThat(svg.num(b, "height")).isEqualTo(150);
+        });
+        assertThat(svg.group("x-axis", "hold time (ms, log scale)").texts()).containsExactly("1000", "10000", "100000",
+                "hold time (ms, log scale)");
+    }
+
+    @Test
+    void endpointLeaks() {
+        SvgXml svg = SvgXml.parse(EndpointLeakSvg.draw(d));
+        // Both have one leak: by name. Names take 25 × 6.6 + 16 = 181 px; x: 0..2 over 181..976; two bands of
+        // 150 px, bars 24 px high (8 % of 300) centred on 115 and 265.
+        SvgXml series = svg.group("series", EndpointLeakSvg.SERIES);
+        assertThat(series.texts()).containsExactly("DELETE /api/projects/{id}", "1", "GET /api/coding/stats", "1");
+        List<Element> bars = series.elements("rect");
+        assertThat(bars).extracting(b -> svg.num(b, "y")).containsExactly(103.0, 253.0);
+        assertThat(bars).allSatisfy(b -> {
+            assertThat(svg.num(b, "x")).isEqualTo(181);
+            assertThat(svg.num(b, "width")).isEqualTo(397.5);
+            assertThat(svg.num(b, "height")).isEqualTo(24);
+        });
+    }
+
+    @Test
+    void aLogWithNothingToDrawSaysSoInEveryChart() {
+        Diagnosis empty = new Analysis(AnalysisOptions.defaults()).finish(new InputSummary(List.of("x"), 0, 0, 0, List.of()));
+        assertThat(List.of(HtmlCharts.values())).extracting(c -> SvgXml.parse(c.svg(empty)))
+                .allSatisfy(svg -> assertThat(svg.groups("series")).isEmpty())
+                .extracting(svg -> svg.groups("no-data").get(0).texts())
+                .containsExactly(List.of("no timestamped events"), List.of("no timestamped events"),
+                        List.of("no returned checkouts"), List.of("no leaked checkouts"));
+    }
+
+    @Test
+    void hostileEndpointNamesStayTextInWellFormedSvg() {
+        Diagnosis hostile = Scenarios.HOSTILE.diagnose();
+        for (HtmlCharts chart : HtmlCharts.values()) {
+            SvgXml svg = SvgXml.parse(chart.svg(hostile));
+            assertThat(svg.elements("script")).isEmpty();
+            assertThat(svg.elements("foreignObject")).isEmpty();
+        }
+        String raw = EndpointLeakSvg.draw(hostile);
+        assertThat(raw).doesNotContain("<script").doesNotContain("\u001b").doesNotContain("\u0000");
+        assertThat(SvgXml.parse(raw).group("series", EndpointLeakSvg.SERIES).texts())
+                .contains("GET /<script>alert('x')</script>", "=cmd|' /C calc'!A0");
+    }
+
+    @Test
+    void longNamesAreShortenedWithoutSplittingACharacter() {
+        String name = "GET /" + "x".repeat(53) + "🚀🚀";   // 60 code points, 62 chars
+        assertThat(EndpointLeakSvg.label(name, 60)).isEqualTo(name);
+        assertThat(EndpointLeakSvg.label(name + "y", 60)).isEqualTo("GET /" + "x".repeat(53) + "🚀…");
+        assertThat(EndpointLeakSvg.label("a\u001b[2Jb", 60)).isEqualTo("a?[2Jb");
+    }
+
+    @Test
+    void redactedNamesAreWhatTheChartShows() {
+        Diagnosis masked = Redaction.apply(d, Redactor.of(List.of("coding")));
+        String svg = EndpointLeakSvg.draw(masked);
+        assertThat(svg).doesNotContain("coding").contains("GET /api/***/stats");
+    }
+
+    /** The PNG charts (--charts) and the page's SVG ones keep one palette: ChartStyle's, read by reflection. */
+    @Test
+    void coloursAreChartStylesOwn() throws ReflectiveOperationException {
+        for (String name : List.of("USED", "OPEN", "FAILED", "TIMEOUT", "NORMAL", "CRITICAL", "POOL_MAX", "WINDOW", "BAR")) {
+            Field awt = ChartStyle.class.getDeclaredField(name);
+            awt.setAccessible(true);
+            Color c = (Color) awt.get(null);
+            assertThat(ChartColours.class.getDeclaredField(name).get(null)).as(name)
+                    .isEqualTo(String.format("#%06x", c.getRGB() & 0xffffff));
+            if (name.equals("WINDOW")) {
+                assertThat(ChartColours.WINDOW_OPACITY).isCloseTo(c.getAlpha() / 255.0, within(0.005));
+            }
+        }
+    }
+}
