@@ -3,10 +3,8 @@ package dev.poolscope.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolscope.testing.RealHikariLog.Layout;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class RealHikariJsonEncoderLogTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LEAK = "Connection leak detection triggered for {} on thread {}, stack trace follows";
     private static final String UNLEAKED = "Previously reported leaked connection {} on thread {} was returned to the"
             + " pool (unleaked)";
@@ -35,10 +32,7 @@ class RealHikariJsonEncoderLogTest {
     static void runTheRig() throws IOException {
         Path log = dir.resolve("hikaricp7-jsonencoder.jsonl");
         truth = RealHikariLog.run(log, RealHikariLog.Options.defaults().withLayout(Layout.LOGBACK_JSON));
-        lines = new ArrayList<>();
-        for (String line : Files.readAllLines(log)) {
-            lines.add(JSON.readTree(line));
-        }
+        lines = RealHikariLog.lines(log);
     }
 
     private static List<JsonNode> where(Predicate<JsonNode> p) {

@@ -21,6 +21,7 @@ import dev.poolscope.testing.rigapp.Request.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -489,5 +490,15 @@ public final class RealHikariLog {
             }
             Thread.sleep(10);
         }
+    }
+
+    /** The rig's log, one JSON tree a line, for tests that look at what the library wrote. */
+    public static List<com.fasterxml.jackson.databind.JsonNode> lines(Path log) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            out.add(json.readTree(line));
+        }
+        return out;
     }
 }

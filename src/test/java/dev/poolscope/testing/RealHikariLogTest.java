@@ -3,11 +3,9 @@ package dev.poolscope.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class RealHikariLogTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
     static RealHikariLog.Truth truth;
@@ -38,10 +35,7 @@ class RealHikariLogTest {
             Files.copy(log, Path.of(keep, "hikaricp7.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             truth.write(Path.of(keep, "hikaricp7.truth.json"));
         }
-        lines = new ArrayList<>();
-        for (String line : Files.readAllLines(log)) {
-            lines.add(JSON.readTree(line));
-        }
+        lines = RealHikariLog.lines(log);
     }
 
     private static List<JsonNode> where(Predicate<JsonNode> p) {
