@@ -1,14 +1,15 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.cli.ReportFileOptions.ChartFileFormat;
 import dev.poolscope.findings.Finding;
-import dev.poolscope.report.chart.ChartFormat;
 import dev.poolscope.report.chart.ChartImages;
 import dev.poolscope.report.chart.ChartKind;
 import dev.poolscope.report.csv.CsvReport;
 import dev.poolscope.report.csv.CsvTable;
 import dev.poolscope.report.csv.FindingsCsv;
 import dev.poolscope.report.html.HtmlReport;
+import dev.poolscope.report.html.SvgCharts;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,14 +17,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 /** Writes the files of {@link ReportFileOptions}; the only cli class that touches the CSV and chart code. */
 public final class ReportFiles {
     private final Diagnosis diagnosis;
-    private ChartImages charts;   // created on first use: CSV and HTML need no Java2D
+    private ChartImages charts;   // created on first use: CSV, HTML and SVG need no Java2D
     private final boolean force;
     /** Empty unless given: findings.csv and the HTML findings section then say none were evaluated. */
     private List<Finding> findings = List.of();
@@ -40,30 +40,22 @@ public final class ReportFiles {
     }
 
     /**
-     * Starts priming the chart stack on another thread while the log is read ({@link ReportWarmup#prime}:
-     * a 20-bucket drawing of each chart format asked for, which loads Java2D, the fonts and JFreeChart);
-     * {@link #write} waits for it, so the two never draw at the same time. Null when no chart file is asked
-     * for: CSV and the HTML page (whose charts are SVG text) have nothing that heavy to load, and ChartFormat
-     * is then never touched (loading it verifies against Java2D classes). Priming the page too cost more
-     * than it saved on two busy cores (10 kB, 21 pairs at load 17: wall ×1.05, CPU ×1.08 with it). A
-     * full-size warm-up used to draw every 2,000-bucket chart too: on two cores that competes with the
-     * reading, and measured on 1 GB it made the report files cost 1.55x the JSON run against 1.15x with
-     * priming only (issue 15.4).
+     * Starts priming the PNG chart stack on another thread while the log is read ({@link ReportWarmup#prime}:
+     * a 20-bucket drawing of each chart, which loads Java2D, the fonts and JFreeChart); {@link #write} waits
+     * for it, so the two never draw at the same time. Null when no PNG file is asked for: CSV, SVG files and
+     * the HTML page (SVG text, report.html) have nothing that heavy to load, and report.chart is then never
+     * touched. Priming the page too cost more than it saved on two busy cores (10 kB, 21 pairs at load 17:
+     * wall ×1.05, CPU ×1.08 with it). A full-size warm-up used to draw every 2,000-bucket chart too: on two
+     * cores that competes with the reading, and measured on 1 GB it made the report files cost 1.55x the
+     * JSON run against 1.15x with priming only (issue 15.4).
      */
     public static Thread warmUp(ReportFileOptions o) throws UsageException {
-        if (o.chart == null && o.chartsDir == null) {
+        if (!wantsPng(o)) {
             return null;
-        }
-        Set<ChartFormat> formats = EnumSet.noneOf(ChartFormat.class);
-        if (o.chart != null) {
-            formats.add(format(o.chartFileFormat()));
-        }
-        if (o.chartsDir != null) {
-            formats.add(format(o.chartFormat));
         }
         Thread t = new Thread(() -> {
             try {
-                ReportWarmup.prime(formats);
+                ReportWarmup.prime();
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start: the real drawing afterwards meets the same problem and reports it in one line.
             }
@@ -74,6 +66,11 @@ public final class ReportFiles {
         return t;
     }
 
+    private static boolean wantsPng(ReportFileOptions o) throws UsageException {
+        return o.chart != null && o.chartFileFormat() == ChartFileFormat.PNG
+                || o.chartsDir != null && o.chartFormat == ChartFileFormat.PNG;
+    }
+
     public void write(ReportFileOptions o, Thread warmup) throws UsageException {
         if (warmup != null) {
             try {
@@ -82,7 +79,7 @@ public final class ReportFiles {
                 Thread.currentThread().interrupt();
             }
         }
-        startCharts(o);   // drawn on the free cores while the CSV files are written
+        startPngCharts(o);   // drawn on the free cores while the other files are written
         if (o.csvDir != null) {
             for (CsvTable table : CsvTable.values()) {
                 if (!table.appliesTo(diagnosis)) {
@@ -93,39 +90,42 @@ public final class ReportFiles {
             }
             text(o.csvDir.resolve(FindingsCsv.FILE), w -> FindingsCsv.write(findings, w));
         }
-        if (o.chart != null) {
-            ChartFormat f = format(o.chartFileFormat());
-            bytes(o.chart, out -> out.write(charts().bytes(ChartKind.POOL_USAGE, f)));
-        }
-        if (o.chartsDir != null) {
-            ChartFormat f = format(o.chartFormat);
-            for (ChartKind kind : ChartKind.values()) {
-                bytes(o.chartsDir.resolve(kind.baseName() + "." + f.extension()), out -> out.write(charts().bytes(kind, f)));
-            }
-        }
         if (o.html != null) {
             text(o.html, w -> HtmlReport.write(diagnosis, findings, w));
         }
-    }
-
-    private void startCharts(ReportFileOptions o) throws UsageException {
-        if (o.chartsDir != null) {
-            charts().drawAll(List.of(ChartKind.values()), format(o.chartFormat));
-        }
         if (o.chart != null) {
-            charts().drawAll(List.of(ChartKind.POOL_USAGE), format(o.chartFileFormat()));
+            chartFile(o.chart, o.chartFileFormat(), SvgCharts.POOL_USAGE);
+        }
+        if (o.chartsDir != null) {
+            String extension = "." + o.chartFormat.name().toLowerCase(Locale.ROOT);
+            for (SvgCharts chart : SvgCharts.values()) {
+                chartFile(o.chartsDir.resolve(chart.baseName() + extension), o.chartFormat, chart);
+            }
         }
     }
 
-    private ChartImages charts() {
+    /** One chart file: SVG text drawn here, or the PNG drawn by {@link #startPngCharts}. */
+    private void chartFile(Path p, ChartFileFormat format, SvgCharts chart) throws UsageException {
+        if (format == ChartFileFormat.SVG) {
+            text(p, w -> w.write(chart.document(diagnosis)));
+        } else {
+            bytes(p, out -> out.write(pngCharts().png(ChartKind.valueOf(chart.name()))));
+        }
+    }
+
+    private void startPngCharts(ReportFileOptions o) throws UsageException {
+        if (o.chartsDir != null && o.chartFormat == ChartFileFormat.PNG) {
+            pngCharts().drawAll(List.of(ChartKind.values()));
+        } else if (o.chart != null && o.chartFileFormat() == ChartFileFormat.PNG) {
+            pngCharts().drawAll(List.of(ChartKind.POOL_USAGE));
+        }
+    }
+
+    private ChartImages pngCharts() {
         if (charts == null) {
             charts = new ChartImages(diagnosis);
         }
         return charts;
-    }
-
-    private static ChartFormat format(ReportFileOptions.ChartFileFormat f) {
-        return f == ReportFileOptions.ChartFileFormat.SVG ? ChartFormat.SVG : ChartFormat.PNG;
     }
 
     private interface Body<T> {

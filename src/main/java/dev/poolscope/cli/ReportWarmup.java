@@ -6,32 +6,28 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputSummary;
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
-import dev.poolscope.report.chart.ChartFormat;
 import dev.poolscope.report.chart.ChartImages;
 import dev.poolscope.report.chart.ChartKind;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Draws the requested charts once from a tiny made-up diagnosis, so that loading Java2D, fonts,
- * JFreeChart and JFreeSVG happens while the log is still being read. Without it that time comes after
+ * Draws the PNG charts once from a tiny made-up diagnosis, so that loading Java2D, fonts and JFreeChart
+ * happens while the log is still being read. Without it that time comes after
  * the read, on every run (issue #3's budget: report files may add at most 10 % to a run's time). The
- * HTML page needs none of it: it draws its charts as SVG text.
+ * HTML page and SVG files need none of it: they are SVG text (report.html).
  */
 public final class ReportWarmup {
     private ReportWarmup() {}
 
     /**
-     * Draws each chart in the formats asked for from a 20-second diagnosis: that loads the classes and
+     * Draws each PNG chart from a 20-second diagnosis: that loads the classes and
      * sets up the fonts the real drawing needs (most of its cost on a small log) without drawing big
      * charts twice.
      */
-    public static void prime(Set<ChartFormat> formats) {
+    public static void prime() {
         ChartImages images = new ChartImages(sample(20));
         for (ChartKind kind : ChartKind.values()) {
-            for (ChartFormat format : formats) {
-                images.bytes(kind, format);
-            }
+            images.png(kind);
         }
     }
 

@@ -67,4 +67,17 @@ class LazyLoadingTest {
                 .doesNotContain("dev.poolscope.cli.ReportWarmup", "org.jfree", "java.awt.", "javax.imageio.", "sun.java2d.", "sun.font.",
                         "dev.poolscope.report.chart.");
     }
+
+    /** SVG chart files are the page's SVG text too: drawing them loads nothing of Java2D or JFreeChart. */
+    @Test
+    void svgChartFilesLoadNoChartOrAwtCode() throws Exception {
+        Path charts = dir.resolve("charts");
+        String loaded = loadedClasses("--charts", charts.toString(), "--chart-format", "svg", "--chart",
+                dir.resolve("pool.svg").toString());
+        assertThat(charts.resolve("hold-times.svg")).content().contains("<svg ");
+        assertThat(dir.resolve("pool.svg")).content().startsWith("<?xml");
+        assertThat(loaded).contains("dev.poolscope.report.html.PoolUsageSvg")
+                .doesNotContain("dev.poolscope.cli.ReportWarmup", "org.jfree", "java.awt.", "sun.java2d.", "sun.font.",
+                        "dev.poolscope.report.chart.");
+    }
 }

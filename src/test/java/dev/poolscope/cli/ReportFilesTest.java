@@ -70,7 +70,9 @@ class ReportFilesTest {
     @Test
     void svgChartsFolderAndCaseInsensitiveFormat() {
         assertThat(run("--charts", dir.toString(), "--chart-format", "SVG")).isZero();
-        assertThat(dir.toFile().list()).contains("pool-usage.svg", "endpoint-leaks.svg");
+        assertThat(dir.toFile().list()).contains("pool-usage.svg", "leak-delta.svg", "hold-times.svg",
+                "endpoint-leaks.svg");
+        assertThat(dir.resolve("pool-usage.svg")).content().contains("<title>Pool usage over time</title>");
     }
 
     @Test

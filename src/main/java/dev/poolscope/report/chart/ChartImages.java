@@ -1,6 +1,7 @@
 package dev.poolscope.report.chart;
 
 import dev.poolscope.analysis.Diagnosis;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,25 +10,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
+import org.jfree.chart.JFreeChart;
 
 /**
- * Draws each chart of one diagnosis at most once per format, so {@code --charts} and {@code --chart} share
- * the work (the HTML page draws its own SVG charts, report.html). {@link #drawAll} draws several at once on the common pool: the reading is over by then, so
- * every core is free, and separate charts share no drawing state.
+ * Draws each PNG chart of one diagnosis at most once, so {@code --charts} and {@code --chart} share the
+ * work (SVG files and the HTML page draw their own SVG charts, report.html). {@link #drawAll} draws several
+ * at once on other threads: the reading is over by then, so every core is free, and separate charts share
+ * no drawing state.
  */
 public final class ChartImages {
-    private record Key(ChartKind kind, ChartFormat format) {}
-
     private final Diagnosis diagnosis;
-    private final Map<Key, CompletableFuture<byte[]>> drawn = new ConcurrentHashMap<>();
+    private final Map<ChartKind, CompletableFuture<byte[]>> drawn = new ConcurrentHashMap<>();
 
     public ChartImages(Diagnosis diagnosis) {
         this.diagnosis = diagnosis;
     }
 
-    public byte[] bytes(ChartKind kind, ChartFormat format) {
-        CompletableFuture<byte[]> f = drawn.computeIfAbsent(new Key(kind, format),
-                k -> CompletableFuture.completedFuture(draw(kind, format)));
+    /** The chart as PNG bytes, {@link ChartStyle#WIDTH} × {@link ChartStyle#HEIGHT}. */
+    public byte[] png(ChartKind kind) {
+        CompletableFuture<byte[]> f = drawn.computeIfAbsent(kind, k -> CompletableFuture.completedFuture(draw(kind)));
         try {
             return f.join();
         } catch (CompletionException e) {
@@ -35,17 +36,20 @@ public final class ChartImages {
         }
     }
 
-    /** Starts drawing these kinds in this format on other threads; {@link #bytes} then waits for each. */
-    public void drawAll(List<ChartKind> kinds, ChartFormat format) {
+    /** Starts drawing these kinds on other threads; {@link #png} then waits for each. */
+    public void drawAll(List<ChartKind> kinds) {
         for (ChartKind kind : kinds) {
-            drawn.computeIfAbsent(new Key(kind, format), k -> CompletableFuture.supplyAsync(() -> draw(kind, format)));
+            drawn.computeIfAbsent(kind, k -> CompletableFuture.supplyAsync(() -> draw(kind)));
         }
     }
 
-    private byte[] draw(ChartKind kind, ChartFormat format) {
+    private byte[] draw(ChartKind kind) {
+        JFreeChart chart = kind.build(diagnosis);
+        BufferedImage image = chart.createBufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT, BufferedImage.TYPE_INT_RGB,
+                null);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
-            format.write(kind.build(diagnosis), out);
+            PngEncoder.write(image, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * One self-contained HTML file: verdict and headline, health table, the charts as inline SVG
- * ({@link HtmlCharts}), sortable tables. Every string from the log is escaped through {@link Html}; a
+ * ({@link SvgCharts}), sortable tables. Every string from the log is escaped through {@link Html}; a
  * Content-Security-Policy allows only this page's own style and script (by hash), so the page can fetch
  * nothing and run nothing else, even if an escaping bug slipped through.
  */
@@ -49,7 +49,7 @@ public final class HtmlReport {
         v.put("input", Html.text(input(d)));
         v.put("findings", findings == null ? "" : FindingsHtml.section(findings));
         v.put("health", health(d.health()));
-        v.put("charts", HtmlCharts.figures(d));
+        v.put("charts", SvgCharts.figures(d));
         v.put("tables", HtmlTables.all(d));
         v.put("footer", Html.text(footer(d)));
         out.write(HtmlTemplate.resource(BASE + "report.html").fill(v));

@@ -33,7 +33,7 @@ import org.w3c.dom.Element;
  * Default thresholds: pool used normal ≤ 10, critical > 70; leak delta normal ≤ 2, critical > 10.
  * Plot area: x from 64 to 936 (right axis) or 976, y from 340 (bottom) up to 40.
  */
-class HtmlChartsTest {
+class SvgChartsTest {
     private static Diagnosis d;
 
     @BeforeAll
@@ -123,7 +123,7 @@ class HtmlChartsTest {
     @Test
     void aLogWithNothingToDrawSaysSoInEveryChart() {
         Diagnosis empty = new Analysis(AnalysisOptions.defaults()).finish(new InputSummary(List.of("x"), 0, 0, 0, List.of()));
-        assertThat(List.of(HtmlCharts.values())).extracting(c -> SvgXml.parse(c.svg(empty)))
+        assertThat(List.of(SvgCharts.values())).extracting(c -> SvgXml.parse(c.svg(empty)))
                 .allSatisfy(svg -> assertThat(svg.groups("series")).isEmpty())
                 .extracting(svg -> svg.groups("no-data").get(0).texts())
                 .containsExactly(List.of("no timestamped events"), List.of("no timestamped events"),
@@ -133,7 +133,7 @@ class HtmlChartsTest {
     @Test
     void hostileEndpointNamesStayTextInWellFormedSvg() {
         Diagnosis hostile = Scenarios.HOSTILE.diagnose();
-        for (HtmlCharts chart : HtmlCharts.values()) {
+        for (SvgCharts chart : SvgCharts.values()) {
             SvgXml svg = SvgXml.parse(chart.svg(hostile));
             assertThat(svg.elements("script")).isEmpty();
             assertThat(svg.elements("foreignObject")).isEmpty();
@@ -142,6 +142,20 @@ class HtmlChartsTest {
         assertThat(raw).doesNotContain("<script").doesNotContain("\u001b").doesNotContain("\u0000");
         assertThat(SvgXml.parse(raw).group("series", EndpointLeakSvg.SERIES).texts())
                 .contains("GET /<script>alert('x')</script>", "=cmd|' /C calc'!A0");
+    }
+
+    /** {@code --chart x.svg} and {@code --charts --chart-format svg}: the page's chart as a file of its own. */
+    @Test
+    void aChartFileIsThePagesChartBehindAnXmlDeclaration() {
+        Diagnosis hostile = Scenarios.HOSTILE.diagnose();
+        for (SvgCharts chart : SvgCharts.values()) {
+            String file = chart.document(hostile);
+            assertThat(file).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"")
+                    .endsWith("</svg>\n").contains(chart.svg(hostile));
+            assertThat(SvgXml.parse(file).elements("script")).isEmpty();
+        }
+        assertThat(List.of(SvgCharts.values())).extracting(SvgCharts::baseName)
+                .containsExactly("pool-usage", "leak-delta", "hold-times", "endpoint-leaks");
     }
 
     @Test
