@@ -3,13 +3,12 @@ package dev.poolscope.cli;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.cli.ReportFileOptions.ChartFileFormat;
 import dev.poolscope.findings.Finding;
-import dev.poolscope.report.chart.ChartImages;
 import dev.poolscope.report.chart.ChartKind;
+import dev.poolscope.report.chart.png.ChartImages;
 import dev.poolscope.report.csv.CsvReport;
 import dev.poolscope.report.csv.CsvTable;
 import dev.poolscope.report.csv.FindingsCsv;
 import dev.poolscope.report.html.HtmlReport;
-import dev.poolscope.report.html.SvgCharts;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,11 +39,10 @@ public final class ReportFiles {
     }
 
     /**
-     * Starts priming the PNG chart stack on another thread while the log is read ({@link ReportWarmup#prime}:
-     * a 20-bucket drawing of each chart, which loads Java2D, the fonts and JFreeChart); {@link #write} waits
-     * for it, so the two never draw at the same time. Null when no PNG file is asked for: CSV, SVG files and
-     * the HTML page (SVG text, report.html) have nothing that heavy to load, and report.chart is then never
-     * touched. Priming the page too cost more than it saved on two busy cores (10 kB, 21 pairs at load 17:
+     * Starts priming Java2D on another thread while the log is read ({@link ReportWarmup#prime}: a 20-bucket
+     * drawing of each PNG chart, which loads Java2D and sets up the fonts); {@link #write} waits for it, so
+     * the two never draw at the same time. Null when no PNG file is asked for: CSV, SVG files and the HTML
+     * page (SVG text) have nothing that heavy to load, and report.chart.png is then never touched. Priming the page too cost more than it saved on two busy cores (10 kB, 21 pairs at load 17:
      * wall ×1.05, CPU ×1.08 with it). A full-size warm-up used to draw every 2,000-bucket chart too: on two
      * cores that competes with the reading, and measured on 1 GB it made the report files cost 1.55x the
      * JSON run against 1.15x with priming only (issue 15.4).
@@ -94,22 +92,22 @@ public final class ReportFiles {
             text(o.html, w -> HtmlReport.write(diagnosis, findings, w));
         }
         if (o.chart != null) {
-            chartFile(o.chart, o.chartFileFormat(), SvgCharts.POOL_USAGE);
+            chartFile(o.chart, o.chartFileFormat(), ChartKind.POOL_USAGE);
         }
         if (o.chartsDir != null) {
             String extension = "." + o.chartFormat.name().toLowerCase(Locale.ROOT);
-            for (SvgCharts chart : SvgCharts.values()) {
+            for (ChartKind chart : ChartKind.values()) {
                 chartFile(o.chartsDir.resolve(chart.baseName() + extension), o.chartFormat, chart);
             }
         }
     }
 
     /** One chart file: SVG text drawn here, or the PNG drawn by {@link #startPngCharts}. */
-    private void chartFile(Path p, ChartFileFormat format, SvgCharts chart) throws UsageException {
+    private void chartFile(Path p, ChartFileFormat format, ChartKind chart) throws UsageException {
         if (format == ChartFileFormat.SVG) {
             text(p, w -> w.write(chart.document(diagnosis)));
         } else {
-            bytes(p, out -> out.write(pngCharts().png(ChartKind.valueOf(chart.name()))));
+            bytes(p, out -> out.write(pngCharts().png(chart)));
         }
     }
 

@@ -6,12 +6,12 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputSummary;
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
-import dev.poolscope.report.chart.ChartImages;
 import dev.poolscope.report.chart.ChartKind;
+import dev.poolscope.report.chart.png.ChartImages;
 import java.util.List;
 
 /**
- * Draws the PNG charts once from a tiny made-up diagnosis, so that loading Java2D, fonts and JFreeChart
+ * Draws the PNG charts once from a tiny made-up diagnosis, so that loading Java2D and the fonts
  * happens while the log is still being read. Without it that time comes after
  * the read, on every run (issue #3's budget: report files may add at most 10 % to a run's time). The
  * HTML page and SVG files need none of it: they are SVG text (report.html).

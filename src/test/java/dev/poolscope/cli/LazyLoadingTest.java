@@ -63,12 +63,12 @@ class LazyLoadingTest {
         Path html = dir.resolve("report.html");
         String loaded = loadedClasses("--html", html.toString());
         assertThat(html).content().contains("<svg ");
-        assertThat(loaded).contains("dev.poolscope.report.html.PoolUsageSvg")
+        assertThat(loaded).contains("dev.poolscope.report.chart.PoolUsageChart")
                 .doesNotContain("dev.poolscope.cli.ReportWarmup", "org.jfree", "java.awt.", "javax.imageio.", "sun.java2d.", "sun.font.",
-                        "dev.poolscope.report.chart.");
+                        "dev.poolscope.report.chart.png.");
     }
 
-    /** SVG chart files are the page's SVG text too: drawing them loads nothing of Java2D or JFreeChart. */
+    /** SVG chart files are the page's SVG text too: drawing them loads nothing of Java2D. */
     @Test
     void svgChartFilesLoadNoChartOrAwtCode() throws Exception {
         Path charts = dir.resolve("charts");
@@ -76,8 +76,18 @@ class LazyLoadingTest {
                 dir.resolve("pool.svg").toString());
         assertThat(charts.resolve("hold-times.svg")).content().contains("<svg ");
         assertThat(dir.resolve("pool.svg")).content().startsWith("<?xml");
-        assertThat(loaded).contains("dev.poolscope.report.html.PoolUsageSvg")
+        assertThat(loaded).contains("dev.poolscope.report.chart.PoolUsageChart")
                 .doesNotContain("dev.poolscope.cli.ReportWarmup", "org.jfree", "java.awt.", "sun.java2d.", "sun.font.",
-                        "dev.poolscope.report.chart.");
+                        "dev.poolscope.report.chart.png.");
+    }
+
+    /** PNG charts paint the same drawing with Java2D: JFreeChart is the weekly report's alone. */
+    @Test
+    void pngChartsLoadJava2dButNoJFreeChart() throws Exception {
+        Path charts = dir.resolve("png");
+        String loaded = loadedClasses("--charts", charts.toString());
+        assertThat(charts.resolve("pool-usage.png")).isNotEmptyFile();
+        assertThat(loaded).contains("dev.poolscope.report.chart.png.RasterSurface", "java.awt.Graphics2D")
+                .doesNotContain("org.jfree");
     }
 }

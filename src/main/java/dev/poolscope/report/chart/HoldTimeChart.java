@@ -1,72 +1,66 @@
 package dev.poolscope.report.chart;
 
 import dev.poolscope.analysis.Diagnosis;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /**
- * How long returned connections were held, as a histogram on a log scale: {@value #BINS_PER_DECADE}
- * bins per power of ten of milliseconds, counted from the exact hold-time histogram.
+ * How long returned connections were held, as report.chart.HoldTimeChart draws it: a histogram on a log
+ * scale, {@value #BINS_PER_DECADE} bins per power of ten of milliseconds, counted from the exact hold-time
+ * histogram, over whole decades with a tick on each.
  */
 final class HoldTimeChart {
+    static final String TITLE = "Hold-time distribution";
     static final String SERIES = "returned checkouts";
     static final int BINS_PER_DECADE = 4;
     /** Holds under a microsecond are counted in the bin of one microsecond. */
     private static final double MIN_MS = 0.001;
+    /** The share of a bin's width left blank between two bars, as XYBarRenderer's margin of 0.05. */
+    private static final double GAP = 0.05;
 
     private HoldTimeChart() {}
 
-    static JFreeChart build(Diagnosis d) {
-        LogAxis axis = new LogAxis("hold time (ms, log scale)");
-        axis.setBase(10);
-        axis.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-        axis.setSmallestValue(MIN_MS);
-        // Ticks on whole powers of ten only, over at least one decade: fractional powers make unreadable labels.
-        axis.setAutoTickUnitSelection(false);
-        axis.setTickUnit(new NumberTickUnit(1));
-        XYIntervalSeriesCollection data = dataset(d);
-        if (data.getItemCount(0) > 0) {
-            double lo = Math.floor(Math.log10(data.getStartXValue(0, 0)) + 1e-9);
-            double hi = Math.ceil(Math.log10(data.getEndXValue(0, data.getItemCount(0) - 1)) - 1e-9);
-            axis.setRange(Math.pow(10, lo), Math.pow(10, Math.max(hi, lo + 1)));
+    static void draw(Surface s, Diagnosis d) {
+        ChartCanvas c = new ChartCanvas(s, TITLE, ChartCanvas.LEFT, ChartCanvas.RIGHT);
+        TreeMap<Integer, Long> bins = bins(d.checkouts().holdTimes().histogram());
+        if (bins.isEmpty()) {
+            c.noData("no returned checkouts");
+            return;
         }
-        XYBarRenderer bars = new XYBarRenderer(0.05);
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, ChartStyle.BAR);
-        XYPlot plot = new XYPlot(data, axis, ChartStyle.countAxis("checkouts"), bars);
-        return ChartStyle.finish(new JFreeChart("Hold-time distribution", plot), "no returned checkouts");
+        int loExp = Math.floorDiv(bins.firstKey(), BINS_PER_DECADE);
+        int hiExp = Math.floorDiv(bins.lastKey() + 1 + BINS_PER_DECADE - 1, BINS_PER_DECADE);
+        Scale x = Scale.decades(loExp, hiExp, c.left, c.right);
+        long most = 0;
+        for (long n : bins.values()) {
+            most = Math.max(most, n);
+        }
+        Scale y = Scale.counts(0, most, ChartCanvas.BOTTOM, ChartCanvas.TOP, 8);
+        c.xAxis(x, "hold time (ms, log scale)");
+        c.yAxis(y, "checkouts", false);
+        c.out.group("series", SERIES);
+        for (Map.Entry<Integer, Long> bin : bins.entrySet()) {
+            double from = x.at(edge(bin.getKey()));
+            double to = x.at(edge(bin.getKey() + 1));
+            double trim = (to - from) * GAP / 2;
+            double top = y.at(bin.getValue());
+            c.out.rect(from + trim, top, to - from - 2 * trim, ChartCanvas.BOTTOM - top, ChartColours.BAR);
+        }
+        c.out.endGroup();
+        c.frame(false);
+        c.legend(List.of(new ChartCanvas.Key(SERIES, ChartColours.BAR, ChartCanvas.Mark.BAR)));
     }
 
-    /** One interval per non-empty bin: x from the bin's low to high edge (ms), y the number of holds in it. */
-    static XYIntervalSeriesCollection dataset(Diagnosis d) {
-        Histogram h = d.checkouts().holdTimes().histogram();
+    /** Holds per bin, by bin number: bin k holds [10^(k/4), 10^((k+1)/4)) ms. */
+    static TreeMap<Integer, Long> bins(Histogram h) {
         TreeMap<Integer, Long> bins = new TreeMap<>();
         for (HistogramIterationValue v : h.recordedValues()) {
             double ms = Math.max(MIN_MS, h.highestEquivalentValue(v.getValueIteratedTo()) / 1000.0);
             bins.merge(bin(ms), v.getCountAtValueIteratedTo(), Long::sum);
         }
-        XYIntervalSeries series = new XYIntervalSeries(SERIES);
-        bins.forEach((k, count) -> {
-            double lo = edge(k);
-            double hi = edge(k + 1);
-            series.add(Math.sqrt(lo * hi), lo, hi, count, count, count);
-        });
-        XYIntervalSeriesCollection c = new XYIntervalSeriesCollection();
-        c.addSeries(series);
-        return c;
+        return bins;
     }
 
     static int bin(double ms) {

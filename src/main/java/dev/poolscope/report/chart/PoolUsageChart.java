@@ -4,129 +4,116 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.Threshold;
 import dev.poolscope.analysis.TimelineBucket;
 import dev.poolscope.analysis.Window;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.IntervalMarker;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.Layer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The main chart: pool used and open checkouts per bucket against the pool size and the health
- * thresholds, near-exhaustion windows shaded, failed getconns and statement timeouts as points on a
- * second axis (events per bucket).
+ * The main chart, as report.chart.PoolUsageChart draws it for {@code --charts}: pool used and open
+ * checkouts per bucket against the pool size and the health thresholds, near-exhaustion windows shaded,
+ * failed getconns (squares) and statement timeouts (circles) per bucket on a second axis at the right.
+ * The left axis always reaches the threshold lines, so a quiet pool shows how far below them it stayed.
  */
 final class PoolUsageChart {
+    static final String TITLE = "Pool usage over time";
     static final String USED = "pool used (max per bucket)";
     static final String OPEN = "open checkouts (max per bucket)";
     static final String FAILED = "failed getconn";
     static final String TIMEOUTS = "statement timeouts";
+    private static final double MARK = 4;
 
     private PoolUsageChart() {}
 
-    static JFreeChart build(Diagnosis d) {
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        lines.setDrawSeriesLineAsPath(true);   // one path per series: far faster to draw and a smaller SVG
-        lines.setSeriesPaint(0, ChartStyle.USED);
-        lines.setSeriesPaint(1, ChartStyle.OPEN);
-        lines.setSeriesStroke(0, new BasicStroke(2f));
-        lines.setSeriesStroke(1, new BasicStroke(1.5f));
-        XYPlot plot = new XYPlot(usage(d), ChartStyle.timeAxis(), ChartStyle.countAxis("connections"), lines);
-        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
-        points.setSeriesPaint(0, ChartStyle.FAILED);
-        points.setSeriesShape(0, new Rectangle2D.Double(-4, -4, 8, 8));
-        points.setSeriesPaint(1, ChartStyle.TIMEOUT);
-        points.setSeriesShape(1, new Ellipse2D.Double(-4, -4, 8, 8));
-        plot.setDataset(1, events(d));
-        plot.setRenderer(1, points);
-        NumberAxis eventsAxis = ChartStyle.countAxis("events per bucket");
-        plot.setRangeAxis(1, eventsAxis);
-        plot.mapDatasetToRangeAxis(1, 1);
-        for (ValueMarker m : levels(d)) {
-            plot.addRangeMarker(m, Layer.FOREGROUND);
+    static void draw(Surface s, Diagnosis d) {
+        List<TimelineBucket> buckets = d.timeline().buckets();
+        ChartCanvas c = new ChartCanvas(s, TITLE, ChartCanvas.LEFT, ChartCanvas.RIGHT_WITH_AXIS);
+        if (buckets.isEmpty()) {
+            c.noData("no timestamped events");
+            return;
         }
-        for (IntervalMarker m : windows(d)) {
-            plot.addDomainMarker(m, Layer.BACKGROUND);
+        int n = buckets.size();
+        long[] times = new long[n];
+        long[] used = new long[n];
+        long[] open = new long[n];
+        long top = levelsTop(d);
+        long events = 0;
+        long lastUsed = ChartCanvas.MISSING;
+        long lastOpen = ChartCanvas.MISSING;
+        for (int i = 0; i < n; i++) {
+            TimelineBucket b = buckets.get(i);
+            times[i] = b.start();
+            // A bucket without a value repeats the previous one: with no event in it, nothing was taken or returned.
+            lastUsed = b.poolUsedMax() < 0 ? lastUsed : b.poolUsedMax();
+            lastOpen = b.openCheckoutsMax() < 0 ? lastOpen : b.openCheckoutsMax();
+            used[i] = lastUsed;
+            open[i] = lastOpen;
+            top = Math.max(top, Math.max(lastUsed, lastOpen));
+            events = Math.max(events, Math.max(b.getconnFailed(), b.statementTimeouts()));
         }
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        return ChartStyle.finish(new JFreeChart("Pool usage over time", plot), "no timestamped events");
+        Scale x = Scale.time(times[0], times[n - 1] + d.timeline().bucketMicros(), c.left, c.right);
+        Scale y = Scale.counts(0, top, ChartCanvas.BOTTOM, ChartCanvas.TOP, 8);
+        Scale right = Scale.counts(0, events, ChartCanvas.BOTTOM, ChartCanvas.TOP, 8);
+        windows(c, d, x);
+        c.xAxis(x, "time (UTC, " + TimeTicks.date(times[0]) + ")");
+        c.yAxis(y, "connections", false);
+        c.yAxis(right, "events per bucket", true);
+        levels(c, d, y);
+        // Open checkouts under pool used, as JFreeChart draws them: the two often coincide, and pool used is the
+        // figure the thresholds are about.
+        c.series(OPEN, ChartColours.OPEN, 1.5, times, open, x, y);
+        c.series(USED, ChartColours.USED, 2, times, used, x, y);
+        points(c, buckets, x, right);
+        c.frame(true);
+        c.legend(List.of(new ChartCanvas.Key(USED, ChartColours.USED, ChartCanvas.Mark.LINE),
+                new ChartCanvas.Key(OPEN, ChartColours.OPEN, ChartCanvas.Mark.LINE),
+                new ChartCanvas.Key(FAILED, ChartColours.FAILED, ChartCanvas.Mark.SQUARE),
+                new ChartCanvas.Key(TIMEOUTS, ChartColours.TIMEOUT, ChartCanvas.Mark.CIRCLE)));
     }
 
-    /**
-     * Series 0 pool used, series 1 open checkouts. A bucket without a value repeats the previous one:
-     * with no event in it, nothing was taken or returned, and short buckets are often empty.
-     */
-    static XYSeriesCollection usage(Diagnosis d) {
-        XYSeries used = new XYSeries(USED, true, false);
-        XYSeries open = new XYSeries(OPEN, true, false);
-        Number lastUsed = null;
-        Number lastOpen = null;
-        for (TimelineBucket b : d.timeline().buckets()) {
-            double x = b.start() / 1000.0;
-            lastUsed = b.poolUsedMax() < 0 ? lastUsed : Integer.valueOf(b.poolUsedMax());
-            lastOpen = b.openCheckoutsMax() < 0 ? lastOpen : Long.valueOf(b.openCheckoutsMax());
-            used.add(x, lastUsed);
-            open.add(x, lastOpen);
-        }
-        XYSeriesCollection c = new XYSeriesCollection(used);
-        c.addSeries(open);
-        return c;
+    /** The highest line to show: the pool size when the log states it, and the critical threshold. */
+    private static long levelsTop(Diagnosis d) {
+        return Math.max(d.pool().poolMax(), d.options().thresholds().poolUsed().criticalAbove());
     }
 
-    /** Series 0 failed getconns, series 1 statement timeouts: one point per bucket that had any. */
-    static XYSeriesCollection events(Diagnosis d) {
-        XYSeries failed = new XYSeries(FAILED, true, false);
-        XYSeries timeouts = new XYSeries(TIMEOUTS, true, false);
-        for (TimelineBucket b : d.timeline().buckets()) {
-            double x = b.start() / 1000.0;
+    /** Near-exhaustion windows, behind everything; a point window (one failed getconn) is one bucket wide. */
+    private static void windows(ChartCanvas c, Diagnosis d, Scale x) {
+        long width = d.timeline().bucketMicros();
+        c.out.group("windows", null);
+        for (Window w : d.pool().windows()) {
+            double from = Math.max(c.left, x.at(w.start()));
+            double to = Math.min(c.right, x.at(Math.max(w.end(), w.start() + width)));
+            if (to > from) {
+                c.out.shade(from, ChartCanvas.TOP, to - from, ChartCanvas.BOTTOM - ChartCanvas.TOP, ChartColours.WINDOW,
+                        ChartColours.WINDOW_OPACITY);
+            }
+        }
+        c.out.endGroup();
+    }
+
+    /** One square per bucket with failed getconns, one circle per bucket with statement timeouts, at its count. */
+    private static void points(ChartCanvas c, List<TimelineBucket> buckets, Scale x, Scale y) {
+        c.out.group("series", FAILED);
+        for (TimelineBucket b : buckets) {
             if (b.getconnFailed() > 0) {
-                failed.add(x, b.getconnFailed());
-            }
-            if (b.statementTimeouts() > 0) {
-                timeouts.add(x, b.statementTimeouts());
+                c.out.rect(x.at(b.start()) - MARK, y.at(b.getconnFailed()) - MARK, 2 * MARK, 2 * MARK, ChartColours.FAILED);
             }
         }
-        XYSeriesCollection c = new XYSeriesCollection(failed);
-        c.addSeries(timeouts);
-        return c;
+        c.out.endGroup();
+        c.out.group("series", TIMEOUTS);
+        for (TimelineBucket b : buckets) {
+            if (b.statementTimeouts() > 0) {
+                c.out.circle(x.at(b.start()), y.at(b.statementTimeouts()), MARK, ChartColours.TIMEOUT);
+            }
+        }
+        c.out.endGroup();
     }
 
-    /** The pool size when the log states it, then the normal and critical thresholds of pool used. */
-    static List<ValueMarker> levels(Diagnosis d) {
-        List<ValueMarker> out = new ArrayList<>();
+    /** The pool size when the log states it (solid), then the normal and critical thresholds (dashed). */
+    private static void levels(ChartCanvas c, Diagnosis d, Scale y) {
         if (d.pool().poolMax() >= 0) {
-            out.add(ChartStyle.line(d.pool().poolMax(), "pool max " + d.pool().poolMax(), ChartStyle.POOL_MAX, false));
+            c.level(y, d.pool().poolMax(), "pool max " + d.pool().poolMax(), ChartColours.POOL_MAX, false);
         }
         Threshold t = d.options().thresholds().poolUsed();
-        out.add(ChartStyle.line(t.normalMax(), String.format(Locale.ROOT, "normal ≤ %d", t.normalMax()),
-                ChartStyle.NORMAL, true));
-        out.add(ChartStyle.line(t.criticalAbove(), String.format(Locale.ROOT, "critical > %d", t.criticalAbove()),
-                ChartStyle.CRITICAL, true));
-        return out;
-    }
-
-    /** Near-exhaustion windows; a point window (one failed getconn) is widened to one bucket to stay visible. */
-    static List<IntervalMarker> windows(Diagnosis d) {
-        long width = d.timeline().bucketMicros();
-        List<IntervalMarker> out = new ArrayList<>();
-        for (Window w : d.pool().windows()) {
-            long end = Math.max(w.end(), w.start() + width);
-            IntervalMarker m = new IntervalMarker(w.start() / 1000.0, end / 1000.0);
-            m.setPaint(ChartStyle.WINDOW);
-            m.setOutlinePaint(null);
-            out.add(m);
-        }
-        return out;
+        c.level(y, t.normalMax(), "normal ≤ " + t.normalMax(), ChartColours.NORMAL, true);
+        c.level(y, t.criticalAbove(), "critical > " + t.criticalAbove(),
+                ChartColours.CRITICAL, true);
     }
 }

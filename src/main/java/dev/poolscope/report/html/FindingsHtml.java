@@ -4,6 +4,7 @@ import dev.poolscope.findings.Example;
 import dev.poolscope.findings.Figure;
 import dev.poolscope.findings.FigureText;
 import dev.poolscope.findings.Finding;
+import dev.poolscope.report.Html;
 import dev.poolscope.report.text.TextReport;
 import java.util.List;
 

@@ -4,6 +4,8 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.Health;
 import dev.poolscope.analysis.HealthCheck;
 import dev.poolscope.findings.Finding;
+import dev.poolscope.report.Html;
+import dev.poolscope.report.chart.ChartKind;
 import dev.poolscope.report.text.TextReport;
 import java.io.IOException;
 import java.io.Writer;
@@ -14,7 +16,7 @@ import java.util.Map;
 
 /**
  * One self-contained HTML file: verdict and headline, health table, the charts as inline SVG
- * ({@link SvgCharts}), sortable tables. Every string from the log is escaped through {@link Html}; a
+ * ({@link ChartKind}), sortable tables. Every string from the log is escaped through {@link Html}; a
  * Content-Security-Policy allows only this page's own style and script (by hash), so the page can fetch
  * nothing and run nothing else, even if an escaping bug slipped through.
  */
@@ -49,7 +51,7 @@ public final class HtmlReport {
         v.put("input", Html.text(input(d)));
         v.put("findings", findings == null ? "" : FindingsHtml.section(findings));
         v.put("health", health(d.health()));
-        v.put("charts", SvgCharts.figures(d));
+        v.put("charts", figures(d));
         v.put("tables", HtmlTables.all(d));
         v.put("footer", Html.text(footer(d)));
         out.write(HtmlTemplate.resource(BASE + "report.html").fill(v));
@@ -100,5 +102,15 @@ public final class HtmlReport {
                 version == null ? "dev" : version, TextReport.duration(o.grace().toNanos() / 1000),
                 TextReport.duration(o.leakThreshold().toNanos() / 1000),
                 TextReport.duration(o.mergeGap().toNanos() / 1000), o.maxItems());
+    }
+
+    /** Every chart as a figure: {@code <figure id="chart-…">}, the SVG, its caption. */
+    private static String figures(Diagnosis d) {
+        StringBuilder out = new StringBuilder(64 * 1024);
+        for (ChartKind chart : ChartKind.values()) {
+            out.append("<figure id=\"chart-").append(chart.baseName()).append("\">").append(chart.svg(d))
+                    .append("<figcaption>").append(Html.text(chart.caption())).append("</figcaption></figure>\n");
+        }
+        return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.poolscope.report.html;
 
 import dev.poolscope.analysis.Level;
+import dev.poolscope.report.Html;
 import dev.poolscope.report.Units;
 import dev.poolscope.report.text.TextReport;
 import java.util.List;

@@ -11,6 +11,7 @@ import dev.poolscope.analysis.LongHold;
 import dev.poolscope.analysis.Percentiles;
 import dev.poolscope.analysis.TimeoutEvent;
 import dev.poolscope.analysis.Window;
+import dev.poolscope.report.Html;
 import dev.poolscope.report.text.TextReport;
 import java.util.List;
 import java.util.Locale;

@@ -5,6 +5,7 @@ import static dev.poolscope.report.html.HtmlTable.num;
 import static dev.poolscope.report.html.HtmlTable.text;
 
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.report.Html;
 import dev.poolscope.report.text.TextReport;
 import dev.poolscope.server.ApplicationRow;
 import dev.poolscope.server.JoinResult;

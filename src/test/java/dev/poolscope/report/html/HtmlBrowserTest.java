@@ -2,7 +2,7 @@ package dev.poolscope.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.report.chart.ChartStyle;
+import dev.poolscope.report.chart.ChartColours;
 import dev.poolscope.testing.Cdp;
 import dev.poolscope.testing.Scenarios;
 import java.awt.image.BufferedImage;
@@ -62,7 +62,7 @@ class HtmlBrowserTest {
             assertQuiet(cdp, real);
             BufferedImage shot = screenshot(cdp);
             Rect chart = rect(cdp, "#chart-pool-usage svg");
-            assertThat(countColour(shot, chart, ChartStyle.USED.getRGB())).as("pool-used line pixels in the screenshot")
+            assertThat(countColour(shot, chart, Integer.parseInt(ChartColours.USED.substring(1), 16))).as("pool-used line pixels in the screenshot")
                     .isGreaterThan(500);
         }
     }

@@ -102,7 +102,7 @@ class HtmlReportTest {
     }
 
     /**
-     * golden/small-incident/app.jsonl (figures counted by hand in GoldenReportTest and SvgChartsTest): the page
+     * golden/small-incident/app.jsonl (figures counted by hand in GoldenReportTest and ChartKindTest): the page
      * has the four charts as inline SVG, each with its series: pool usage 4 (two lines, one failed getconn,
      * one statement timeout, one window, three level lines), leak delta 1 line, hold times 3 bars, endpoints 2.
      */

@@ -1,6 +1,7 @@
-package dev.poolscope.report.chart;
+package dev.poolscope.report.chart.png;
 
 import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.report.chart.ChartKind;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,13 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
-import org.jfree.chart.JFreeChart;
 
 /**
  * Draws each PNG chart of one diagnosis at most once, so {@code --charts} and {@code --chart} share the
- * work (SVG files and the HTML page draw their own SVG charts, report.html). {@link #drawAll} draws several
- * at once on other threads: the reading is over by then, so every core is free, and separate charts share
- * no drawing state.
+ * work. {@link #drawAll} draws several at once on other threads: the reading is over by then, so every
+ * core is free, and separate charts share no drawing state.
  */
 public final class ChartImages {
     private final Diagnosis diagnosis;
@@ -26,7 +25,7 @@ public final class ChartImages {
         this.diagnosis = diagnosis;
     }
 
-    /** The chart as PNG bytes, {@link ChartStyle#WIDTH} × {@link ChartStyle#HEIGHT}. */
+    /** The chart as PNG bytes, {@link ChartKind#WIDTH} × {@link ChartKind#HEIGHT}. */
     public byte[] png(ChartKind kind) {
         CompletableFuture<byte[]> f = drawn.computeIfAbsent(kind, k -> CompletableFuture.completedFuture(draw(kind)));
         try {
@@ -44,9 +43,10 @@ public final class ChartImages {
     }
 
     private byte[] draw(ChartKind kind) {
-        JFreeChart chart = kind.build(diagnosis);
-        BufferedImage image = chart.createBufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT, BufferedImage.TYPE_INT_RGB,
-                null);
+        BufferedImage image = new BufferedImage(ChartKind.WIDTH, ChartKind.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        RasterSurface surface = new RasterSurface(image);
+        kind.draw(surface, diagnosis);
+        surface.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             PngEncoder.write(image, out);

@@ -1,4 +1,4 @@
-package dev.poolscope.report.chart;
+package dev.poolscope.report.chart.png;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;

@@ -1,4 +1,4 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report.chart;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,19 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report.chart;
+
+import dev.poolscope.report.Html;
 
 /**
- * SVG markup for a chart inlined in the HTML page. Colours, strokes and fonts are presentation
- * attributes, not {@code style}: the page's Content-Security-Policy allows no inline style but its own.
+ * SVG markup for a chart: inlined in the HTML page, or a file of its own. Colours, strokes and fonts are
+ * presentation attributes, not {@code style}: the page's Content-Security-Policy allows no inline style but
+ * its own.
  * Every text goes through {@link Html#text}, whose references are valid XML too, so the figure parses
  * as XML as well as HTML. Coordinates are written with one decimal at most.
  */
-final class Svg {
+final class SvgSurface implements Surface {
     private final StringBuilder out = new StringBuilder(16 * 1024);
 
     /** Opens the root element: a fixed-size canvas that scales down with the page, with its accessible name. */
-    Svg(int width, int height, String title) {
+    SvgSurface(int width, int height, String title) {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" role=\"img\" font-family=\"system-ui, 'DejaVu Sans', sans-serif\" font-size=\"11\">")
@@ -18,7 +21,8 @@ final class Svg {
         rect(0, 0, width, height, "#ffffff");
     }
 
-    void rect(double x, double y, double w, double h, String fill) {
+    @Override
+    public void rect(double x, double y, double w, double h, String fill) {
         out.append("<rect x=\"");
         num(x).append("\" y=\"");
         num(y).append("\" width=\"");
@@ -27,7 +31,8 @@ final class Svg {
     }
 
     /** A rectangle drawn at this opacity (near-exhaustion windows, behind the lines). */
-    void shade(double x, double y, double w, double h, String fill, double opacity) {
+    @Override
+    public void shade(double x, double y, double w, double h, String fill, double opacity) {
         out.append("<rect x=\"");
         num(x).append("\" y=\"");
         num(y).append("\" width=\"");
@@ -36,7 +41,8 @@ final class Svg {
     }
 
     /** A straight line; {@code dash} is an SVG dash array such as "6 4", or null for a solid line. */
-    void line(double x1, double y1, double x2, double y2, String stroke, double width, String dash) {
+    @Override
+    public void line(double x1, double y1, double x2, double y2, String stroke, double width, String dash) {
         out.append("<line x1=\"");
         num(x1).append("\" y1=\"");
         num(y1).append("\" x2=\"");
@@ -48,27 +54,50 @@ final class Svg {
         out.append("/>");
     }
 
-    void circle(double cx, double cy, double r, String fill) {
+    @Override
+    public void circle(double cx, double cy, double r, String fill) {
         out.append("<circle cx=\"");
         num(cx).append("\" cy=\"");
         num(cy).append("\" r=\"");
         num(r).append("\" fill=\"").append(fill).append("\"/>");
     }
 
-    /** A polyline path from {@link Path}; nothing when it has no point. */
-    void path(Path p, String stroke, double width) {
+    @Override
+    public void polyline(Polyline p, String stroke, double width) {
         if (p.isEmpty()) {
             return;
         }
-        out.append("<path d=\"").append(p.d).append("\" fill=\"none\" stroke=\"").append(stroke)
+        out.append("<path d=\"");
+        d(out, p).append("\" fill=\"none\" stroke=\"").append(stroke)
                 .append("\" stroke-width=\"").append(width).append("\" stroke-linejoin=\"round\"/>");
     }
 
-    /**
-     * Text at (x, y), escaped; {@code anchor} is start, middle or end; {@code extra} more attributes (the
-     * caller's own constants, never log text), or null.
-     */
-    void text(double x, double y, String text, String anchor, String fill, String extra) {
+    /** The {@code d} of a polyline: a move at the start of each piece, lines between. */
+    static StringBuilder d(StringBuilder sb, Polyline p) {
+        for (int i = 0; i < p.size(); i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(p.startsPiece(i) ? 'M' : 'L');
+            appendNum(sb, p.x(i)).append(',');
+            appendNum(sb, p.y(i));
+        }
+        return sb;
+    }
+
+    /** Text at (x, y), escaped. */
+    @Override
+    public void text(double x, double y, String text, String anchor, String fill, TextStyle style) {
+        text(x, y, text, anchor, fill, switch (style) {
+            case PLAIN -> null;
+            case TITLE -> "font-size=\"16\" font-weight=\"bold\"";
+            // A white outline under a label's glyphs keeps it readable where it crosses a line.
+            case HALO -> "stroke=\"#ffffff\" stroke-width=\"3\" stroke-opacity=\"0.8\" paint-order=\"stroke\"";
+        });
+    }
+
+    /** {@code extra}: more attributes, this class's own constants, never log text. */
+    private void text(double x, double y, String text, String anchor, String fill, String extra) {
         out.append("<text x=\"");
         num(x).append("\" y=\"");
         num(y).append('"');
@@ -83,7 +112,8 @@ final class Svg {
     }
 
     /** Text turned a quarter anticlockwise about its anchor point (a vertical axis's label). */
-    void verticalText(double x, double y, String text, String fill) {
+    @Override
+    public void verticalText(double x, double y, String text, String fill) {
         StringBuilder rotate = new StringBuilder("transform=\"rotate(-90 ");
         appendNum(rotate, x).append(' ');
         appendNum(rotate, y).append(")\"");
@@ -91,7 +121,8 @@ final class Svg {
     }
 
     /** Opens a group named for the tests and for people reading the markup: {@code <g class="…" data-name="…">}. */
-    void group(String cssClass, String name) {
+    @Override
+    public void group(String cssClass, String name) {
         out.append("<g class=\"").append(cssClass).append('"');
         if (name != null) {
             out.append(" data-name=\"").append(Html.text(name)).append('"');
@@ -99,7 +130,8 @@ final class Svg {
         out.append('>');
     }
 
-    void endGroup() {
+    @Override
+    public void endGroup() {
         out.append("</g>");
     }
 
@@ -123,35 +155,5 @@ final class Svg {
             sb.append('.').append(tenths % 10);
         }
         return sb;
-    }
-
-    /** The {@code d} of a polyline: moves and lines; a gap ({@link #gap}) starts a new subpath. */
-    static final class Path {
-        private final StringBuilder d = new StringBuilder();
-        private boolean pen;
-
-        Path to(double x, double y) {
-            if (d.length() > 0) {
-                d.append(' ');
-            }
-            d.append(pen ? 'L' : 'M');
-            appendNum(d, x).append(',');
-            appendNum(d, y);
-            pen = true;
-            return this;
-        }
-
-        void gap() {
-            pen = false;
-        }
-
-        boolean isEmpty() {
-            return d.length() == 0;
-        }
-
-        @Override
-        public String toString() {
-            return d.toString();
-        }
     }
 }

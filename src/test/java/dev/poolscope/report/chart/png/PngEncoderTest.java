@@ -1,4 +1,4 @@
-package dev.poolscope.report.chart;
+package dev.poolscope.report.chart.png;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report;
 
 /**
  * Escapes text for HTML element content and double- or single-quoted attribute values. The five

@@ -1,4 +1,4 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +19,15 @@ class ChartCanvasTest {
      */
     @Test
     void levelLabelsCloserThanALineOfTextMoveLeft() {
-        ChartCanvas c = new ChartCanvas("t", ChartCanvas.LEFT, ChartCanvas.RIGHT);
+        SvgSurface out = new SvgSurface(ChartCanvas.WIDTH, ChartCanvas.HEIGHT, "t");
+        ChartCanvas c = new ChartCanvas(out, "t", ChartCanvas.LEFT, ChartCanvas.RIGHT);
         Scale y = Scale.counts(0, 1400, ChartCanvas.BOTTOM, ChartCanvas.TOP, 8);
         assertThat(y.hi()).isEqualTo(1600);   // 1400 is a tick of 200: one more step
         c.level(y, 10, "normal ≤ 10", "#2e7d32", true);
         c.level(y, 80, "pool max 80", "#424242", false);
         c.level(y, 70, "critical > 70", "#c62828", true);
         c.frame(false);
-        SvgXml svg = SvgXml.parse(c.finish());
+        SvgXml svg = SvgXml.parse(out.finish());
         assertThat(svg.num(label(svg, "pool max 80"), "x")).isEqualTo(972);
         assertThat(svg.num(label(svg, "critical > 70"), "x")).isEqualTo(889.4);
         assertThat(svg.num(label(svg, "normal ≤ 10"), "x")).isEqualTo(972);
@@ -37,10 +38,11 @@ class ChartCanvasTest {
 
     @Test
     void legendEntriesAreCentredAndMarked() {
-        ChartCanvas c = new ChartCanvas("t", ChartCanvas.LEFT, ChartCanvas.RIGHT);
+        SvgSurface out = new SvgSurface(ChartCanvas.WIDTH, ChartCanvas.HEIGHT, "t");
+        ChartCanvas c = new ChartCanvas(out, "t", ChartCanvas.LEFT, ChartCanvas.RIGHT);
         c.legend(List.of(new ChartCanvas.Key("ab", "#111111", ChartCanvas.Mark.LINE),
                 new ChartCanvas.Key("cde", "#222222", ChartCanvas.Mark.CIRCLE)));
-        SvgXml svg = SvgXml.parse(c.finish()).groups("legend").get(0);
+        SvgXml svg = SvgXml.parse(out.finish()).groups("legend").get(0);
         // Widths 22 + 2 × 6.6 + 18 = 53.2 and 22 + 3 × 6.6 + 18 = 59.8: 113 in all, from (1000 − 113) / 2 = 443.5.
         assertThat(svg.elements("line")).singleElement().satisfies(l -> assertThat(svg.num(l, "x1")).isEqualTo(443.5));
         assertThat(svg.elements("circle")).singleElement()

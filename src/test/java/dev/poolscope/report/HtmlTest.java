@@ -1,4 +1,4 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
-class SvgTest {
+class SvgSurfaceTest {
     private static String num(double v) {
-        return Svg.appendNum(new StringBuilder(), v).toString();
+        return SvgSurface.appendNum(new StringBuilder(), v).toString();
     }
 
     @Test
@@ -23,21 +23,21 @@ class SvgTest {
 
     @Test
     void aPathMovesAfterAGapAndDrawsNothingWhenEmpty() {
-        Svg.Path p = new Svg.Path().to(0, 0).to(10.25, 5);
+        Polyline p = new Polyline().to(0, 0).to(10.25, 5);
         p.gap();
         p.to(20, 5).to(30, 6);
-        assertThat(p).hasToString("M0,0 L10.3,5 M20,5 L30,6");
-        Svg svg = new Svg(100, 50, "t");
-        svg.path(new Svg.Path(), "#000000", 1);
+        assertThat(SvgSurface.d(new StringBuilder(), p)).hasToString("M0,0 L10.3,5 M20,5 L30,6");
+        SvgSurface svg = new SvgSurface(100, 50, "t");
+        svg.polyline(new Polyline(), "#000000", 1);
         assertThat(svg.finish()).doesNotContain("<path");
     }
 
     @Test
     void logTextIsEscapedAndTheResultIsWellFormedXml() {
         String hostile = "<script>alert('x')</script> & \"q\" \u0000\u001b[2J";
-        Svg svg = new Svg(100, 50, hostile);
+        SvgSurface svg = new SvgSurface(100, 50, hostile);
         svg.group("series", hostile);
-        svg.text(1, 2, hostile, "end", "#333333", null);
+        svg.text(1, 2, hostile, "end", "#333333", Surface.TextStyle.PLAIN);
         svg.endGroup();
         String out = svg.finish();
         assertThat(out).doesNotContain("<script").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
@@ -51,7 +51,7 @@ class SvgTest {
 
     @Test
     void shapesCarryTheirCoordinatesAndPaints() {
-        Svg svg = new Svg(200, 100, "shapes");
+        SvgSurface svg = new SvgSurface(200, 100, "shapes");
         svg.rect(1, 2, 3.25, 4, "#c62828");
         svg.line(0, 10, 200, 10, "#2e7d32", 1.5, "6 4");
         svg.circle(5, 6, 4, "#7b1fa2");

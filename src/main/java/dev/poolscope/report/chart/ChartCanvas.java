@@ -1,13 +1,14 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report.chart;
 
+import dev.poolscope.report.chart.Surface.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The layout every inline chart shares, after report.chart.ChartStyle's look: a {@value #WIDTH} × {@value
- * #HEIGHT} white canvas, the title on top, a plot area with dashed grey grid lines on the ticks, axis labels,
- * and a legend centred underneath. The browser lays out the text, so widths are estimated from the number
- * of characters ({@link #textWidth}), generously.
+ * The layout every chart shares, on any {@link Surface}: a {@value #WIDTH} × {@value #HEIGHT} white
+ * canvas, the title on top, a plot area with dashed grey grid lines on the ticks, axis labels, and a legend
+ * centred underneath. In SVG the browser lays out the text, so widths are estimated from the number of
+ * characters ({@link #textWidth}), generously, and the same layout serves the pixels.
  */
 final class ChartCanvas {
     static final int WIDTH = 1000;
@@ -21,9 +22,6 @@ final class ChartCanvas {
     static final String INK = "#333333";
     private static final String GRID = "#c0c0c0";
     private static final String FRAME = "#808080";
-    /** A white outline under a label's glyphs keeps it readable where it crosses a line. */
-    private static final String HALO = "stroke=\"#ffffff\" stroke-width=\"3\" stroke-opacity=\"0.8\" paint-order=\"stroke\"";
-    private static final String BOLD = "font-size=\"16\" font-weight=\"bold\"";
 
     /** How a legend entry is drawn. */
     enum Mark { LINE, SQUARE, CIRCLE, BAR }
@@ -37,54 +35,53 @@ final class ChartCanvas {
     /** A value a bucket does not have: a gap in the line. */
     static final long MISSING = Long.MIN_VALUE;
 
-    final Svg svg;
+    final Surface out;
     private final List<Label> labels = new ArrayList<>();
     final double left;
     final double right;
 
-    ChartCanvas(String title, double left, double right) {
-        this.svg = new Svg(WIDTH, HEIGHT, title);
+    ChartCanvas(Surface out, String title, double left, double right) {
+        this.out = out;
         this.left = left;
         this.right = right;
-        svg.text(WIDTH / 2.0, 26, title, "middle", INK, BOLD);
+        out.text(WIDTH / 2.0, 26, title, "middle", INK, TextStyle.TITLE);
     }
 
     /** The empty plot with {@code message} in its middle, for a log that gives this chart nothing to draw. */
-    String noData(String message) {
+    void noData(String message) {
         frame(false);
-        svg.group("no-data", null);
-        svg.text((left + right) / 2, (TOP + BOTTOM) / 2, message, "middle", INK, BOLD);
-        svg.endGroup();
-        return svg.finish();
+        out.group("no-data", null);
+        out.text((left + right) / 2, (TOP + BOTTOM) / 2, message, "middle", INK, TextStyle.TITLE);
+        out.endGroup();
     }
 
     /** Vertical grid lines and labels under the plot at the ticks of {@code x}, and the axis label below them. */
     void xAxis(Scale x, String label) {
-        svg.group("x-axis", label);
+        out.group("x-axis", label);
         for (Scale.Tick t : x.ticks()) {
             double px = x.at(t.value());
-            svg.line(px, TOP, px, BOTTOM, GRID, 0.5, "2 2");
-            svg.line(px, BOTTOM, px, BOTTOM + 4, FRAME, 1, null);
-            svg.text(px, BOTTOM + 16, t.label(), "middle", INK, null);
+            out.line(px, TOP, px, BOTTOM, GRID, 0.5, "2 2");
+            out.line(px, BOTTOM, px, BOTTOM + 4, FRAME, 1, null);
+            out.text(px, BOTTOM + 16, t.label(), "middle", INK, TextStyle.PLAIN);
         }
-        svg.text((left + right) / 2, BOTTOM + 36, label, "middle", INK, null);
-        svg.endGroup();
+        out.text((left + right) / 2, BOTTOM + 36, label, "middle", INK, TextStyle.PLAIN);
+        out.endGroup();
     }
 
     /** Grid lines (left axis only) and labels beside the plot at the ticks of {@code y}, and the axis label. */
     void yAxis(Scale y, String label, boolean rightSide) {
-        svg.group("y-axis", label);
+        out.group("y-axis", label);
         for (Scale.Tick t : y.ticks()) {
             double py = y.at(t.value());
             if (!rightSide) {
-                svg.line(left, py, right, py, GRID, 0.5, "2 2");
+                out.line(left, py, right, py, GRID, 0.5, "2 2");
             }
             double edge = rightSide ? right : left;
-            svg.line(edge, py, edge + (rightSide ? 4 : -4), py, FRAME, 1, null);
-            svg.text(rightSide ? edge + 7 : edge - 7, py + 4, t.label(), rightSide ? "start" : "end", INK, null);
+            out.line(edge, py, edge + (rightSide ? 4 : -4), py, FRAME, 1, null);
+            out.text(rightSide ? edge + 7 : edge - 7, py + 4, t.label(), rightSide ? "start" : "end", INK, TextStyle.PLAIN);
         }
-        svg.verticalText(rightSide ? WIDTH - 14 : 16, (TOP + BOTTOM) / 2, label, INK);
-        svg.endGroup();
+        out.verticalText(rightSide ? WIDTH - 14 : 16, (TOP + BOTTOM) / 2, label, INK);
+        out.endGroup();
     }
 
     /**
@@ -97,9 +94,9 @@ final class ChartCanvas {
             return;
         }
         double py = y.at(value);
-        svg.group("level", label);
-        svg.line(left, py, right, py, colour, 1.5, dashed ? "6 4" : null);
-        svg.endGroup();
+        out.group("level", label);
+        out.line(left, py, right, py, colour, 1.5, dashed ? "6 4" : null);
+        out.endGroup();
         labels.add(new Label(py, label, colour));
     }
 
@@ -109,7 +106,7 @@ final class ChartCanvas {
      * 2,000 buckets mostly repeat.
      */
     void series(String name, String colour, double width, long[] times, long[] values, Scale x, Scale y) {
-        Svg.Path p = new Svg.Path();
+        Polyline p = new Polyline();
         int n = times.length;
         for (int i = 0; i < n; i++) {
             long v = values[i];
@@ -119,17 +116,17 @@ final class ChartCanvas {
                 p.to(x.at(times[i]), y.at(v));
             }
         }
-        svg.group("series", name);
-        svg.path(p, colour, width);
-        svg.endGroup();
+        out.group("series", name);
+        out.polyline(p, colour, width);
+        out.endGroup();
     }
 
     /** The plot's frame: the axis lines left and bottom, right when there is a right axis; then the level labels. */
     void frame(boolean rightAxis) {
-        svg.line(left, TOP, left, BOTTOM, FRAME, 1, null);
-        svg.line(left, BOTTOM, right, BOTTOM, FRAME, 1, null);
+        out.line(left, TOP, left, BOTTOM, FRAME, 1, null);
+        out.line(left, BOTTOM, right, BOTTOM, FRAME, 1, null);
         if (rightAxis) {
-            svg.line(right, TOP, right, BOTTOM, FRAME, 1, null);
+            out.line(right, TOP, right, BOTTOM, FRAME, 1, null);
         }
         levelLabels();
     }
@@ -157,7 +154,7 @@ final class ChartCanvas {
                 }
             }
             ends[i] = end;
-            svg.text(end, l.y() - 4, l.text(), "end", l.colour(), HALO);
+            out.text(end, l.y() - 4, l.text(), "end", l.colour(), TextStyle.HALO);
         }
         labels.clear();
     }
@@ -170,18 +167,18 @@ final class ChartCanvas {
         }
         double x = (WIDTH - total) / 2;
         double y = HEIGHT - 14;
-        svg.group("legend", null);
+        out.group("legend", null);
         for (Key k : keys) {
             switch (k.mark()) {
-                case LINE -> svg.line(x, y - 4, x + 18, y - 4, k.colour(), 2, null);
-                case SQUARE -> svg.rect(x + 5, y - 8, 8, 8, k.colour());
-                case CIRCLE -> svg.circle(x + 9, y - 4, 4, k.colour());
-                case BAR -> svg.rect(x + 5, y - 10, 8, 12, k.colour());
+                case LINE -> out.line(x, y - 4, x + 18, y - 4, k.colour(), 2, null);
+                case SQUARE -> out.rect(x + 5, y - 8, 8, 8, k.colour());
+                case CIRCLE -> out.circle(x + 9, y - 4, 4, k.colour());
+                case BAR -> out.rect(x + 5, y - 10, 8, 12, k.colour());
             }
-            svg.text(x + 22, y, k.name(), "start", INK, null);
+            out.text(x + 22, y, k.name(), "start", INK, TextStyle.PLAIN);
             x += entryWidth(k);
         }
-        svg.endGroup();
+        out.endGroup();
     }
 
     private static double entryWidth(Key k) {
@@ -193,7 +190,4 @@ final class ChartCanvas {
         return s.codePointCount(0, s.length()) * 6.6;
     }
 
-    String finish() {
-        return svg.finish();
-    }
 }

@@ -1,4 +1,4 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,12 +12,9 @@ import dev.poolscope.event.FieldMapping;
 import dev.poolscope.feed.Pipeline;
 import dev.poolscope.report.Redaction;
 import dev.poolscope.report.Redactor;
-import dev.poolscope.report.chart.ChartStyle;
 import dev.poolscope.testing.Golden;
 import dev.poolscope.testing.Scenarios;
-import java.awt.Color;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +30,7 @@ import org.w3c.dom.Element;
  * Default thresholds: pool used normal ≤ 10, critical > 70; leak delta normal ≤ 2, critical > 10.
  * Plot area: x from 64 to 936 (right axis) or 976, y from 340 (bottom) up to 40.
  */
-class SvgChartsTest {
+class ChartKindTest {
     private static Diagnosis d;
 
     @BeforeAll
@@ -46,17 +43,17 @@ class SvgChartsTest {
 
     @Test
     void poolUsage() {
-        SvgXml svg = SvgXml.parse(PoolUsageSvg.draw(d));
+        SvgXml svg = SvgXml.parse(ChartKind.POOL_USAGE.svg(d));
         assertThat(svg.groups("series")).extracting(g -> g.root.getAttribute("data-name"))
-                .containsExactly(PoolUsageSvg.OPEN, PoolUsageSvg.USED, PoolUsageSvg.FAILED, PoolUsageSvg.TIMEOUTS);
+                .containsExactly(PoolUsageChart.OPEN, PoolUsageChart.USED, PoolUsageChart.FAILED, PoolUsageChart.TIMEOUTS);
         // x: 80.1 s (the last bucket included) over 872 px; y left: 0..90 (80 on a tick gets one more step);
         // y right: 0..2 (a count of 1 on a tick, one more step).
-        Element failed = svg.group("series", PoolUsageSvg.FAILED).elements("rect").get(0);
-        assertThat(svg.group("series", PoolUsageSvg.FAILED).elements("rect")).hasSize(1);
+        Element failed = svg.group("series", PoolUsageChart.FAILED).elements("rect").get(0);
+        assertThat(svg.group("series", PoolUsageChart.FAILED).elements("rect")).hasSize(1);
         assertThat(svg.num(failed, "x")).isCloseTo(64 + 3 / 80.1 * 872 - 4, within(0.06));
         assertThat(svg.num(failed, "y")).isCloseTo(340 - 150 - 4, within(0.06));
-        Element timeout = svg.group("series", PoolUsageSvg.TIMEOUTS).elements("circle").get(0);
-        assertThat(svg.group("series", PoolUsageSvg.TIMEOUTS).elements("circle")).hasSize(1);
+        Element timeout = svg.group("series", PoolUsageChart.TIMEOUTS).elements("circle").get(0);
+        assertThat(svg.group("series", PoolUsageChart.TIMEOUTS).elements("circle")).hasSize(1);
         assertThat(svg.num(timeout, "cx")).isCloseTo(64 + 6 / 80.1 * 872, within(0.06));
         Element window = svg.groups("windows").get(0).elements("rect").get(0);
         assertThat(svg.num(window, "x")).isCloseTo(64 + 1 / 80.1 * 872, within(0.06));
@@ -75,11 +72,11 @@ class SvgChartsTest {
 
     @Test
     void leakDelta() {
-        SvgXml svg = SvgXml.parse(LeakDeltaSvg.draw(d));
+        SvgXml svg = SvgXml.parse(ChartKind.LEAK_DELTA.svg(d));
         assertThat(svg.groups("series")).hasSize(1);
         // y: 0..12 (the critical line at 10 is on a tick of 2). The delta ends at 2 in the last bucket,
         // 10:01:20.0, at x = 64 + 80 / 80.1 × 912.
-        String path = svg.group("series", LeakDeltaSvg.DELTA).elements("path").get(0).getAttribute("d");
+        String path = svg.group("series", LeakDeltaChart.DELTA).elements("path").get(0).getAttribute("d");
         assertThat(path).startsWith("M64,").endsWith("L974.9,290");
         assertThat(svg.num(svg.group("level", "critical > 10").elements("line").get(0), "y1")).isEqualTo(90);
         assertThat(svg.num(svg.group("level", "normal ≤ 2").elements("line").get(0), "y1")).isEqualTo(290);
@@ -87,10 +84,10 @@ class SvgChartsTest {
 
     @Test
     void holdTimes() {
-        SvgXml svg = SvgXml.parse(HoldTimeSvg.draw(d));
+        SvgXml svg = SvgXml.parse(ChartKind.HOLD_TIMES.svg(d));
         // 1 s, 3 s and 61.5 s fall in quarter-decade bins 12 ([1000, 1778) ms), 13 and 19: three bars of one,
         // over the decades 10^3..10^5, 456 px each, 114 a bin, 5 % of it left blank.
-        List<Element> bars = svg.group("series", HoldTimeSvg.SERIES).elements("rect");
+        List<Element> bars = svg.group("series", HoldTimeChart.SERIES).elements("rect");
         assertThat(bars).extracting(b -> svg.num(b, "x")).satisfiesExactly(
                 x -> assertThat(x).isCloseTo(64 + 2.85, within(0.06)),
                 x -> assertThat(x).isCloseTo(64 + 114 + 2.85, within(0.06)),
@@ -106,10 +103,10 @@ class SvgChartsTest {
 
     @Test
     void endpointLeaks() {
-        SvgXml svg = SvgXml.parse(EndpointLeakSvg.draw(d));
+        SvgXml svg = SvgXml.parse(ChartKind.ENDPOINT_LEAKS.svg(d));
         // Both have one leak: by name. Names take 25 × 6.6 + 16 = 181 px; x: 0..2 over 181..976; two bands of
         // 150 px, bars 24 px high (8 % of 300) centred on 115 and 265.
-        SvgXml series = svg.group("series", EndpointLeakSvg.SERIES);
+        SvgXml series = svg.group("series", EndpointLeakChart.SERIES);
         assertThat(series.texts()).containsExactly("DELETE /api/projects/{id}", "1", "GET /api/coding/stats", "1");
         List<Element> bars = series.elements("rect");
         assertThat(bars).extracting(b -> svg.num(b, "y")).containsExactly(103.0, 253.0);
@@ -123,7 +120,7 @@ class SvgChartsTest {
     @Test
     void aLogWithNothingToDrawSaysSoInEveryChart() {
         Diagnosis empty = new Analysis(AnalysisOptions.defaults()).finish(new InputSummary(List.of("x"), 0, 0, 0, List.of()));
-        assertThat(List.of(SvgCharts.values())).extracting(c -> SvgXml.parse(c.svg(empty)))
+        assertThat(List.of(ChartKind.values())).extracting(c -> SvgXml.parse(c.svg(empty)))
                 .allSatisfy(svg -> assertThat(svg.groups("series")).isEmpty())
                 .extracting(svg -> svg.groups("no-data").get(0).texts())
                 .containsExactly(List.of("no timestamped events"), List.of("no timestamped events"),
@@ -133,14 +130,14 @@ class SvgChartsTest {
     @Test
     void hostileEndpointNamesStayTextInWellFormedSvg() {
         Diagnosis hostile = Scenarios.HOSTILE.diagnose();
-        for (SvgCharts chart : SvgCharts.values()) {
+        for (ChartKind chart : ChartKind.values()) {
             SvgXml svg = SvgXml.parse(chart.svg(hostile));
             assertThat(svg.elements("script")).isEmpty();
             assertThat(svg.elements("foreignObject")).isEmpty();
         }
-        String raw = EndpointLeakSvg.draw(hostile);
+        String raw = ChartKind.ENDPOINT_LEAKS.svg(hostile);
         assertThat(raw).doesNotContain("<script").doesNotContain("\u001b").doesNotContain("\u0000");
-        assertThat(SvgXml.parse(raw).group("series", EndpointLeakSvg.SERIES).texts())
+        assertThat(SvgXml.parse(raw).group("series", EndpointLeakChart.SERIES).texts())
                 .contains("GET /<script>alert('x')</script>", "=cmd|' /C calc'!A0");
     }
 
@@ -148,43 +145,28 @@ class SvgChartsTest {
     @Test
     void aChartFileIsThePagesChartBehindAnXmlDeclaration() {
         Diagnosis hostile = Scenarios.HOSTILE.diagnose();
-        for (SvgCharts chart : SvgCharts.values()) {
+        for (ChartKind chart : ChartKind.values()) {
             String file = chart.document(hostile);
             assertThat(file).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"")
                     .endsWith("</svg>\n").contains(chart.svg(hostile));
             assertThat(SvgXml.parse(file).elements("script")).isEmpty();
         }
-        assertThat(List.of(SvgCharts.values())).extracting(SvgCharts::baseName)
+        assertThat(List.of(ChartKind.values())).extracting(ChartKind::baseName)
                 .containsExactly("pool-usage", "leak-delta", "hold-times", "endpoint-leaks");
     }
 
     @Test
     void longNamesAreShortenedWithoutSplittingACharacter() {
         String name = "GET /" + "x".repeat(53) + "🚀🚀";   // 60 code points, 62 chars
-        assertThat(EndpointLeakSvg.label(name, 60)).isEqualTo(name);
-        assertThat(EndpointLeakSvg.label(name + "y", 60)).isEqualTo("GET /" + "x".repeat(53) + "🚀…");
-        assertThat(EndpointLeakSvg.label("a\u001b[2Jb", 60)).isEqualTo("a?[2Jb");
+        assertThat(EndpointLeakChart.label(name, 60)).isEqualTo(name);
+        assertThat(EndpointLeakChart.label(name + "y", 60)).isEqualTo("GET /" + "x".repeat(53) + "🚀…");
+        assertThat(EndpointLeakChart.label("a\u001b[2Jb", 60)).isEqualTo("a?[2Jb");
     }
 
     @Test
     void redactedNamesAreWhatTheChartShows() {
         Diagnosis masked = Redaction.apply(d, Redactor.of(List.of("coding")));
-        String svg = EndpointLeakSvg.draw(masked);
+        String svg = ChartKind.ENDPOINT_LEAKS.svg(masked);
         assertThat(svg).doesNotContain("coding").contains("GET /api/***/stats");
-    }
-
-    /** The PNG charts (--charts) and the page's SVG ones keep one palette: ChartStyle's, read by reflection. */
-    @Test
-    void coloursAreChartStylesOwn() throws ReflectiveOperationException {
-        for (String name : List.of("USED", "OPEN", "FAILED", "TIMEOUT", "NORMAL", "CRITICAL", "POOL_MAX", "WINDOW", "BAR")) {
-            Field awt = ChartStyle.class.getDeclaredField(name);
-            awt.setAccessible(true);
-            Color c = (Color) awt.get(null);
-            assertThat(ChartColours.class.getDeclaredField(name).get(null)).as(name)
-                    .isEqualTo(String.format("#%06x", c.getRGB() & 0xffffff));
-            if (name.equals("WINDOW")) {
-                assertThat(ChartColours.WINDOW_OPACITY).isCloseTo(c.getAlpha() / 255.0, within(0.005));
-            }
-        }
     }
 }

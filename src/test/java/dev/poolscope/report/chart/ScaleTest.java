@@ -1,4 +1,4 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.poolscope.report.html;
+package dev.poolscope.report.chart;
 
 import java.io.StringReader;
 import java.util.ArrayList;
