@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Writes the files of {@link ReportFileOptions}; the only cli class that touches the CSV and chart code. */
 public final class ReportFiles {
@@ -78,6 +80,12 @@ public final class ReportFiles {
             }
         }
         startPngCharts(o);   // drawn on the free cores while the other files are written
+        CompletableFuture<Void> page = null;
+        if (o.html != null && (o.csvDir != null || o.chart != null || o.chartsDir != null)) {
+            page = CompletableFuture.runAsync(() -> page(o.html));   // beside the CSV files, on the other core
+        } else if (o.html != null) {
+            page(o.html);
+        }
         if (o.csvDir != null) {
             for (CsvTable table : CsvTable.values()) {
                 if (!table.appliesTo(diagnosis)) {
@@ -88,9 +96,6 @@ public final class ReportFiles {
             }
             text(o.csvDir.resolve(FindingsCsv.FILE), w -> FindingsCsv.write(findings, w));
         }
-        if (o.html != null) {
-            text(o.html, w -> HtmlReport.write(diagnosis, findings, w));
-        }
         if (o.chart != null) {
             chartFile(o.chart, o.chartFileFormat(), ChartKind.POOL_USAGE);
         }
@@ -99,6 +104,35 @@ public final class ReportFiles {
             for (ChartKind chart : ChartKind.values()) {
                 chartFile(o.chartsDir.resolve(chart.baseName() + extension), o.chartFormat, chart);
             }
+        }
+        if (page != null) {
+            try {
+                page.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedUsage u) {
+                    throw u.problem;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The HTML page; a problem writing it comes out of another thread as an {@link UncheckedUsage}. */
+    private void page(Path html) {
+        try {
+            text(html, w -> HtmlReport.write(diagnosis, findings, w));
+        } catch (UsageException e) {
+            throw new UncheckedUsage(e);
+        }
+    }
+
+    private static final class UncheckedUsage extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient UsageException problem;
+
+        UncheckedUsage(UsageException problem) {
+            super(problem.getMessage(), problem, false, false);
+            this.problem = problem;
         }
     }
 

@@ -6,7 +6,6 @@ import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputSummary;
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
-import dev.poolscope.report.chart.ChartKind;
 import dev.poolscope.report.chart.png.ChartImages;
 import java.util.List;
 
@@ -20,15 +19,11 @@ public final class ReportWarmup {
     private ReportWarmup() {}
 
     /**
-     * Draws each PNG chart from a 20-second diagnosis: that loads the classes and
-     * sets up the fonts the real drawing needs (most of its cost on a small log) without drawing big
-     * charts twice.
+     * Paints each PNG chart from a 20-second diagnosis: that loads the classes and sets up the fonts the
+     * real drawing needs (most of its cost on a small log) without drawing big charts twice.
      */
     public static void prime() {
-        ChartImages images = new ChartImages(sample(20));
-        for (ChartKind kind : ChartKind.values()) {
-            images.png(kind);
-        }
+        ChartImages.prime(sample(20));
     }
 
     /** A pool that fills and drains over {@code buckets} seconds, with a few failures and timeouts. */

@@ -61,6 +61,17 @@ class ReportFilesTest {
         assertThat(csv.resolve("leaks.csv")).content().startsWith("state,request_id");
     }
 
+    /** The page is written on another thread beside the CSV files; a problem there is still exit 2, in one line. */
+    @Test
+    void aPageThatCannotBeWrittenBesideOtherFilesIsAUsageError() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain"), "a file, not a folder");
+        assertThat(run("--csv", dir.resolve("csv").toString(), "--html", plain.resolve("report.html").toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).startsWith("poolscope: cannot write " + plain.resolve("report.html"))
+                .doesNotContain("Exception", "\tat ");
+        assertThat(dir.resolve("csv/leaks.csv")).exists();
+    }
+
     @Test
     void chartFileNeedsAKnownExtension() {
         assertThat(run("--chart", dir.resolve("pool.jpg").toString())).isEqualTo(ExitCode.USAGE);

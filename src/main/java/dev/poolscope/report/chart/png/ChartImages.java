@@ -42,11 +42,33 @@ public final class ChartImages {
         }
     }
 
+    /**
+     * Paints every chart of {@code sample} and encodes one: what loads Java2D, sets up the fonts and
+     * runs each drawing path once, without the cost of encoding pictures nobody keeps.
+     */
+    public static void prime(Diagnosis sample) {
+        ChartImages images = new ChartImages(sample);
+        for (ChartKind kind : ChartKind.values()) {
+            BufferedImage image = images.paint(kind);
+            if (kind == ChartKind.POOL_USAGE) {
+                encode(image);
+            }
+        }
+    }
+
     private byte[] draw(ChartKind kind) {
+        return encode(paint(kind));
+    }
+
+    private BufferedImage paint(ChartKind kind) {
         BufferedImage image = new BufferedImage(ChartKind.WIDTH, ChartKind.HEIGHT, BufferedImage.TYPE_INT_RGB);
         RasterSurface surface = new RasterSurface(image);
         kind.draw(surface, diagnosis);
         surface.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             PngEncoder.write(image, out);

@@ -8,7 +8,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -86,23 +85,24 @@ final class RasterSurface implements Surface {
 
     @Override
     public void text(double x, double y, String text, String anchor, String fill, TextStyle style) {
-        if (text.isEmpty()) {
-            return;   // TextLayout refuses an empty string; there is nothing to draw
-        }
-        TextLayout layout = new TextLayout(text, style == TextStyle.TITLE ? TITLE : PLAIN, g.getFontRenderContext());
+        Font font = style == TextStyle.TITLE ? TITLE : PLAIN;
+        g.setFont(font);
+        // FontMetrics and drawString keep to Java2D's simple-text path; TextLayout would load the
+        // layout engine, a fixed cost every PNG run paid for labels that need no shaping.
+        double width = g.getFontMetrics().stringWidth(text);
         double left = switch (anchor) {
-            case "middle" -> x - layout.getAdvance() / 2;
-            case "end" -> x - layout.getAdvance();
+            case "middle" -> x - width / 2;
+            case "end" -> x - width;
             default -> x;
         };
         if (style == TextStyle.HALO) {
-            Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(left, y));
+            Shape outline = font.createGlyphVector(g.getFontRenderContext(), text).getOutline((float) left, (float) y);
             g.setColor(HALO);
             g.setStroke(HALO_STROKE);
             g.draw(outline);
         }
         g.setColor(colour(fill));
-        layout.draw(g, (float) left, (float) y);
+        g.drawString(text, (float) left, (float) y);
     }
 
     @Override
