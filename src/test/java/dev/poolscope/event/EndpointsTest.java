@@ -173,4 +173,25 @@ class EndpointsTest {
             }
         }
     }
+
+    @Test
+    void aRouteGrownByIdsIsCutAt200Characters() {
+        // 100 one-digit segments: 200 characters of path, 500 of route
+        String path = "/1".repeat(100);
+        assertThat(endpoints.endpoint(null, path)).isEqualTo("/{id}".repeat(40));
+        assertThat(endpoints.endpoint("GET", path)).isEqualTo("GET " + "/{id}".repeat(40).substring(0, 196));
+    }
+
+    @Test
+    void aRepeatedEndpointIsOneStringNotOnePerLine() {
+        // the analyzers keep endpoints per open checkout: a route and method seen again hands out the same text
+        String first = endpoints.endpoint("GET", "/api/projects/17");
+        String again = endpoints.endpoint("GET", "/api/projects/18");
+        assertThat(first).isEqualTo("GET /api/projects/{id}");
+        assertThat(again).isSameAs(first);
+        String post = endpoints.endpoint("POST", "/api/projects/19");
+        assertThat(post).isEqualTo("POST /api/projects/{id}");
+        assertThat(endpoints.endpoint("POST", "/api/projects/20")).isSameAs(post);
+        assertThat(endpoints.endpoint("GET", "/api/projects/21")).isSameAs(first);
+    }
 }
