@@ -180,7 +180,7 @@ public final class Timestamps {
             i++;
             int scale = 100_000;
             int start = i;
-            while (i < len - 1 && b[from + i] >= '0' && b[from + i] <= '9') {
+            while (b[from + i] >= '0' && b[from + i] <= '9') {   // stops at the last byte at the latest: 'Z'
                 micros += (b[from + i] - '0') * (long) scale;
                 scale /= 10;
                 i++;
