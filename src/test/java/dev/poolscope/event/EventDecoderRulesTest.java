@@ -136,6 +136,12 @@ class EventDecoderRulesTest {
         assertThat(seen[0].message()).isEqualTo("conn c1 leaked");
         decode(d, "{\"level\":\"WARN\",\"message\":\"pool {} is full\"}");
         assertThat(seen[0].message()).isEqualTo("pool {} is full");
+        // library dialects read the message itself, of any length
+        String timeout = "HikariPool-1 - Connection is not available, request timed out after 30000ms "
+                + "(total=10, active=10, idle=0, waiting=3)";
+        decode(d, "{\"level\":\"DEBUG\",\"loggerName\":\"com.zaxxer.hikari.pool.HikariPool\",\"message\":\""
+                + timeout + "\"}");
+        assertThat(seen[0].message()).isEqualTo(timeout);
     }
 
     // --- the reasons of rejected lines ---

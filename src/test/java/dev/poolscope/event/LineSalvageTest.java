@@ -186,4 +186,54 @@ class LineSalvageTest {
         assertThat(r.events()).isEmpty();
         assertThat(r.malformed()).isNotNull();
     }
+
+    // --- robustness.md, "Bad input": what is replaced, and what the repair says ---
+
+    @Test
+    void invalidUtf8AndAControlCharacterAreBothNamed() {
+        byte[] line = latin1(GET.replace("}", ", \"ua\": \"a\u00ff\u0001b\"}"));
+        LineSalvage.Result r = read(line);
+        assertThat(r.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKOUT);
+        assertThat(r.repair()).isEqualTo("invalid UTF-8 and control characters replaced");
+    }
+
+    @Test
+    void onlyBytesBelowASpaceAreControlCharacters() {
+        assertThat(LineSalvage.sanitize(utf8("a b~"), 0, 4)).as("printable ASCII").isNull();
+        assertThat(LineSalvage.sanitize(utf8("a\u001fb"), 0, 3)).isEqualTo(utf8("a b"));
+        assertThat(LineSalvage.sanitize(latin1("a\u00e9"), 0, 2)).isEqualTo(utf8("a\ufffd"));
+        // only the line's own bytes count
+        byte[] framed = latin1("\u0000\u00ffab\u0000\u00ff");
+        assertThat(LineSalvage.sanitize(framed, 2, 2)).isNull();
+        assertThat(LineSalvage.validUtf8(framed, 2, 2)).isTrue();
+        assertThat(LineSalvage.validUtf8(framed, 1, 2)).isFalse();
+        // a rejected line with nothing to replace carries no repair note
+        LineSalvage.Result r = read(utf8("Traceback (most recent call last):"));
+        assertThat(r.repair()).isNull();
+    }
+
+    @Test
+    void nulPaddingWithTextIsPlainTextNotPadding() {
+        assertThat(read(latin1("\u0000".repeat(8) + "x")).malformed()).isEqualTo("plain text, not JSON");
+    }
+
+    @Test
+    void aRepairedLineIsStillSplitAtItsRecords() {
+        String cut = GET.substring(0, 28);
+        LineSalvage.Result r = read(latin1("\u0000\u0000" + cut + PUT));
+        assertThat(r.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKIN);
+        assertThat(r.repair()).isEqualTo("control characters replaced");
+        assertThat(r.malformed()).isEqualTo("cut off after 30 bytes, followed by a complete record");
+    }
+
+    @Test
+    void aRecordIsFoundWithinThirtyTwoAttemptsAndNotBeyond() {
+        // each '{' before the record is one failed attempt; the record's own brace is the next one
+        LineSalvage.Result within = read(utf8("x" + "{".repeat(31) + PUT));
+        assertThat(within.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKIN);
+        assertThat(within.malformed()).isEqualTo("cut off after 32 bytes, followed by a complete record");
+        LineSalvage.Result beyond = read(utf8("x" + "{".repeat(32) + PUT));
+        assertThat(beyond.events()).isEmpty();
+        assertThat(beyond.malformed()).isNotNull();
+    }
 }
