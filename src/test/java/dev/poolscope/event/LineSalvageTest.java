@@ -236,4 +236,38 @@ class LineSalvageTest {
         assertThat(beyond.events()).isEmpty();
         assertThat(beyond.malformed()).isNotNull();
     }
+
+    @Test
+    void attemptsAtTheStartOfTheRestCountTowardsTheBound() {
+        // k braces, then two records: k + 2 attempts find the second record, the rest before it fails (one
+        // more), then k + 1 attempts find the first: 2k + 4 <= 32 reads both, k = 15 only the second
+        LineSalvage.Result both = read(utf8("x" + "{".repeat(14) + GET + PUT));
+        assertThat(both.events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKOUT, EventKind.CHECKIN);
+        assertThat(both.malformed()).isEqualTo("cut off after 15 bytes, followed by a complete record");
+        LineSalvage.Result second = read(utf8("x" + "{".repeat(15) + GET + PUT));
+        assertThat(second.events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKIN);
+        assertThat(second.malformed()).isEqualTo("cut off after " + (16 + GET.length()) + " bytes, followed by a complete record");
+    }
+
+    @Test
+    void aLineWithinALargerBufferIsReadFromItsOwnBytesOnly() {
+        // the reader hands lines as ranges of its buffer: salvage must neither read before nor after them
+        String cut = GET.substring(0, 28);
+        String[] lines = {"[1, 2]", cut + PUT, GET + PUT, "\u0000\u0000" + PUT};
+        String joined = PUT + "\n" + String.join("\n", lines) + "\n" + GET;
+        byte[] buf = latin1(joined);
+        int off = PUT.length() + 1;
+        LineSalvage.Result[] r = new LineSalvage.Result[lines.length];
+        for (int k = 0; k < lines.length; k++) {
+            r[k] = salvage.salvage(buf, off, lines[k].length(), "t", 7, "rejected");
+            off += lines[k].length() + 1;
+        }
+        assertThat(r[0].malformed()).isEqualTo("a JSON array, not an object");
+        assertThat(r[1].events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKIN);
+        assertThat(r[1].malformed()).isEqualTo("cut off after 28 bytes, followed by a complete record");
+        assertThat(r[2].events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKOUT, EventKind.CHECKIN);
+        assertThat(r[2].malformed()).isNull();
+        assertThat(r[3].events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKIN);
+        assertThat(r[3].repair()).isEqualTo("control characters replaced");
+    }
 }
