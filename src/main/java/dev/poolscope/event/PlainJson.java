@@ -205,7 +205,7 @@ abstract class PlainJson {
             i++;
         } else {
             int d = digits(i);
-            if (d == i || buf[i] == '0') {
+            if (d == i) {   // no digit (a leading 0 took the branch above)
                 return -1;
             }
             i = d;
