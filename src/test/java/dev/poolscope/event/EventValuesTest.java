@@ -121,4 +121,38 @@ class EventValuesTest {
         assertThat(reason(" x{")).isEqualTo("plain text, not JSON");
         assertThat(MalformedReason.shorten(null)).isEqualTo("unreadable JSON");
     }
+
+    // --- field mapping (docs/log-format.md: "An option gives the field exactly one key and takes that key away
+    // from any other field") ---
+
+    @Test
+    void anOverriddenKeyIsTakenFromTheFieldThatHadItByDefault() {
+        FieldMapping m = FieldMapping.withOverrides(Map.of(Field.CONN_ID, List.of("pid")));
+        assertThat(m.slot("pid").field()).isEqualTo(Field.CONN_ID);
+        assertThat(m.slot("process").field()).isEqualTo(Field.PROCESS);
+        FieldMapping back = FieldMapping.withOverrides(Map.of(Field.PROCESS, List.of("conn_id")));
+        assertThat(back.slot("conn_id").field()).isEqualTo(Field.PROCESS);
+        assertThat(back.slot("conn").field()).isEqualTo(Field.CONN_ID);
+    }
+
+    @Test
+    void loggersAreReadOnlyWhenAskedForOrOnTheLibraryPath() {
+        FieldMapping plain = FieldMapping.defaults();
+        assertThat(plain.dialectFields()).isFalse();
+        assertThat(plain.keys(Field.LOGGER)).isEmpty();
+        assertThat(plain.slot("logger")).isNull();
+        FieldMapping library = plain.withDialectFields();
+        assertThat(library.dialectFields()).isTrue();
+        assertThat(library.withDialectFields()).isSameAs(library);
+        assertThat(library.slot("threadName").field()).isEqualTo(Field.THREAD);
+        FieldMapping loggers = plain.readingLoggers();
+        assertThat(loggers.keys(Field.LOGGER)).isEqualTo(Field.LOGGER_KEYS);
+        assertThat(loggers.slot("logger").field()).isEqualTo(Field.LOGGER);
+        assertThat(loggers.dialectFields()).isFalse();
+        assertThat(loggers.slot("threadName")).isNull();
+        assertThat(library.readingLoggers().dialectFields()).isTrue();
+        FieldMapping own = FieldMapping.withOverrides(Map.of(Field.LOGGER, List.of("lg")));
+        assertThat(own.readingLoggers()).isSameAs(own);
+        assertThat(own.readingLoggers().keys(Field.LOGGER)).containsExactly("lg");
+    }
 }
