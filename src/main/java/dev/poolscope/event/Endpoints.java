@@ -59,7 +59,7 @@ public final class Endpoints {
         recentPaths[slot] = path;
         recentRoutes[slot] = r;
         if (method == null || method.isEmpty()) {
-            return r.route.length() > MAX_LENGTH ? r.route.substring(0, MAX_LENGTH) : r.route;
+            return cut(r.route);
         }
         for (int i = 0; i < r.methods.length; i++) {
             if (method.equals(r.methods[i])) {
@@ -67,7 +67,7 @@ public final class Endpoints {
             }
         }
         String full = method.toUpperCase(java.util.Locale.ROOT) + " " + r.route;
-        full = full.length() > MAX_LENGTH ? full.substring(0, MAX_LENGTH) : full;
+        full = cut(full);
         r.methods[r.next] = method;
         r.fulls[r.next] = full;
         r.next = (r.next + 1) % r.methods.length;
@@ -83,14 +83,12 @@ public final class Endpoints {
         int scheme = path.indexOf("://");
         if (scheme > 0) {
             int slash = path.indexOf('/', scheme + 3);
-            path = slash < 0 ? "/" : path.substring(slash);
+            path = slash < 0 ? "/" : path.substring(slash);   // slash is -1 or past "://": "<= 0" would be the same
         }
-        if (path.length() > MAX_LENGTH) {
-            path = path.substring(0, MAX_LENGTH);
-        }
+        path = cut(path);
         StringBuilder out = new StringBuilder(path.length());
         int start = 0;
-        while (start <= path.length()) {
+        while (true) {   // ends at the last segment, the one no slash follows
             int slash = path.indexOf('/', start);
             int end = slash < 0 ? path.length() : slash;
             String segment = path.substring(start, end);
@@ -102,6 +100,11 @@ public final class Endpoints {
             start = slash + 1;
         }
         return out.toString();
+    }
+
+    /** Grouped text longer than {@link #MAX_LENGTH} is cut (ids can make a route longer than its path). */
+    private static String cut(String s) {
+        return s.substring(0, Math.min(s.length(), MAX_LENGTH));
     }
 
     static boolean isIdentifier(String s) {

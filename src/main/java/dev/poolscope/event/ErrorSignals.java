@@ -1,6 +1,7 @@
 package dev.poolscope.event;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,8 +51,10 @@ public final class ErrorSignals {
             return true;
         }
         char c = level.charAt(0);
-        if (c >= '0' && c <= '9') {
-            return c >= '4' || level.length() > 2;
+        if (c >= '0' && c <= '3') {
+            // numeric: two digits below 40 are quiet, three digits are 100 or more; a first digit 4-9 is 40
+            // or more and falls to the default below
+            return level.length() > 2;
         }
         return switch (Character.toLowerCase(c)) {
             case 'i', 'd', 't', 'n', 'v' -> false;   // info, debug, trace, notice, verbose
@@ -74,11 +77,11 @@ public final class ErrorSignals {
         return false;
     }
 
+    /** Whether one of the needles in {@code bits} starts at {@code at} and ends by {@code to}. */
     private static boolean matchesFrom(byte[] b, int at, int to, int bits) {
-        for (int k = 0; k < NEEDLES.size(); k++) {
-            if ((bits & (1 << k)) != 0 && at + NEEDLES.get(k).bytes.length <= to
-                    && java.util.Arrays.equals(b, at, at + NEEDLES.get(k).bytes.length, NEEDLES.get(k).bytes, 0,
-                    NEEDLES.get(k).bytes.length)) {
+        for (int rest = bits; rest != 0; rest &= rest - 1) {   // each set bit, lowest first
+            byte[] needle = NEEDLES.get(Integer.numberOfTrailingZeros(rest)).bytes;
+            if (at + needle.length <= to && Arrays.equals(b, at, at + needle.length, needle, 0, needle.length)) {
                 return true;
             }
         }
@@ -89,17 +92,21 @@ public final class ErrorSignals {
     static Signal find(String text) {
         for (Needle n : NEEDLES) {
             if (text.contains(n.text)) {
-                return new Signal(n.kind, n.text, text.length() > TEXT_MAX ? text.substring(0, TEXT_MAX) : text);
+                return signal(n, text);
             }
         }
         return null;
+    }
+
+    private static Signal signal(Needle n, String text) {
+        return new Signal(n.kind, n.text, text.substring(0, Math.min(text.length(), TEXT_MAX)));
     }
 
     /** The same over jackson's character buffer, copying the text only on a hit. */
     static Signal find(char[] chars, int off, int len) {
         for (Needle n : NEEDLES) {
             if (len >= n.text.length() && TextScan.contains(chars, off, len, n.text)) {
-                return find(new String(chars, off, len));
+                return signal(n, new String(chars, off, len));
             }
         }
         return null;

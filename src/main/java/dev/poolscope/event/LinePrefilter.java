@@ -130,16 +130,13 @@ final class LinePrefilter extends PlainJson {
             return true;
         }
         searching = true;
-        String[] scratch = new String[values.length];
-        int[] kept = ranks.clone();
-        java.util.Arrays.fill(ranks, Integer.MAX_VALUE);
+        String[] scratch = new String[values.length];   // the first walk's values stay; ranks only skip takes
         int i = ws(ws(off) + 1);
         while (i >= 0 && i < limit && buf[i] != '}') {
             i = member(i, scratch);
             i = i < 0 ? i : ws(i);
             i = i >= 0 && i < limit && buf[i] == ',' ? ws(i + 1) : i;
         }
-        System.arraycopy(kept, 0, ranks, 0, ranks.length);
         searching = false;
         return true;
     }

@@ -71,23 +71,23 @@ public final class LineSalvage {
             }
         }
         ArrayDeque<PoolEvent> found = new ArrayDeque<>();
-        int end = split(bytes, from, to, source, line, found);
+        int unread = split(bytes, from, to, source, line, found);
         if (found.isEmpty()) {
             return new Result(List.of(), null, MalformedReason.of(factory, bytes, from, to - from, decoderReason));
         }
-        String cut = end > from ? "cut off after " + (end - from) + " bytes, followed by a complete record" : null;
+        String cut = unread > 0 ? "cut off after " + unread + " bytes, followed by a complete record" : null;
         return new Result(List.copyOf(found), repair, cut);
     }
 
     /**
      * Peels complete records off the end of {@code b[from, to)} into {@code found} (line order);
-     * returns where the unread prefix ends ({@code from} when everything was read).
+     * returns how many bytes at the start stay unread (0 when everything was read).
      */
     private int split(byte[] b, int from, int to, String source, long line, ArrayDeque<PoolEvent> found) {
         int end = to;
         int attempts = 0;
-        while (end > from && attempts < MAX_ATTEMPTS) {
-            int cut = -1;
+        while (true) {   // ends when the rest is one record, or no record starts in it within the attempts left
+            int cut = end;
             for (int i = from + 1; i < end && attempts < MAX_ATTEMPTS; i++) {
                 if (b[i] != '{') {
                     continue;
@@ -101,18 +101,17 @@ public final class LineSalvage {
                     // not the start of the last record; try the next brace
                 }
             }
-            if (cut < 0) {
-                return end;
+            if (cut == end) {
+                return end - from;
             }
             end = cut;
             try {
                 found.addFirst(decoder.decode(b, from, end - from, source, line));
-                return from;
+                return 0;
             } catch (MalformedLineException e) {
                 attempts++;   // the rest is not one record: look for another record boundary in it
             }
         }
-        return end;
     }
 
     /** The line with invalid UTF-8 replaced by U+FFFD and control characters by spaces; null if it has neither. */
@@ -126,7 +125,7 @@ public final class LineSalvage {
         }
         char[] chars = new String(buf, off, len, StandardCharsets.UTF_8).toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            if (chars[i] < 0x20) {
+            if (chars[i] < 0x20) {   // "<= 0x20" would only replace a space by a space (an equivalent mutant)
                 chars[i] = ' ';
             }
         }

@@ -61,15 +61,13 @@ abstract class PlainJson {
     final int string(int i) {
         escaped = false;
         nonAscii = false;
-        while (i < limit) {
-            i = plainRun(i);
+        while (true) {
+            i = plainRun(i);   // stops at a quote, a backslash, a control byte or non-ASCII, or at the limit
             if (i >= limit) {
-                break;
+                return -1;
             }
             int c = buf[i] & 0xFF;
-            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                i++;
-            } else if (c == '"') {
+            if (c == '"') {
                 return i + 1;
             } else if (c == '\\') {
                 if (i + 1 >= limit || !isShortEscape(buf[i + 1])) {
@@ -77,17 +75,14 @@ abstract class PlainJson {
                 }
                 escaped = true;
                 i += 2;
-            } else if (c < 0x20) {
-                return -1;
             } else {
-                i = utf8(i);
+                i = utf8(i);   // a control byte is no UTF-8 lead byte either: -1
                 if (i < 0) {
                     return -1;
                 }
                 nonAscii = true;
             }
         }
-        return -1;
     }
 
     /**
@@ -205,7 +200,7 @@ abstract class PlainJson {
             i++;
         } else {
             int d = digits(i);
-            if (d == i || buf[i] == '0') {
+            if (d == i) {   // no digit (a leading 0 took the branch above)
                 return -1;
             }
             i = d;

@@ -180,7 +180,7 @@ public final class Timestamps {
             i++;
             int scale = 100_000;
             int start = i;
-            while (i < len - 1 && b[from + i] >= '0' && b[from + i] <= '9') {
+            while (b[from + i] >= '0' && b[from + i] <= '9') {   // stops at the last byte at the latest: 'Z'
                 micros += (b[from + i] - '0') * (long) scale;
                 scale /= 10;
                 i++;
@@ -243,10 +243,8 @@ public final class Timestamps {
         return true;
     }
 
+    /** Callers read only within the text: at most 19 characters into one of 19 or more, or an offset's own. */
     private static int digits(String s, int from, int count) {
-        if (from + count > s.length()) {
-            return -1;
-        }
         int v = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);
@@ -261,7 +259,7 @@ public final class Timestamps {
     /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
     private static long daysFromCivil(int y, int m, int d) {
         int year = m <= 2 ? y - 1 : y;
-        int era = (year >= 0 ? year : year - 399) / 400;
+        int era = Math.floorDiv(year, 400);
         int yoe = year - era * 400;
         int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
         int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;

@@ -186,4 +186,88 @@ class LineSalvageTest {
         assertThat(r.events()).isEmpty();
         assertThat(r.malformed()).isNotNull();
     }
+
+    // --- robustness.md, "Bad input": what is replaced, and what the repair says ---
+
+    @Test
+    void invalidUtf8AndAControlCharacterAreBothNamed() {
+        byte[] line = latin1(GET.replace("}", ", \"ua\": \"a\u00ff\u0001b\"}"));
+        LineSalvage.Result r = read(line);
+        assertThat(r.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKOUT);
+        assertThat(r.repair()).isEqualTo("invalid UTF-8 and control characters replaced");
+    }
+
+    @Test
+    void onlyBytesBelowASpaceAreControlCharacters() {
+        assertThat(LineSalvage.sanitize(utf8("a b~"), 0, 4)).as("printable ASCII").isNull();
+        assertThat(LineSalvage.sanitize(utf8("a\u001fb"), 0, 3)).isEqualTo(utf8("a b"));
+        assertThat(LineSalvage.sanitize(latin1("a\u00e9"), 0, 2)).isEqualTo(utf8("a\ufffd"));
+        // only the line's own bytes count
+        byte[] framed = latin1("\u0000\u00ffab\u0000\u00ff");
+        assertThat(LineSalvage.sanitize(framed, 2, 2)).isNull();
+        assertThat(LineSalvage.validUtf8(framed, 2, 2)).isTrue();
+        assertThat(LineSalvage.validUtf8(framed, 1, 2)).isFalse();
+        // a rejected line with nothing to replace carries no repair note
+        LineSalvage.Result r = read(utf8("Traceback (most recent call last):"));
+        assertThat(r.repair()).isNull();
+    }
+
+    @Test
+    void nulPaddingWithTextIsPlainTextNotPadding() {
+        assertThat(read(latin1("\u0000".repeat(8) + "x")).malformed()).isEqualTo("plain text, not JSON");
+    }
+
+    @Test
+    void aRepairedLineIsStillSplitAtItsRecords() {
+        String cut = GET.substring(0, 28);
+        LineSalvage.Result r = read(latin1("\u0000\u0000" + cut + PUT));
+        assertThat(r.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKIN);
+        assertThat(r.repair()).isEqualTo("control characters replaced");
+        assertThat(r.malformed()).isEqualTo("cut off after 30 bytes, followed by a complete record");
+    }
+
+    @Test
+    void aRecordIsFoundWithinThirtyTwoAttemptsAndNotBeyond() {
+        // each '{' before the record is one failed attempt; the record's own brace is the next one
+        LineSalvage.Result within = read(utf8("x" + "{".repeat(31) + PUT));
+        assertThat(within.events()).singleElement().extracting(PoolEvent::kind).isEqualTo(EventKind.CHECKIN);
+        assertThat(within.malformed()).isEqualTo("cut off after 32 bytes, followed by a complete record");
+        LineSalvage.Result beyond = read(utf8("x" + "{".repeat(32) + PUT));
+        assertThat(beyond.events()).isEmpty();
+        assertThat(beyond.malformed()).isNotNull();
+    }
+
+    @Test
+    void attemptsAtTheStartOfTheRestCountTowardsTheBound() {
+        // k braces, then two records: k + 2 attempts find the second record, the rest before it fails (one
+        // more), then k + 1 attempts find the first: 2k + 4 <= 32 reads both, k = 15 only the second
+        LineSalvage.Result both = read(utf8("x" + "{".repeat(14) + GET + PUT));
+        assertThat(both.events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKOUT, EventKind.CHECKIN);
+        assertThat(both.malformed()).isEqualTo("cut off after 15 bytes, followed by a complete record");
+        LineSalvage.Result second = read(utf8("x" + "{".repeat(15) + GET + PUT));
+        assertThat(second.events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKIN);
+        assertThat(second.malformed()).isEqualTo("cut off after " + (16 + GET.length()) + " bytes, followed by a complete record");
+    }
+
+    @Test
+    void aLineWithinALargerBufferIsReadFromItsOwnBytesOnly() {
+        // the reader hands lines as ranges of its buffer: salvage must neither read before nor after them
+        String cut = GET.substring(0, 28);
+        String[] lines = {"[1, 2]", cut + PUT, GET + PUT, "\u0000\u0000" + PUT};
+        String joined = PUT + "\n" + String.join("\n", lines) + "\n" + GET;
+        byte[] buf = latin1(joined);
+        int off = PUT.length() + 1;
+        LineSalvage.Result[] r = new LineSalvage.Result[lines.length];
+        for (int k = 0; k < lines.length; k++) {
+            r[k] = salvage.salvage(buf, off, lines[k].length(), "t", 7, "rejected");
+            off += lines[k].length() + 1;
+        }
+        assertThat(r[0].malformed()).isEqualTo("a JSON array, not an object");
+        assertThat(r[1].events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKIN);
+        assertThat(r[1].malformed()).isEqualTo("cut off after 28 bytes, followed by a complete record");
+        assertThat(r[2].events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKOUT, EventKind.CHECKIN);
+        assertThat(r[2].malformed()).isNull();
+        assertThat(r[3].events()).extracting(PoolEvent::kind).containsExactly(EventKind.CHECKIN);
+        assertThat(r[3].repair()).isEqualTo("control characters replaced");
+    }
 }

@@ -59,4 +59,83 @@ class PrefilterFastPathTest {
         assertThat(scan("{\"event\":\"x\",\"extra\":" + "[".repeat(31) + "]".repeat(31) + "}")).isTrue();
         assertThat(scan("{\"event\":\"x\",\"extra\":" + "[".repeat(32) + "]".repeat(32) + "}")).isFalse();
     }
+
+    @Test
+    void emptyObjectsAndSpacesAroundThemArePlain() {
+        assertThat(scan("{}")).isTrue();
+        assertThat(scan(" \t{ } \t")).isTrue();
+        assertThat(scan("{}x")).isFalse();
+        assertThat(scan("{} {}")).isFalse();
+        assertThat(scan("{\"event\":\"x\"}  ")).isTrue();
+    }
+
+    @Test
+    void linesUpToTheLineLimitAreScanned() {
+        String head = "{\"event\":\"x\",\"pad\":\"";
+        String exactly = head + "a".repeat(LinePrefilter.MAX_LINE - head.length() - 2) + "\"}";
+        assertThat(exactly).hasSize(LinePrefilter.MAX_LINE);
+        assertThat(scan(exactly)).isTrue();
+        assertThat(scan(head + "a".repeat(LinePrefilter.MAX_LINE - head.length() - 1) + "\"}")).isFalse();
+    }
+
+    @Test
+    void nestedNumbersStartingWithEachDigitArePlain() {
+        assertThat(scan("{\"event\":\"x\",\"extra\":[0,9,-1,0.5,9e3]}")).isTrue();
+        assertThat(scan("{\"event\":\"x\",\"extra\":{\"a\":0,\"b\":9}}")).isTrue();
+        assertThat(scan("{\"event\":\"x\",\"extra\":[/1]}")).isFalse();
+        assertThat(scan("{\"event\":\"x\",\"extra\":[:1]}")).isFalse();
+    }
+
+    @Test
+    void theInfoLevelIsOneConstantAndOtherLevelsTheirText() {
+        // the level of nearly every line is handed out without hashing: the literal itself
+        assertThat(scan("{\"event\":\"x\",\"level\":\"info\"}")).isTrue();
+        assertThat(values[Field.LEVEL.ordinal()]).isSameAs("info");
+        for (String near : new String[] {"xnfo", "ixfo", "inxo", "infx", "inf", "infos", "INFO"}) {
+            assertThat(scan("{\"event\":\"x\",\"level\":\"" + near + "\"}")).isTrue();
+            assertThat(values[Field.LEVEL.ordinal()]).isEqualTo(near).isNotSameAs("info");
+        }
+        // "info" as another field's value is that field's own text
+        assertThat(scan("{\"event\":\"info\"}")).isTrue();
+        assertThat(values[Field.EVENT.ordinal()]).isEqualTo("info").isNotSameAs("info");
+    }
+
+    @Test
+    void theUtcTimestampIsReadFromBytesOnlyForTheTimeField() {
+        assertThat(scan("{\"event\":\"x\",\"timestamp\":\"2026-01-06T10:15:23.5Z\","
+                + "\"request_id\":\"2026-01-06T10:15:24Z\"}")).isTrue();
+        assertThat(values[Field.TIME.ordinal()]).isSameAs(LinePrefilter.UTC_TIME);
+        assertThat(prefilter.utcMicros()).isEqualTo(Decoding.micros("2026-01-06T10:15:23.500Z"));
+        assertThat(values[Field.REQUEST_ID.ordinal()]).isEqualTo("2026-01-06T10:15:24Z");
+        assertThat(scan("{\"timestamp\":\"2026-01-06T11:15:23+01:00\"}")).isTrue();
+        assertThat(values[Field.TIME.ordinal()]).isEqualTo("2026-01-06T11:15:23+01:00");
+    }
+
+    @Test
+    void aRepeatedValueIsOneStringAcrossLines() {
+        // "one String per value saves the analysis hashing it again" (LinePrefilter's caches)
+        String[] keys = {"event", "request_id", "conn_id", "pid", "path", "method", "hostname", "pgcode", "level"};
+        for (String key : keys) {
+            assertThat(scan("{\"" + key + "\":\"v-1\"}")).isTrue();
+            int field = FieldMapping.defaults().slot(key).field().ordinal();
+            String first = values[field];
+            assertThat(scan("{\"" + key + "\":\"v-1\",\"other\":1}")).isTrue();
+            assertThat(values[field]).as(key).isEqualTo("v-1").isSameAs(first);
+        }
+        assertThat(scan("{\"pool_used\":12}")).isTrue();
+        String twelve = values[Field.POOL_USED.ordinal()];
+        assertThat(scan("{\"pool_used\":12}")).isTrue();
+        assertThat(values[Field.POOL_USED.ordinal()]).isEqualTo("12").isSameAs(twelve);
+    }
+
+    @Test
+    void aSevereLineCarriesTheSignalOfItsFirstValueHoldingOne() {
+        assertThat(scan("{\"level\":\"error\",\"a\":\"server closed the connection unexpectedly\","
+                + "\"b\":\"relation t does not exist\"}")).isTrue();
+        assertThat(prefilter.signal().kind()).isEqualTo(Signal.Kind.STALE_CONNECTION);
+        assertThat(scan("{\"level\":\"info\",\"a\":\"server closed the connection unexpectedly\"}")).isTrue();
+        assertThat(prefilter.signal()).as("a quiet line is not searched").isNull();
+        assertThat(scan("{\"level\":\"warning\",\"a\":[\"x\",{\"b\":\"no such table\"}],\"c\":1}")).isTrue();
+        assertThat(prefilter.signal().needle()).as("nested values too").isEqualTo("no such table");
+    }
 }
