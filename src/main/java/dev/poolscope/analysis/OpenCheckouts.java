@@ -361,15 +361,15 @@ final class OpenCheckouts {
         col.words[s >>> CHUNK_BITS][s & MASK] |= SUSPECT;
     }
 
-    /** A later event of the request names the endpoint a checkout was taken for. */
+    /**
+     * A later event of the request names the endpoint a checkout was taken for: only ever a checkout without one
+     * ({@link #nameEndpoint}), with a non-null name.
+     */
     void setEndpoint(int s, String endpoint) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int old = col.words[c][i] & CTX_MASK;
-        boolean wasUnnamed = contexts.endpoint(old) == null;
-        if (wasUnnamed != (endpoint == null)) {
-            unnamed += wasUnnamed ? -1 : 1;
-        }
+        unnamed--;
         int ctx = contexts.withEndpoint(old, endpoint);
         contexts.release(old);
         col.words[c][i] = col.words[c][i] & ~CTX_MASK | ctx;
