@@ -97,4 +97,27 @@ class RequestMemoryTest {
         assertThat(endpointOf("r" + (N - 1))).isEqualTo("GET /r" + (N - 1));
         assertThat(context.size()).isEqualTo(N);
     }
+
+    /**
+     * Memory follows the requests remembered now, not every name ever seen: the names of forgotten requests and
+     * replaced endpoints are released, and the interner forgets released names once more than 1,024 are idle
+     * (Interner), so 10,000 distinct names never pile up.
+     */
+    @Test
+    void namesOfEndedRequestsAndReplacedEndpointsAreLetGo() {
+        int many = 10_000;
+        int bound = 1024 + 3;   // idle names before a sweep, plus the few in use
+        for (int i = 0; i < many; i++) {
+            endpointOf("p" + i, "r" + i, "GET /e" + i);
+            enrich(EventKind.REQUEST_END, "p" + i, "r" + i, null);
+        }
+        assertThat(context.size()).isZero();
+        assertThat(context.namesKnown()).isLessThanOrEqualTo(bound);
+        for (int i = 0; i < many; i++) {
+            name("renamed", "GET /v" + i);   // one request, a new endpoint each time
+        }
+        assertThat(context.size()).isEqualTo(1);
+        assertThat(endpointOf("renamed")).isEqualTo("GET /v" + (many - 1));
+        assertThat(context.namesKnown()).isLessThanOrEqualTo(bound);
+    }
 }
