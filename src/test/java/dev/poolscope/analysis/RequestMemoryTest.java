@@ -118,6 +118,23 @@ class RequestMemoryTest {
         }
         assertThat(context.size()).isEqualTo(1);
         assertThat(endpointOf("renamed")).isEqualTo("GET /v" + (many - 1));
-        assertThat(context.namesKnown()).isLessThanOrEqualTo(bound);
+        assertThat(context.namesKnown()).isBetween(2, bound);   // at least "p" and the last endpoint
+    }
+
+    /** docs/robustness.md, missing timestamps: "the event takes the previous event's time". */
+    @Test
+    void anEventWithoutTimeTakesThePreviousTime() {
+        assertThat(timeOf(PoolEvent.NO_TIME)).isEqualTo(PoolEvent.NO_TIME);   // none before it
+        assertThat(timeOf(5)).isEqualTo(5);
+        assertThat(timeOf(PoolEvent.NO_TIME)).isEqualTo(5);
+        assertThat(timeOf(PoolEvent.NO_TIME)).isEqualTo(5);
+        assertThat(timeOf(7)).isEqualTo(7);
+        assertThat(timeOf(PoolEvent.NO_TIME)).isEqualTo(7);
+    }
+
+    private long timeOf(long time) {
+        line++;
+        return context.enrich(new PoolEvent(EventKind.OTHER, time, "p", null, null, PoolEvent.NO_COUNT,
+                PoolEvent.NO_COUNT, null, false, false, "log", line)).time();
     }
 }
