@@ -53,7 +53,11 @@ final class OpenCheckouts {
 
     private final ConnIndex byConn;
 
-    /** Open checkouts without an endpoint: while there are none, naming endpoints has nothing to do. */
+    /**
+     * Open checkouts without an endpoint: while there are none, naming endpoints has nothing to do. Only a count
+     * too low could skip a naming (LaterEndpointTest); one too high only skips less, so mutants that make it
+     * higher are equivalent (docs/testing.md).
+     */
     private long unnamed;
     private long size;
     private int dead;
