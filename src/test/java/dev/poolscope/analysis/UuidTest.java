@@ -57,4 +57,41 @@ class UuidTest {
             }
         }
     }
+
+    /** Halves that together are all ones make the parser look again at every character: still valid UUIDs. */
+    @Test
+    void aValidUuidWhoseHalvesCoverEveryBitStillParses() {
+        long[] v = new long[2];
+        assertThat(Uuid.parse("00000000-0000-0000-ffff-ffffffffffff", v)).isTrue();
+        assertThat(v).containsExactly(0L, -1L);
+        assertThat(Uuid.parse("ffffffff-ffff-ffff-0000-000000000000", v)).isTrue();
+        assertThat(v).containsExactly(-1L, 0L);
+        assertThat(Uuid.parse("0f0f0f0f-0f0f-0f0f-f0f0-f0f0f0f0f0f0", v)).isTrue();
+        assertThat(v).containsExactly(0x0f0f_0f0f_0f0f_0f0fL, 0xf0f0_f0f0_f0f0_f0f0L);
+    }
+
+    /** A bad character anywhere, the first one included, and the first character past ASCII, is no UUID. */
+    @Test
+    void aBadCharacterBeforeValidDigitsIsNoUuid() {
+        long[] v = new long[2];
+        for (String bad : new String[] {"g0000000-0000-4000-8000-000000000000", "0000000g-0000-4000-8000-000000000000",
+                "00000000-000g-4000-8000-000000000000", "00000000-0000-4000-g000-000000000000",
+                "\u0080fffffff-ffff-ffff-ffff-ffffffffffff", "ffffffff-ffff-ffff-ffff-fffffffffff\u0080",
+                "00000000-0000-4000-8000-00000000000\u0080", "0f8e2c4a-1b2c-4d3e-8f90-a1b2c3d4e5\u007ff"}) {
+            assertThat(Uuid.parse(bad, v)).as(bad).isFalse();
+        }
+    }
+
+    /**
+     * The tables' hash finaliser is SplitMix64's (Steele, Lea and Flood 2014): the generator seeded with 0 feeds
+     * it 0x9e3779b97f4a7c15, twice that, three times that, and its published first outputs are these.
+     */
+    @Test
+    void mixIsTheSplitMix64Finaliser() {
+        long golden = 0x9e37_79b9_7f4a_7c15L;
+        assertThat(Uuid.mix(golden)).isEqualTo(0xe220_a839_7b1d_cdafL);
+        assertThat(Uuid.mix(2 * golden)).isEqualTo(0x6e78_9e6a_a1b9_65f4L);
+        assertThat(Uuid.mix(3 * golden)).isEqualTo(0x06c4_5d18_8009_454fL);
+        assertThat(Uuid.mix(0)).isZero();
+    }
 }
