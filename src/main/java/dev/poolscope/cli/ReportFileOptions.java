@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * a plain {@code analyze} never loads the chart or CSV libraries.
  */
 public final class ReportFileOptions {
-    /** Chart file formats; a cli-side twin of the report package's enum, which would load JFreeChart. */
+    /** Chart file formats: PNG painted with Java2D, SVG written as text (report.chart). */
     public enum ChartFileFormat { PNG, SVG }
 
     static final List<String> CSV_FILES = List.of("timeline.csv", "leaks.csv", "long_holds.csv", "windows.csv",

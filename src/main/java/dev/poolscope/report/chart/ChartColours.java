@@ -10,7 +10,7 @@ public final class ChartColours {
     public static final String CRITICAL = "#c62828";
     public static final String POOL_MAX = "#424242";
     public static final String WINDOW = "#c62828";
-    /** ChartStyle's window alpha, 0x30 of 0xff. */
+    /** The near-exhaustion windows are shaded at 0x30 of 0xff. */
     public static final double WINDOW_OPACITY = 0.19;
     public static final String BAR = "#1f6fb4";
 

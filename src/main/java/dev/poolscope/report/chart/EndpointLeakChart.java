@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Leaked checkouts per endpoint as horizontal bars, most first, at most {@value #TOP}, as
- * report.chart.EndpointLeakChart draws them, with each bar's count at its end. Endpoint names come from
- * the log (already through --redact's Redactor, as the whole diagnosis is): shortened, control characters
- * replaced, and escaped by {@link Svg#text}.
+ * Leaked checkouts per endpoint as horizontal bars, most first, at most {@value #TOP}, with each bar's
+ * count at its end. Endpoint names come from the log (already through --redact's Redactor, as the whole
+ * diagnosis is): shortened, control characters replaced, and escaped by the SVG writer.
  */
 final class EndpointLeakChart {
     static final String TITLE = "Leaked checkouts per endpoint";

@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * How long returned connections were held, as report.chart.HoldTimeChart draws it: a histogram on a log
+ * How long returned connections were held: a histogram on a log
  * scale, {@value #BINS_PER_DECADE} bins per power of ten of milliseconds, counted from the exact hold-time
  * histogram, over whole decades with a tick on each.
  */

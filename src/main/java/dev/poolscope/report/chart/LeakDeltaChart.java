@@ -6,8 +6,8 @@ import dev.poolscope.analysis.TimelineBucket;
 import java.util.List;
 
 /**
- * Running getconn − putconn at the end of each bucket against its normal and critical thresholds, as
- * report.chart.LeakDeltaChart draws it. The axis reaches the critical line and zero, and any negative run.
+ * Running getconn − putconn at the end of each bucket against its normal and critical thresholds. The
+ * axis reaches the critical line and zero, and any negative run.
  */
 final class LeakDeltaChart {
     static final String TITLE = "Leak delta over time";

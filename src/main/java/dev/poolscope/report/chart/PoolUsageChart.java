@@ -7,7 +7,7 @@ import dev.poolscope.analysis.Window;
 import java.util.List;
 
 /**
- * The main chart, as report.chart.PoolUsageChart draws it for {@code --charts}: pool used and open
+ * The main chart ({@code --chart FILE} draws it alone): pool used and open
  * checkouts per bucket against the pool size and the health thresholds, near-exhaustion windows shaded,
  * failed getconns (squares) and statement timeouts (circles) per bucket on a second axis at the right.
  * The left axis always reaches the threshold lines, so a quiet pool shows how far below them it stayed.
@@ -56,7 +56,7 @@ final class PoolUsageChart {
         c.yAxis(y, "connections", false);
         c.yAxis(right, "events per bucket", true);
         levels(c, d, y);
-        // Open checkouts under pool used, as JFreeChart draws them: the two often coincide, and pool used is the
+        // Open checkouts under pool used: the two often coincide, and pool used is the
         // figure the thresholds are about.
         c.series(OPEN, ChartColours.OPEN, 1.5, times, open, x, y);
         c.series(USED, ChartColours.USED, 2, times, used, x, y);
