@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.report.chart.ChartKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ public final class ReportFileOptions {
     static final List<String> CSV_FILES = List.of("timeline.csv", "leaks.csv", "long_holds.csv", "windows.csv",
             "timeouts.csv", "endpoints.csv", "health.csv", "server_applications.csv", "server_losses.csv",
             "server_timeouts.csv", "server_join.csv");
-    static final List<String> CHART_NAMES = List.of("pool-usage", "leak-delta", "hold-times", "endpoint-leaks");
 
     @Option(names = "--csv", paramLabel = "DIR",
             description = "write timeline.csv, leaks.csv, long_holds.csv, windows.csv, timeouts.csv, endpoints.csv and health.csv into DIR (and server_*.csv with a PostgreSQL log)")
@@ -67,7 +67,9 @@ public final class ReportFileOptions {
         }
         if (chartsDir != null) {
             String ext = "." + chartFormat.name().toLowerCase(Locale.ROOT);
-            CHART_NAMES.forEach(n -> out.add(chartsDir.resolve(n + ext)));
+            for (ChartKind kind : ChartKind.values()) {   // the chart names, without loading anything of Java2D
+                out.add(chartsDir.resolve(kind.baseName() + ext));
+            }
         }
         if (html != null) {
             out.add(html);

@@ -2,10 +2,18 @@ package dev.poolscope.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.analysis.AnalysisOptions;
+import dev.poolscope.analysis.Diagnosis;
+import dev.poolscope.event.EventNames;
+import dev.poolscope.event.FieldMapping;
+import dev.poolscope.feed.InputException;
+import dev.poolscope.feed.Pipeline;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Golden files under src/test/resources/golden/&lt;scenario&gt;/, compared byte for byte.
@@ -16,6 +24,14 @@ public final class Golden {
     private static final boolean UPDATE = Boolean.getBoolean("poolscope.updateGolden");
 
     private Golden() {}
+
+    /** A scenario's {@code app.jsonl} read through the pipeline with every default, as from standard input. */
+    public static Diagnosis diagnose(String scenario) throws IOException, InputException {
+        try (InputStream log = Files.newInputStream(ROOT.resolve(scenario).resolve("app.jsonl"))) {
+            return new Pipeline(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(), 1 << 20)
+                    .run(List.of("-"), log);
+        }
+    }
 
     public static void check(String scenario, String file, String actual) throws IOException {
         Path path = ROOT.resolve(scenario).resolve(file);

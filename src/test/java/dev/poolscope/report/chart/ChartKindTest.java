@@ -7,15 +7,10 @@ import dev.poolscope.analysis.Analysis;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputSummary;
-import dev.poolscope.event.EventNames;
-import dev.poolscope.event.FieldMapping;
-import dev.poolscope.feed.Pipeline;
 import dev.poolscope.report.Redaction;
 import dev.poolscope.report.Redactor;
 import dev.poolscope.testing.Golden;
 import dev.poolscope.testing.Scenarios;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,10 +30,7 @@ class ChartKindTest {
 
     @BeforeAll
     static void analyze() throws Exception {
-        try (InputStream log = Files.newInputStream(Golden.ROOT.resolve("small-incident").resolve("app.jsonl"))) {
-            d = new Pipeline(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(), 1 << 20)
-                    .run(List.of("-"), log);
-        }
+        d = Golden.diagnose("small-incident");
     }
 
     @Test

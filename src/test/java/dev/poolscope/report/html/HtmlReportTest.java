@@ -2,17 +2,11 @@ package dev.poolscope.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
-import dev.poolscope.event.EventNames;
-import dev.poolscope.event.FieldMapping;
-import dev.poolscope.feed.Pipeline;
 import dev.poolscope.testing.Golden;
 import dev.poolscope.testing.Scenarios;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -108,11 +102,7 @@ class HtmlReportTest {
      */
     @Test
     void theFourChartsAreInlineSvgWithTheirSeries() throws Exception {
-        Diagnosis d;
-        try (InputStream log = Files.newInputStream(Golden.ROOT.resolve("small-incident").resolve("app.jsonl"))) {
-            d = new Pipeline(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(), 1 << 20)
-                    .run(List.of("-"), log);
-        }
+        Diagnosis d = Golden.diagnose("small-incident");
         Document page = Jsoup.parse(render(d));
         assertThat(page.select("#charts figure")).extracting(f -> f.id()).containsExactly("chart-pool-usage",
                 "chart-leak-delta", "chart-hold-times", "chart-endpoint-leaks");

@@ -6,9 +6,6 @@ import dev.poolscope.analysis.Analysis;
 import dev.poolscope.analysis.AnalysisOptions;
 import dev.poolscope.analysis.Diagnosis;
 import dev.poolscope.analysis.InputSummary;
-import dev.poolscope.event.EventNames;
-import dev.poolscope.event.FieldMapping;
-import dev.poolscope.feed.Pipeline;
 import dev.poolscope.report.chart.ChartColours;
 import dev.poolscope.report.chart.ChartKind;
 import dev.poolscope.testing.Golden;
@@ -16,8 +13,6 @@ import dev.poolscope.testing.Scenarios;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +30,7 @@ class ChartImagesTest {
 
     @BeforeAll
     static void analyze() throws Exception {
-        try (InputStream log = Files.newInputStream(Golden.ROOT.resolve("small-incident").resolve("app.jsonl"))) {
-            d = new Pipeline(FieldMapping.defaults(), EventNames.defaults(), AnalysisOptions.defaults(), 1 << 20)
-                    .run(List.of("-"), log);
-        }
+        d = Golden.diagnose("small-incident");
     }
 
     private static BufferedImage png(ChartKind kind, Diagnosis diagnosis) throws IOException {
