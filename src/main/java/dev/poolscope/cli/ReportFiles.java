@@ -41,13 +41,13 @@ public final class ReportFiles {
     }
 
     /**
-     * Starts priming Java2D on another thread while the log is read ({@link ReportWarmup#prime}: a 20-bucket
-     * drawing of each PNG chart, which loads Java2D and sets up the fonts); {@link #write} waits for it, so
-     * the two never draw at the same time. Null when no PNG file is asked for: CSV, SVG files and the HTML
-     * page (SVG text) have nothing that heavy to load, and report.chart.png is then never touched. Priming the page too cost more than it saved on two busy cores (10 kB, 21 pairs at load 17:
-     * wall ×1.05, CPU ×1.08 with it). A full-size warm-up used to draw every 2,000-bucket chart too: on two
-     * cores that competes with the reading, and measured on 1 GB it made the report files cost 1.55x the
-     * JSON run against 1.15x with priming only (issue 15.4).
+     * Starts priming Java2D on another thread while the log is read ({@link ChartImages#prime}: a small
+     * specimen, which loads Java2D and sets up the fonts); {@link #write} waits for it, so the two never draw
+     * at the same time. Null when no PNG file is asked for: CSV, SVG files and the HTML page (SVG text) have
+     * nothing that heavy to load, and report.chart.png is then never touched. Priming the page too cost more
+     * than it saved on two busy cores (10 kB, 21 pairs at load 17: wall ×1.05, CPU ×1.08 with it). On two
+     * cores anything more competes with the reading: a full-size drawing of every chart made the report
+     * files cost 1.55× the JSON run on 1 GB against 1.15× (issue 15.4).
      */
     public static Thread warmUp(ReportFileOptions o) throws UsageException {
         if (!wantsPng(o)) {
@@ -55,7 +55,7 @@ public final class ReportFiles {
         }
         Thread t = new Thread(() -> {
             try {
-                ReportWarmup.prime();
+                ChartImages.prime();
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start: the real drawing afterwards meets the same problem and reports it in one line.
             }

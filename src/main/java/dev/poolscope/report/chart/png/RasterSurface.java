@@ -5,34 +5,40 @@ import dev.poolscope.report.chart.Surface;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.Shape;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 
 /**
  * A chart drawn into pixels, antialiased: what {@code SvgSurface} writes as SVG, painted the way a browser
  * paints that SVG (the same sans-serif face at 11 and 16 px, butt caps, round joins on series, a white
- * halo under level labels). Rectangles and horizontal or vertical lines, dashed or not, which are most of a
- * chart (background, grid, bars, marks, windows), are blended into the pixels here by their exact area;
- * Java2D draws the rest (series, circles, text). Its rasteriser's dashing and stroking were most of the
- * drawing's cost and of the JIT's work after the read (issue 15.4).
+ * halo under level labels). The shapes are painted here: rectangles and lines along the axes, dashed or not
+ * (background, grid, bars, marks, windows), by their exact area; series and circles through a
+ * {@link StrokeMask}. Java2D draws only the text. Its rasteriser (Marlin) was most of the drawing's cost, and
+ * with thousands of series points and timeout marks on a large log the JIT compiled it at length after the
+ * read (issue 15.4).
  */
 final class RasterSurface implements Surface {
     private static final Font PLAIN = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
-    private static final Color HALO = new Color(255, 255, 255, 204);
-    private static final BasicStroke HALO_STROKE = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final double HALO_OPACITY = 0.8;
+    /**
+     * How much of a glyph pixel's cover reaches each pixel of its 3 × 3 neighbourhood (row by row), for a halo
+     * 1.5 px wide: whole within a pixel's distance, nothing from two pixels away (so nothing further out), in
+     * between linearly: 2 − √2 to the diagonal neighbours.
+     */
+    private static final double[] HALO_REACH = haloReach();
 
     private final Graphics2D g;
     private final int[] pixels;
     private final int width;
     private final int height;
+    private StrokeMask mask;
 
     /** Paints {@code image} (TYPE_INT_RGB) white and draws on it from then on. */
     RasterSurface(BufferedImage image) {
@@ -59,7 +65,12 @@ final class RasterSurface implements Surface {
 
     @Override
     public void line(double x1, double y1, double x2, double y2, String stroke, double width, String dash) {
-        if (x1 != x2 && y1 != y2) {
+        if (x1 != x2 && y1 != y2 && dash == null) {
+            mask().segment(x1, y1, x2, y2, width / 2, true, true);
+            mask.paint(pixels, rgb(stroke));
+            return;
+        }
+        if (x1 != x2 && y1 != y2) {   // dashed and slanted: no chart draws one
             g.setColor(colour(stroke));
             g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dashes(dash),
                     0f));
@@ -101,13 +112,31 @@ final class RasterSurface implements Surface {
         int right = (int) Math.min(width, Math.ceil(x1));
         int top = (int) Math.max(0, Math.floor(y0));
         int bottom = (int) Math.min(height, Math.ceil(y1));
+        if (left >= right) {
+            return;   // wholly beside the canvas
+        }
+        // the columns the box covers whole: filled at once where the row is covered whole and opaque
+        int fullLeft = (int) Math.max(left, Math.ceil(x0));
+        int fullRight = (int) Math.max(fullLeft, Math.min(right, Math.floor(x1)));
         for (int py = top; py < bottom; py++) {
-            double cy = Math.min(y1, py + 1) - Math.max(y0, py);
-            for (int px = left; px < right; px++) {
-                double cover = alpha * cy * (Math.min(x1, px + 1) - Math.max(x0, px));
-                int i = py * width + px;
-                pixels[i] = cover >= 1 ? rgb : mix(pixels[i], rgb, cover);
+            double cy = alpha * (Math.min(y1, py + 1) - Math.max(y0, py));
+            int row = py * width;
+            if (cy >= 1) {
+                java.util.Arrays.fill(pixels, row + fullLeft, row + fullRight, rgb);
+                blendColumns(row, left, fullLeft, x0, x1, cy, rgb);
+                blendColumns(row, fullRight, right, x0, x1, cy, rgb);
+            } else {
+                blendColumns(row, left, right, x0, x1, cy, rgb);
             }
+        }
+    }
+
+    /** Pixels {@code from} to {@code to} of one row, each at {@code cy} times the share of it within [x0, x1). */
+    private void blendColumns(int row, int from, int to, double x0, double x1, double cy, int rgb) {
+        for (int px = from; px < to; px++) {
+            double cover = cy * (Math.min(x1, px + 1) - Math.max(x0, px));
+            int i = row + px;
+            pixels[i] = cover >= 1 ? rgb : mix(pixels[i], rgb, cover);
         }
     }
 
@@ -124,8 +153,8 @@ final class RasterSurface implements Surface {
 
     @Override
     public void circle(double cx, double cy, double r, String fill) {
-        g.setColor(colour(fill));
-        g.fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        mask().disc(cx, cy, r);
+        mask.paint(pixels, rgb(fill));
     }
 
     @Override
@@ -133,17 +162,21 @@ final class RasterSurface implements Surface {
         if (p.isEmpty()) {
             return;
         }
-        Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO, p.size());
-        for (int i = 0; i < p.size(); i++) {
-            if (p.startsPiece(i)) {
-                path.moveTo(p.x(i), p.y(i));
-            } else {
-                path.lineTo(p.x(i), p.y(i));
+        StrokeMask m = mask();
+        for (int i = 1; i < p.size(); i++) {
+            if (!p.startsPiece(i)) {
+                boolean last = i + 1 == p.size() || p.startsPiece(i + 1);
+                m.segment(p.x(i - 1), p.y(i - 1), p.x(i), p.y(i), width / 2, p.startsPiece(i - 1), last);
             }
         }
-        g.setColor(colour(stroke));
-        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
-        g.draw(path);
+        m.paint(pixels, rgb(stroke));
+    }
+
+    private StrokeMask mask() {
+        if (mask == null) {
+            mask = new StrokeMask(width, height);
+        }
+        return mask;
     }
 
     @Override
@@ -159,13 +192,54 @@ final class RasterSurface implements Surface {
             default -> x;
         };
         if (style == TextStyle.HALO) {
-            Shape outline = font.createGlyphVector(g.getFontRenderContext(), text).getOutline((float) left, (float) y);
-            g.setColor(HALO);
-            g.setStroke(HALO_STROKE);
-            g.draw(outline);
+            halo(font, text, left, y);
         }
         g.setColor(colour(fill));
         g.drawString(text, (float) left, (float) y);
+    }
+
+    /**
+     * The white halo under a label, as SVG draws it (a 3 px stroke around the glyphs at 0.8 opacity): the
+     * label drawn into a grey mask, grown by the stroke's 1.5 px (each pixel takes the largest cover of a
+     * neighbour, less from the diagonal ones), painted white at 0.8. Stroking the glyph outlines instead
+     * took Java2D's rasteriser through hundreds of curve pieces per label, and the JIT after it.
+     */
+    private void halo(Font font, String text, double left, double y) {
+        FontMetrics m = g.getFontMetrics(font);
+        int pad = 3;
+        int w = m.stringWidth(text) + 2 * pad + 1;
+        int h = m.getAscent() + m.getDescent() + 2 * pad + 1;
+        int ox = (int) Math.floor(left) - pad;
+        int oy = (int) Math.floor(y) - m.getAscent() - pad;
+        BufferedImage glyphs = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D mask = glyphs.createGraphics();
+        mask.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        mask.setFont(font);
+        mask.setColor(Color.WHITE);
+        mask.drawString(text, (float) (left - ox), (float) (y - oy));
+        mask.dispose();
+        byte[] ink = ((DataBufferByte) glyphs.getRaster().getDataBuffer()).getData();
+        float[] grown = new float[w * h];
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                int v = ink[j * w + i] & 0xff;
+                for (int k = 0; v > 0 && k < 9; k++) {
+                    int a = i + k % 3 - 1;
+                    int b = j + k / 3 - 1;
+                    if (a >= 0 && a < w && b >= 0 && b < h) {
+                        grown[b * w + a] = (float) Math.max(grown[b * w + a], v / 255.0 * HALO_REACH[k]);
+                    }
+                }
+            }
+        }
+        for (int j = Math.max(0, -oy); j < h && oy + j < height; j++) {
+            for (int i = Math.max(0, -ox); i < w && ox + i < width; i++) {
+                if (grown[j * w + i] > 0) {
+                    int at = (oy + j) * width + ox + i;
+                    pixels[at] = mix(pixels[at], 0xffffff, HALO_OPACITY * grown[j * w + i]);
+                }
+            }
+        }
     }
 
     @Override
@@ -184,6 +258,14 @@ final class RasterSurface implements Surface {
     @Override
     public void endGroup() {
         // pixels have no structure
+    }
+
+    private static double[] haloReach() {
+        double[] reach = new double[9];
+        for (int k = 0; k < 9; k++) {
+            reach[k] = Math.min(1, 2 - Math.hypot(k % 3 - 1, k / 3 - 1));
+        }
+        return reach;
     }
 
     void dispose() {
