@@ -89,6 +89,7 @@ final class HikariMerge {
     private static Map<String, List<ThreadStep>> tail(Map<String, List<ThreadStep>> e, Map<String, List<ThreadStep>> l) {
         Map<String, List<ThreadStep>> out = new HashMap<>(e);
         l.forEach((thread, steps) -> out.put(thread, ThreadRequests.join(e.get(thread), steps, ThreadRequests.TAIL)));
+        // (">=" would be an equivalent mutant: at THREADS it removes the empty range past THREADS)
         if (out.size() > ThreadRequests.THREADS) {
             List<String> newest = new ArrayList<>(out.keySet());
             newest.sort(Comparator.comparingLong((String k) -> last(out.get(k))).reversed().thenComparing(k -> k));
@@ -127,6 +128,7 @@ final class HikariMerge {
         ranked.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         out.suspected = s.suspected();
         out.returnedLate = s.returnedLate();
+        // (">=" would be an equivalent mutant: at maxItems the sublist is the whole list)
         out.trueLeaks = leaks.size() > maxItems ? leaks.subList(0, maxItems) : leaks;
         out.trueLeakCount = s.open().size() + s.overflow();
         out.trueLeakRequests = requests.size() + anonymous + s.overflow();

@@ -190,16 +190,22 @@ class HikariMergeTest {
     @Test
     void threadTailsAreJoinedAndTheOldestThreadsDropped() {
         // rule: a thread's later steps follow its earlier ones; beyond ThreadRequests.THREADS threads the ones
-        // whose last step is oldest go: THREADS earlier threads (t0 at 1 s ... ) and one new later one drop t0
+        // whose last step is oldest go, ties by name (deterministic): THREADS earlier threads, three of them
+        // (old-b, old-m, old-x) oldest at 0 s, and two new later ones drop old-m and old-x
         HikariStates e = new HikariStates();
-        for (int i = 0; i < ThreadRequests.THREADS; i++) {
+        for (int i = 0; i < ThreadRequests.THREADS - 3; i++) {
             e.tail.put(key("t" + i), List.of(new ThreadStep(sec(1 + i), "q" + i, null)));
+        }
+        for (String name : List.of("old-x", "old-b", "old-m")) {
+            e.tail.put(key(name), List.of(new ThreadStep(0, "q", null)));
         }
         HikariStates l = new HikariStates();
         l.tail.put(key("t1"), List.of(new ThreadStep(sec(50_000), "r1", "/orders")));
-        l.tail.put(key("late"), List.of(new ThreadStep(sec(60_000), "r2", null)));
+        l.tail.put(key("late1"), List.of(new ThreadStep(sec(60_000), "r2", null)));
+        l.tail.put(key("late2"), List.of(new ThreadStep(sec(60_000), "r3", null)));
         HikariState m = HikariMerge.merge(e.build(), l.build(), MAX);
-        assertThat(m.tail()).hasSize(ThreadRequests.THREADS).doesNotContainKey(key("t0")).containsKey(key("late"));
+        assertThat(m.tail()).hasSize(ThreadRequests.THREADS).containsKeys(key("old-b"), key("late1"), key("late2"))
+                .doesNotContainKeys(key("old-m"), key("old-x"));
         assertThat(m.tail().get(key("t1"))).containsExactly(new ThreadStep(sec(2), "q1", null),
                 new ThreadStep(sec(50_000), "r1", "/orders"));
     }
