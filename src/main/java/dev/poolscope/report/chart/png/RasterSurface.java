@@ -38,10 +38,16 @@ final class RasterSurface implements Surface {
     private final int[] pixels;
     private final int width;
     private final int height;
-    private StrokeMask mask;
+    private final StrokeMask mask;
 
     /** Paints {@code image} (TYPE_INT_RGB) white and draws on it from then on. */
     RasterSurface(BufferedImage image) {
+        this(image, new StrokeMask(image.getWidth(), image.getHeight()));
+    }
+
+    /** The same, with the series and circles' cover kept in {@code mask}, empty and of the image's size. */
+    RasterSurface(BufferedImage image, StrokeMask mask) {
+        this.mask = mask;
         pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         width = image.getWidth();
         height = image.getHeight();
@@ -66,7 +72,7 @@ final class RasterSurface implements Surface {
     @Override
     public void line(double x1, double y1, double x2, double y2, String stroke, double width, String dash) {
         if (x1 != x2 && y1 != y2 && dash == null) {
-            mask().segment(x1, y1, x2, y2, width / 2, true, true);
+            mask.segment(x1, y1, x2, y2, width / 2, true, true);
             mask.paint(pixels, rgb(stroke));
             return;
         }
@@ -153,7 +159,7 @@ final class RasterSurface implements Surface {
 
     @Override
     public void circle(double cx, double cy, double r, String fill) {
-        mask().disc(cx, cy, r);
+        mask.disc(cx, cy, r);
         mask.paint(pixels, rgb(fill));
     }
 
@@ -162,21 +168,13 @@ final class RasterSurface implements Surface {
         if (p.isEmpty()) {
             return;
         }
-        StrokeMask m = mask();
         for (int i = 1; i < p.size(); i++) {
             if (!p.startsPiece(i)) {
                 boolean last = i + 1 == p.size() || p.startsPiece(i + 1);
-                m.segment(p.x(i - 1), p.y(i - 1), p.x(i), p.y(i), width / 2, p.startsPiece(i - 1), last);
+                mask.segment(p.x(i - 1), p.y(i - 1), p.x(i), p.y(i), width / 2, p.startsPiece(i - 1), last);
             }
         }
-        m.paint(pixels, rgb(stroke));
-    }
-
-    private StrokeMask mask() {
-        if (mask == null) {
-            mask = new StrokeMask(width, height);
-        }
-        return mask;
+        mask.paint(pixels, rgb(stroke));
     }
 
     @Override
@@ -212,12 +210,12 @@ final class RasterSurface implements Surface {
         int ox = (int) Math.floor(left) - pad;
         int oy = (int) Math.floor(y) - m.getAscent() - pad;
         BufferedImage glyphs = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D mask = glyphs.createGraphics();
-        mask.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        mask.setFont(font);
-        mask.setColor(Color.WHITE);
-        mask.drawString(text, (float) (left - ox), (float) (y - oy));
-        mask.dispose();
+        Graphics2D pen = glyphs.createGraphics();
+        pen.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        pen.setFont(font);
+        pen.setColor(Color.WHITE);
+        pen.drawString(text, (float) (left - ox), (float) (y - oy));
+        pen.dispose();
         byte[] ink = ((DataBufferByte) glyphs.getRaster().getDataBuffer()).getData();
         float[] grown = new float[w * h];
         for (int j = 0; j < h; j++) {
