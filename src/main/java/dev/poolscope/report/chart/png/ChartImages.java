@@ -51,6 +51,9 @@ public final class ChartImages {
                 mine.put(kind, f);
             }
         }
+        if (mine.isEmpty()) {
+            return;   // all asked for already
+        }
         CompletableFuture.runAsync(() -> {
             try {
                 BufferedImage image = canvas();

@@ -118,6 +118,17 @@ class ChartImagesTest {
         }
     }
 
+    /** drawAll paints the charts in turn on one canvas: nothing of one may show in the next. */
+    @Test
+    void chartsDrawnInTurnOnOneCanvasAreTheChartsDrawnAlone() {
+        ChartImages together = new ChartImages(d);
+        together.drawAll(List.of(ChartKind.values()));
+        together.drawAll(List.of(ChartKind.POOL_USAGE));   // asked for again: drawn once
+        for (ChartKind kind : ChartKind.values()) {
+            assertThat(together.png(kind)).as(kind.baseName()).isEqualTo(new ChartImages(d).png(kind));
+        }
+    }
+
     @Test
     void dashArraysAndColoursAreReadAsSvgWritesThem() {
         assertThat(RasterSurface.dashes("6 4")).containsExactly(6f, 4f);
