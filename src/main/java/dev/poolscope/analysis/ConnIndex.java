@@ -5,14 +5,13 @@ package dev.poolscope.analysis;
  * only when a checkin first needs to look up by connection alone: a log of never-returned checkouts
  * never pays for it.
  *
- * <p>A connection id is stored as a long: the number itself when it is a canonical decimal below 2^62,
+ * <p>A connection id is stored as a long: the number itself when it is a canonical decimal of at most 18 digits,
  * else its interned text's number as {@code -(n + 2)}; {@link #NONE} when the checkout named none.
  */
 final class ConnIndex {
     static final long NONE = -1;
     /** What {@link #find} gives for an id no open checkout has. */
     static final long UNKNOWN = Long.MIN_VALUE;
-    private static final long MAX_NUMBER = (1L << 62) - 1;
 
     private final SlotColumns col;
     private final CheckoutContexts contexts;
@@ -54,7 +53,10 @@ final class ConnIndex {
         }
     }
 
-    /** A canonical decimal number below 2^62 (no sign, no leading zero), or -1. */
+    /**
+     * A canonical decimal number of at most 18 digits (no sign, no leading zero), or -1: below 10^18, so it
+     * never overflows nor meets the text ids' negative range.
+     */
     static long parseNumber(String s) {
         int n = s.length();
         if (n == 0 || n > 18 || (s.charAt(0) == '0' && n > 1)) {
@@ -68,7 +70,7 @@ final class ConnIndex {
             }
             v = v * 10 + d;
         }
-        return v <= MAX_NUMBER ? v : -1;
+        return v;
     }
 
     // ---- the index, once built; the store calls these for every slot with a connection
@@ -107,7 +109,7 @@ final class ConnIndex {
         for (int j = SlotIndex.home(h, t.length); t[j] != 0; j = SlotIndex.next(j, t.length)) {
             if (SlotIndex.matches(t[j], h)) {
                 int s = SlotIndex.slotOf(t[j]);
-                if (s > best && col.conn(s) == conn
+                if (s > best && col.conn(s) == conn   // (>=: a slot is in the table once, equivalent)
                         && contexts.processOf(col.word(s) & SlotColumns.CTX_MASK) == process) {
                     best = s;
                 }
@@ -120,6 +122,7 @@ final class ConnIndex {
         return hash(contexts.processOf(col.word(s) & SlotColumns.CTX_MASK), col.conn(s));
     }
 
+    /** (Any other mixing is as good: the index only needs the same hash for the same pair.) */
     private static long hash(int process, long conn) {
         return Uuid.mix(conn * 0xC2B2_AE3D_27D4_EB4FL + process);
     }
