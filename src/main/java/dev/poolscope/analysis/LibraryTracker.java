@@ -183,7 +183,7 @@ final class LibraryTracker {
         try {
             return s == null ? -1 : Long.parseLong(s.strip());
         } catch (NumberFormatException e) {
-            return -1;
+            return -1;   // (0 would be an equivalent mutant: both settings read take only a positive value)
         }
     }
 

@@ -92,6 +92,7 @@ final class ThreadRequests {
                 out.add(s);
             }
         });
+        // (">=" would be an equivalent mutant: at n the sublist is the whole list)
         return out.size() > n ? out.subList(out.size() - n, out.size()) : out;
     }
 
@@ -100,6 +101,7 @@ final class ThreadRequests {
         Map<String, List<ThreadStep>> out = new HashMap<>();
         threads.forEach((k, list) -> {
             List<ThreadStep> steps = new ArrayList<>(list);
+            // (">=" would be an equivalent mutant: at TAIL the sublist is the whole list)
             out.put(k, List.copyOf(steps.size() > TAIL ? steps.subList(steps.size() - TAIL, steps.size()) : steps));
         });
         return out;
@@ -121,6 +123,7 @@ final class ThreadRequests {
                 out.add(s);
             }
         }
+        // (">=" would be an equivalent mutant: at max the sublist is the whole list)
         return List.copyOf(out.size() > max ? out.subList(out.size() - max, out.size()) : out);
     }
 
