@@ -133,6 +133,7 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
             above += usage.aboveMicros();
         }
         all.sort(BY_START);
+        // at exactly maxItems the sub-list holds the same windows ("<" is equivalent)
         List<Window> capped = all.size() <= options.maxItems() ? all : all.subList(0, options.maxItems());
         return new PoolResult(peak, peakAt, peakProcess, poolMax, capped, count, above);
     }
