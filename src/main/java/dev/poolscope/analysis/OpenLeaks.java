@@ -98,6 +98,7 @@ final class OpenLeaks {
 
     /** Whether the request was counted already when some of its leaks were settled early. */
     private boolean settledEarlier(int s) {
+        // requests > 0 only skips the look-up: no request counted means none remembered (">= 0" is equivalent)
         return settled != null && settled.requests > 0
                 && settled.counted(new RequestKey(open.process(s), open.requestId(s)));
     }

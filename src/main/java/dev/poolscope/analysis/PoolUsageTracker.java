@@ -92,6 +92,7 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
     }
 
     private void offerPeak(int used, long time, String process) {
+        // ("compareTo <= 0" is equivalent: the same process at the same time and usage is the same peak)
         if (used > peak || (used == peak && (time < peakAt || time == peakAt && process.compareTo(peakProcess) < 0))) {
             peak = used;
             peakAt = time;
@@ -133,6 +134,7 @@ public final class PoolUsageTracker implements Analyzer<PoolResult> {
             above += usage.aboveMicros();
         }
         all.sort(BY_START);
+        // at exactly maxItems the sub-list holds the same windows ("<" is equivalent)
         List<Window> capped = all.size() <= options.maxItems() ? all : all.subList(0, options.maxItems());
         return new PoolResult(peak, peakAt, peakProcess, poolMax, capped, count, above);
     }

@@ -30,8 +30,11 @@ final class SettledLeaks {
     private final Predicate<RequestKey> timedOut;
     private final long maxOpen;
     private final ArrayDeque<Ended> ended = new ArrayDeque<>();
-    private final PriorityQueue<Checkout> kept =
-            new PriorityQueue<>((a, b) -> Long.compare(b.acquiredAt, a.acquiredAt));   // youngest on top
+    /**
+     * Youngest on top, in the listing's order ({@link LeakItem#OLDEST_FIRST}: time, process, file, line), so
+     * that a tie in time at the cut keeps the checkout a summary's listing keeps, whatever order they settle in.
+     */
+    private final PriorityQueue<Checkout> kept = new PriorityQueue<>(SettledLeaks::youngerFirst);
     private final Map<String, Long> byEndpoint = new HashMap<>();
     /** Recently settled requests, so a request settled in two steps counts once. */
     private final Map<RequestKey, Boolean> recent = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -82,6 +85,7 @@ final class SettledLeaks {
         long[] sample = new long[(int) Math.min(SAMPLE, open.size())];
         int[] n = {0};
         long[] seen = {0};
+        // (counting seen down instead samples the same checkouts: -k % step == 0 exactly when k % step == 0)
         open.forEach(s -> {
             if (seen[0]++ % step == 0 && n[0] < sample.length) {
                 sample[n[0]++] = open.acquiredAt(s);
@@ -116,6 +120,9 @@ final class SettledLeaks {
             endpoint = Endpoint.OTHER;
         }
         byEndpoint.merge(endpoint, 1L, Long::sum);
+        // Younger than the youngest kept: decided on the time alone, no objects. A tie is added and the youngest
+        // by the whole order dropped. ("kept.size() <= maxItems" is equivalent: a younger one is added and
+        // dropped at once.)
         if (maxItems > 0 && (kept.size() < maxItems || open.acquiredAt(s) <= kept.peek().acquiredAt)) {
             kept.add(open.view(s));
             if (kept.size() > maxItems) {
@@ -129,6 +136,17 @@ final class SettledLeaks {
                 timedOutRequests += timedOut.test(key) ? 1 : 0;
             }
         }
+    }
+
+    private static int youngerFirst(Checkout a, Checkout b) {
+        int c = Long.compare(b.acquiredAt, a.acquiredAt);
+        if (c == 0) {
+            c = b.process.compareTo(a.process);
+        }
+        if (c == 0) {
+            c = b.source.compareTo(a.source);
+        }
+        return c != 0 ? c : Long.compare(b.line, a.line);
     }
 
     boolean counted(RequestKey key) {

@@ -68,7 +68,8 @@ final class SlotIndex {
         int hole = i;
         for (int j = hole + 1 == cap ? 0 : hole + 1; t[j] != 0; j = j + 1 == cap ? 0 : j + 1) {
             int h = home(hasher.hash(slotOf(t[j])), cap);
-            // the cell at j may fill the hole unless its home lies cyclically in (hole, j]
+            // the cell at j may fill the hole unless its home lies cyclically in (hole, j]; j never equals the hole
+            // (a table always has an empty cell), so "hole < j" in the test below would be the same
             boolean stays = hole <= j ? hole < h && h <= j : hole < h || h <= j;
             if (!stays) {
                 t[hole] = t[j];
