@@ -98,11 +98,14 @@ final class CheckoutContexts {
         return id < 0 ? null : names.get(id);
     }
 
+    /** (A mutant that only makes this false more often is equivalent: the maps' path then finds the number.) */
     private boolean same(int name, String value) {
         return name < 0 ? value == null : value != null && value.equals(names.get(name));
     }
 
     private int internSlowly(String process, String source, String endpoint, String thread) {
+        // a look-up of the maps, skipped when a name is new; mutants that only skip it more often are
+        // equivalent (acquire below finds a known tuple and counts its user the same)
         int p = names.find(process);
         int src = source == null ? -1 : names.find(source);
         int ep = endpoint == null ? -1 : names.find(endpoint);
