@@ -67,6 +67,7 @@ final class HikariLeaks {
     void suspected(PoolEvent e, PoolNote n) {
         suspected++;
         origins.borrow(n.frames());
+        // (">= 0" would be an equivalent mutant: the threshold is -1 or, from threshold(), positive; never 0)
         guessedThreshold += thresholdMs > 0 ? 0 : 1;
         String thread = key(e.process(), n.subject());
         LeakWarning w = new LeakWarning(e.process(), n.connection(), n.subject(), e.time(), thresholdMs, null, null,

@@ -2,9 +2,11 @@ package dev.poolscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,5 +126,43 @@ class LibraryStateTest {
         assertThat(cfg).hasSize(LibraryState.MAX_CONFIG).containsKey("last");
         LibraryState.put(cfg, "beyond", "v");
         assertThat(cfg).hasSize(LibraryState.MAX_CONFIG).doesNotContainKey("beyond");
+    }
+
+    @Test
+    void theEmptyStateAddsNothingToAMerge() {
+        // rule: a summary with no library lines is the empty state: no maximum (-1), no tallies, no settings, and
+        // merged before another state it leaves that state's figures as they were (max 12 from "stats")
+        LibraryState e = LibraryState.empty();
+        assertThat(e.max()).isEqualTo(-1);
+        assertThat(e.poolEvents()).isEmpty();
+        assertThat(e.config()).isEmpty();
+        LibraryState m = e.merge(max(12, "stats"), 10);
+        assertThat(m.max()).isEqualTo(12);
+        assertThat(m.maxSource()).isEqualTo("stats");
+    }
+
+    @Test
+    void unplacedLinesAndDumpingThreadsAreCappedAtMaxConfig() {
+        // rule: at most MAX_CONFIG (1000) unplaced lines and threads mid-dump are kept across a seam. Earlier: 999
+        // of each; later: 3 more unplaced lines (1 kept: 1000), 3 new dumping threads (1 kept: 1000) and a new pool
+        // for an earlier thread t0, which replaces its pool even at the cap
+        List<LibraryState.ConfigLine> unplaced = new ArrayList<>();
+        Map<String, String> dumping = new HashMap<>();
+        for (int i = 0; i < LibraryState.MAX_CONFIG - 1; i++) {
+            unplaced.add(new LibraryState.ConfigLine(P, "u" + i, "minimumIdle", "2"));
+            dumping.put(P + "\u0000t" + i, "HikariPool-1");
+        }
+        LibraryState a = state(Map.of(), Map.of(), unplaced, dumping, -1, null, false, false, HikariState.empty());
+        List<LibraryState.ConfigLine> more = List.of(new LibraryState.ConfigLine(P, "x1", "minimumIdle", "2"),
+                new LibraryState.ConfigLine(P, "x2", "minimumIdle", "2"),
+                new LibraryState.ConfigLine(P, "x3", "minimumIdle", "2"));
+        Map<String, String> later = new TreeMap<>(Map.of(P + "\u0000n1", "HikariPool-2", P + "\u0000n2", "HikariPool-2",
+                P + "\u0000n3", "HikariPool-2", P + "\u0000t0", "HikariPool-3"));
+        LibraryState m = a.merge(state(Map.of(), Map.of(), more, later, -1, null, false, false, HikariState.empty()), 10);
+        assertThat(m.unplaced()).hasSize(LibraryState.MAX_CONFIG);
+        assertThat(m.unplaced()).contains(more.get(0)).doesNotContain(more.get(1), more.get(2));
+        assertThat(m.dumping()).hasSize(LibraryState.MAX_CONFIG);
+        assertThat(m.dumping()).containsEntry(P + "\u0000n1", "HikariPool-2").containsEntry(P + "\u0000t0", "HikariPool-3")
+                .doesNotContainKeys(P + "\u0000n2", P + "\u0000n3");
     }
 }
