@@ -26,6 +26,7 @@ class InternerTest {
             in.release(i);
         }
         assertEquals(0, in.acquire("v0"));
+        assertEquals(1, in.users(0));
         in.acquire("new");
         assertEquals(1026, in.size());
         in.release(0);
