@@ -2,6 +2,7 @@ package dev.poolscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolscope.testing.PropertyCases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -138,7 +139,7 @@ class OpenCheckoutsModelTest {
 
     @Test
     void agreesWithTheModelOnRandomSequences() {
-        for (long seed = 1; seed <= 40; seed++) {
+        for (long seed = 1; seed <= PropertyCases.of(40); seed++) {
             run(seed, 4000);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
+import dev.poolscope.testing.PropertyCases;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -42,7 +43,7 @@ class RequestContextModelTest {
 
     @Test
     void remembersAndForgetsExactlyLikeTheLinkedHashMap() {
-        for (long seed = 1; seed <= 3; seed++) {
+        for (long seed = 1; seed <= PropertyCases.of(3); seed++) {
             Random r = new Random(seed);
             Model model = new Model();
             RequestContext context = new RequestContext();
