@@ -44,6 +44,8 @@ final class OldestItems {
         if (youngestFirst.size() < max) {
             youngestFirst.add(item);
         } else if (LeakItem.OLDEST_FIRST.compare(item, youngestFirst.peek()) < 0) {
+            // ("<= 0" is equivalent: items that compare equal share time, process, file and line, so they are one
+            // line's checkout, offered once; the same file read twice gives equal items)
             youngestFirst.poll();
             youngestFirst.add(item);
         }

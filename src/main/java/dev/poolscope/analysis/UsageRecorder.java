@@ -49,7 +49,9 @@ final class UsageRecorder {
             heads.put(e.process(), h);
         }
         h.steps.add(UsageStep.of(e));
-        boolean sync = e.hasPoolUsed() && e.poolUsed() <= options.thresholds().poolUsed().criticalAbove()
+        // critical as the usage tracker has it: scaled to the largest pool maximum seen so far (issue #16)
+        long critical = options.thresholds().resolvedFor(poolMax).poolUsed().criticalAbove();
+        boolean sync = e.hasPoolUsed() && e.poolUsed() <= critical
                 && e.kind() != EventKind.CHECKOUT_FAILED && e.kind() != EventKind.NEARLY_EXHAUSTED;
         if (sync) {
             h.synced = true;

@@ -131,6 +131,43 @@ class TimelineAnalyzerTest {
         assertThat(t.buckets().stream().mapToLong(TimelineBucket::getconn).sum()).isEqualTo(1001);
     }
 
+    /**
+     * Rule: statement timeouts are counted in the bucket of their event, other events add none, and one before
+     * any timestamp counts in the first bucket: 0.5 s, 0.7 s and the untimed one in the first, none in the second.
+     */
+    @Test
+    void statementTimeoutsAreCountedPerBucket() {
+        TimelineAnalyzer a = analyzer(Duration.ofSeconds(1));
+        for (long at : new long[] {PoolEvent.NO_TIME, T0 + S / 2, T0 + 7 * S / 10}) {
+            a.accept(new PoolEvent(EventKind.OTHER, at, "1", null, null, PoolEvent.NO_COUNT, PoolEvent.NO_COUNT, null,
+                    true, false, "t", 1), PoolEvent.NO_COUNT, 0);
+        }
+        a.accept(event(EventKind.OTHER, T0 + 6 * S / 5, PoolEvent.NO_COUNT), PoolEvent.NO_COUNT, 0);
+        assertThat(a.finish().buckets()).extracting(TimelineBucket::statementTimeouts).containsExactly(3L, 0L);
+    }
+
+    /**
+     * Rule: at most 2000 buckets, so a span of exactly 2000 keeps the width. At the first width (100 ms), events
+     * at T0 and T0 + 1999 x 100 ms span 2000 buckets; one more at T0 + 200 s spans 2001 and the width moves to the
+     * next step, 500 ms: 200 s / 500 ms + 1 = 401 buckets.
+     */
+    @Test
+    void exactlyTheMostBucketsKeepsTheWidthOneMoreCoarsens() {
+        TimelineAnalyzer a = analyzer(Duration.ZERO);
+        a.accept(event(EventKind.CHECKOUT, T0, 1), 1, 1);
+        a.accept(event(EventKind.CHECKOUT, T0 + 1999 * S / 10, 1), 1, 1);
+        Timeline full = a.finish();
+        assertThat(full.bucketMicros()).isEqualTo(S / 10);
+        assertThat(full.buckets()).hasSize(2000);
+
+        a.accept(event(EventKind.CHECKOUT, T0 + 200 * S, 1), 1, 1);
+        Timeline coarser = a.finish();
+        assertThat(coarser.bucketMicros()).isEqualTo(S / 2);
+        assertThat(coarser.buckets()).hasSize(401);
+        assertThat(coarser.buckets()).extracting(TimelineBucket::getconn).containsOnly(0L, 1L);
+        assertThat(coarser.buckets().get(400).start()).isEqualTo(T0 + 200 * S);
+    }
+
     @Test
     void ladderStepsDivideEachOther() {
         long w = BucketLadder.FIRST;
