@@ -262,4 +262,15 @@ class LiveAnalysisTest {
         assertThat(s.checkoutsLogged()).isFalse();
         assertThat(s.health().checks()).extracting(HealthCheck::metric).doesNotContain(Health.LEAK_DELTA);
     }
+    @Test
+    void theLastEventTimeIsTheLatestReadNotTheLastLine() {
+        // watch's clock when it follows the log: none before any timed line; 5 s after lines at 5 s and then 3 s
+        // (a line out of order); an untimed line changes nothing
+        assertThat(live.lastEventTime()).isEqualTo(PoolEvent.NO_TIME);
+        checkout(5, "p", "r1", "c1");
+        checkout(3, "p", "r2", "c2");
+        live.accept(new PoolEvent(EventKind.OTHER, PoolEvent.NO_TIME, "p", null, null, -1, -1, null, false, false,
+                "t", 3));
+        assertThat(live.lastEventTime()).isEqualTo(5 * S);
+    }
 }
