@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolscope.event.EventKind;
 import dev.poolscope.event.PoolEvent;
+import dev.poolscope.event.PoolNote;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -194,5 +195,82 @@ class LiveAnalysisTest {
         assertThat(s.totals().processes()).isEqualTo(LiveProcesses.MAX_PROCESSES);
         assertThat(s.openCheckouts()).isEqualTo(LiveProcesses.MAX_PROCESSES);   // the evicted ones' too
         assertThat(s.totals().forgottenProcesses()).isEqualTo(500);
+    }
+    @Test
+    void onlyTheTenOldestOpenCheckoutsAreListedOldestFirst() {
+        // docs/watch.md: alerts list the oldest open checkouts. Twelve open, acquired at 0, 1, ..., 11 s: the ten
+        // listed are those of 0..9 s, in that order; the two youngest are left out
+        for (int i = 0; i < 12; i++) {
+            checkout(i, "p", "r" + i, "c" + i);
+        }
+        LiveStatus s = live.status(20 * S);
+        assertThat(s.openCheckouts()).isEqualTo(12);
+        assertThat(s.oldest()).extracting(LeakItem::requestId)
+                .containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9");
+        assertThat(s.oldest().get(0).ageMicros()).isEqualTo(20 * S);
+    }
+
+    @Test
+    void aCheckoutMadeAtTheStatusTimeIsListedWithAgeZeroAndAnUntimedOneIsNot() {
+        // age is now - acquired (0 here); a checkout with no timestamp has no age and is not listed, though open
+        live.accept(new PoolEvent(EventKind.CHECKOUT, PoolEvent.NO_TIME, "p", "r0", "c0", -1, -1, null, false, false,
+                "t", 1));
+        checkout(5, "p", "r1", "c1");
+        LiveStatus s = live.status(5 * S);
+        assertThat(s.openCheckouts()).isEqualTo(2);
+        assertThat(s.oldest()).singleElement().satisfies(l -> {
+            assertThat(l.requestId()).isEqualTo("r1");
+            assertThat(l.ageMicros()).isZero();
+        });
+    }
+
+    @Test
+    void onlyStatementTimeoutsAreCountedAsSuch() {
+        // three lines, the second a statement timeout: one
+        live.accept(ev(EventKind.OTHER, 1, "p", "r1", null, -1));
+        live.accept(new PoolEvent(EventKind.OTHER, 2 * S, "p", "r2", null, -1, -1, null, true, false, "t", 2));
+        checkout(3, "p", "r3", "c3");
+        assertThat(live.status(4 * S).totals().statementTimeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void loggedCheckoutsJudgeTheLeakDelta() {
+        // three checkouts, none returned, requests still running and younger than the grace: getconn - putconn
+        // = 3, above the default warning level 2; used now 3 (below 10) and no request without close
+        checkout(0, "p", "r1", "c1");
+        checkout(1, "p", "r2", "c2");
+        checkout(2, "p", "r3", "c3");
+        LiveStatus s = live.status(3 * S);
+        assertThat(s.leakDelta()).isEqualTo(3);
+        assertThat(s.checkoutsLogged()).isTrue();
+        assertThat(s.library().poolEvents()).isEqualTo(java.util.Map.of("t", java.util.Map.of("structlog", 3L)));
+        assertThat(s.health().checks()).extracting(HealthCheck::metric).contains(Health.LEAK_DELTA);
+        assertThat(s.level()).isEqualTo(Level.WARNING);
+    }
+
+    @Test
+    void hikariLinesAreReadSoItsLeakWarningsCountAndTheDeltaIsLeftOut() {
+        // docs/watch.md: with HikariCP alone getconn, putconn and the delta are n/a and left out of the level;
+        // its leak warnings are counted (one here, never "unleaked")
+        PoolNote warning = new PoolNote("hikaricp", PoolNote.Kind.LEAK_SUSPECTED, "HikariPool-1 housekeeper", "conn1",
+                "http-1", null, List.of("com.acme.Orders.load(Orders.java:10)"), PoolEvent.NO_COUNT);
+        live.accept(new PoolEvent(EventKind.OTHER, 10 * S, "p", null, null, -1, -1, null, false, false, "t", 1,
+                null, null, null, null, warning));
+        LiveStatus s = live.status(11 * S);
+        assertThat(s.library().suspected()).isEqualTo(1);
+        assertThat(s.leakWarningsOpen()).isEqualTo(1);
+        assertThat(s.checkoutsLogged()).isFalse();
+        assertThat(s.health().checks()).extracting(HealthCheck::metric).doesNotContain(Health.LEAK_DELTA);
+    }
+    @Test
+    void theLastEventTimeIsTheLatestReadNotTheLastLine() {
+        // watch's clock when it follows the log: none before any timed line; 5 s after lines at 5 s and then 3 s
+        // (a line out of order); an untimed line changes nothing
+        assertThat(live.lastEventTime()).isEqualTo(PoolEvent.NO_TIME);
+        checkout(5, "p", "r1", "c1");
+        checkout(3, "p", "r2", "c2");
+        live.accept(new PoolEvent(EventKind.OTHER, PoolEvent.NO_TIME, "p", null, null, -1, -1, null, false, false,
+                "t", 3));
+        assertThat(live.lastEventTime()).isEqualTo(5 * S);
     }
 }
