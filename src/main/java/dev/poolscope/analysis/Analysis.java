@@ -91,19 +91,11 @@ public final class Analysis implements Pass<Diagnosis> {
 
     /**
      * Joins the analyzers' results; a {@link Summary} finishes through here too, without the fine-grained
-     * timeline (summaries keep per-minute rows instead, see {@link MinuteTimeline}).
-     */
-    /** @param timedOutAndLeaked requests that hit a statement timeout and leaked (the tracker counts them) */
-    static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult leaks,
-                              PoolResult usage, TimeoutResult timeoutResult, Timeline timeline,
-                              long timedOutAndLeaked) {
-        return diagnose(options, input, counts, leaks, usage, timeoutResult, timeline, timedOutAndLeaked,
-                LibraryResult.none());
-    }
-
-    /**
-     * The same with what pool libraries said: HikariCP's true leaks join the leaks, and the pool-used thresholds
-     * are those for the pool's maximum (issue #16), in the diagnosis's options too, so every report shows them.
+     * timeline (summaries keep per-minute rows instead, see {@link MinuteTimeline}). What pool libraries said
+     * joins in: HikariCP's true leaks join the leaks, and the pool-used thresholds are those for the pool's
+     * maximum (issue #16), in the diagnosis's options too, so every report shows them.
+     *
+     * @param timedOutAndLeaked requests that hit a statement timeout and leaked (the tracker counts them)
      */
     static Diagnosis diagnose(AnalysisOptions options, InputSummary input, Counts counts, CheckoutResult paired,
                               PoolResult usage, TimeoutResult timeoutResult, Timeline timeline,
