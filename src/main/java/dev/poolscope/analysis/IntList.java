@@ -14,14 +14,6 @@ final class IntList {
         items[size++] = v;
     }
 
-    int size() {
-        return size;
-    }
-
-    int get(int k) {
-        return items[k];
-    }
-
     int[] toArray() {
         return Arrays.copyOf(items, size);
     }

@@ -336,11 +336,6 @@ final class OpenCheckouts {
         return col.top;
     }
 
-    /** Bytes the chunks take now, for tests and measurements. */
-    long bytes() {
-        return col.bytes();
-    }
-
     boolean requestEnded(int s) {
         return (col.word(s) & ENDED) != 0;
     }

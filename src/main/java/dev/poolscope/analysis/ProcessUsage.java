@@ -53,14 +53,6 @@ final class ProcessUsage {
                 closedAboveMicros, pending, firstDone);
     }
 
-    Window pending() {
-        return pending;
-    }
-
-    Window firstDone() {
-        return firstDone;
-    }
-
     /**
      * Takes over a later summary's machine for this process (which started fresh after a usage at or
      * below the threshold, so only the window chain differs): this pending window joins the later

@@ -136,15 +136,4 @@ final class SlotColumns {
             }
         }
     }
-
-    /** Bytes the chunks take now, for tests and measurements. */
-    long bytes() {
-        long n = 0;
-        for (int c = 0; c < words.length; c++) {
-            if (words[c] != null) {
-                n += CHUNK * (8L + 8 + 4 + conns[c].width() + times[c].width() + lines[c].width());
-            }
-        }
-        return n;
-    }
 }
