@@ -86,8 +86,9 @@ class CheckoutContextsTest {
     @Test
     void aForgottenTupleInTheCacheIsNotHandedOutAgain() {
         int gone = c.intern("p", "s.py", "GET /gone", null);
+        int slot = slot("p", "s.py", "GET /gone", null);
         c.release(gone);
-        sweepUnused();   // forgotten: its number is free again, the cache may still point at it
+        sweepUnused(c, slot);   // forgotten: its number is free again, and the cache still points at it
         int back = c.intern("p", "s.py", "GET /gone", null);
         // 1,200 new tuples take every free number: none may take the one "back" holds
         for (int i = 0; i < 1_200; i++) {
@@ -97,21 +98,87 @@ class CheckoutContextsTest {
         assertThat(c.intern("p", "s.py", "GET /gone", null)).isEqualTo(back);
     }
 
+    @Test
+    void aKnownTupleFoundAgainThroughTheMapsGivesItsNamesNoExtraUser() {
+        // Memory bound (docs/robustness.md): a tuple interned twice, then released twice and swept, leaves
+        // none of its names behind. The second intern must miss the cache (another tuple took its slot), and
+        // each part in turn is name 0 and the tuple is number 0 (the maps' answers at their lowest).
+        for (int part = 0; part < 4; part++) {
+            CheckoutContexts x = new CheckoutContexts();
+            String[] t = {"t-proc", "t.py", "GET /t", "t-thread"};
+            for (int i = 0; i < part; i++) {
+                t[i] = null;
+            }
+            int first = x.intern(t[0], t[1], t[2], t[3]);
+            assertThat(first).as("part %d", part).isZero();
+            int other = x.intern(sameSlot(slot(t[0], t[1], t[2], t[3])), null, null, null);   // takes t's slot
+            x.release(other);
+            assertThat(x.intern(t[0], t[1], t[2], t[3])).as("part %d, through the maps", part).isEqualTo(first);
+            x.release(first);
+            x.release(first);
+            assertThat(other).isNotEqualTo(first);
+            sweepUnusedNames(x);
+            for (int i = part; i < 4; i++) {
+                assertThat(x.findProcess(t[i])).as("part %d: %s released and swept", part, t[i]).isEqualTo(-1);
+            }
+        }
+    }
+
+    /**
+     * The slot of the recent-tuple cache (256 entries) a tuple takes, written out as CheckoutContexts.intern
+     * computes it: the tests pick tuples that meet in a slot, or that miss one.
+     */
+    private static int slot(String process, String source, String endpoint, String thread) {
+        int r = ((java.util.Objects.hashCode(process) * 31 + java.util.Objects.hashCode(source)) * 31
+                + java.util.Objects.hashCode(endpoint)) * 31 + java.util.Objects.hashCode(thread);
+        return (r ^ r >>> 16) & 255;
+    }
+
+    /** A process name whose tuple (name, null, null, null) takes the cache slot {@code slot}. */
+    private static String sameSlot(int slot) {
+        for (int i = 0; ; i++) {
+            if (slot("u-proc-" + i, null, null, null) == slot) {
+                return "u-proc-" + i;
+            }
+        }
+    }
+
     /** More than 1,024 unused tuples, then one new one: the sweep that forgets every unused tuple runs. */
     private void sweepUnused() {
-        for (int i = 0; i < 1_100; i++) {
-            c.release(c.intern("p", "s.py", "GET /filler/" + i, null));
+        sweepUnused(c, -1);
+    }
+
+    /** The same, with fillers that leave the cache slot {@code avoid} alone (-1: any slot). */
+    private void sweepUnused(CheckoutContexts x, int avoid) {
+        int n = 0;
+        for (int i = 0; n < 1_100; i++) {
+            String endpoint = "GET /filler/" + i;
+            if (slot("p", "s.py", endpoint, null) != avoid) {
+                x.release(x.intern("p", "s.py", endpoint, null));
+                n++;
+            }
         }
-        c.release(c.intern("p", "s.py", "GET /trigger/" + System.identityHashCode(this) + "/" + sweeps++, null));
+        for (int i = 0; ; i++) {
+            String endpoint = "GET /trigger/" + System.identityHashCode(this) + "/" + sweeps + "/" + i;
+            if (slot("p", "s.py", endpoint, null) != avoid) {
+                x.release(x.intern("p", "s.py", endpoint, null));
+                break;
+            }
+        }
+        sweeps++;
     }
 
     /** The same for names: 1,100 unused process names, then a new one. */
     private void sweepUnusedNames() {
+        sweepUnusedNames(c);
+    }
+
+    private void sweepUnusedNames(CheckoutContexts x) {
         for (int i = 0; i < 1_100; i++) {
-            c.release(c.intern("name-filler-" + i + "-" + sweeps, null, null, null));
+            x.release(x.intern("name-filler-" + i + "-" + sweeps, null, null, null));
         }
-        sweepUnused();
-        c.release(c.intern("name-trigger-" + sweeps++, null, null, null));
+        sweepUnused(x, -1);
+        x.release(x.intern("name-trigger-" + sweeps++, null, null, null));
     }
 
     private int sweeps;
