@@ -88,7 +88,17 @@ class CheckoutContextsTest {
         int gone = c.intern("p", "s.py", "GET /gone", null);
         int slot = slot("p", "s.py", "GET /gone", null);
         c.release(gone);
-        sweepUnused(c, slot);   // forgotten: its number is free again, and the cache still points at it
+        // forgotten: its number is free again, and the cache still points at it. The fillers miss its slot and
+        // share 80 names, so no sweep of names follows and its names still read as before
+        int n = 0;
+        for (int i = 0; n < 1_100; i++) {
+            String process = "fp-" + i % 40;
+            String endpoint = "GET /fe/" + i / 40;
+            if (slot(process, "s.py", endpoint, null) != slot) {
+                c.release(c.intern(process, "s.py", endpoint, null));
+                n++;
+            }
+        }
         int back = c.intern("p", "s.py", "GET /gone", null);
         // 1,200 new tuples take every free number: none may take the one "back" holds
         for (int i = 0; i < 1_200; i++) {
@@ -124,6 +134,43 @@ class CheckoutContextsTest {
         }
     }
 
+    @Test
+    void tuplesMeetingInACacheSlotEachReadBackTheirOwnNames() {
+        // 300 tuples into 256 cache slots: some must meet there. One set differs only in the source, the
+        // other only in its one part (the process); each must keep its own number and names.
+        int n = 300;
+        int[] bySource = new int[n];
+        int[] byProcess = new int[n];
+        for (int i = 0; i < n; i++) {
+            bySource[i] = c.intern("p", "s" + i + ".py", "GET /", null);
+            byProcess[i] = c.intern("proc-" + i, null, null, null);
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(c.intern("p", "s" + i + ".py", "GET /", null)).isEqualTo(bySource[i]);
+            assertThat(c.source(bySource[i])).isEqualTo("s" + i + ".py");
+            assertThat(c.intern("proc-" + i, null, null, null)).isEqualTo(byProcess[i]);
+            assertThat(c.process(byProcess[i])).isEqualTo("proc-" + i);
+        }
+        assertThat(java.util.stream.IntStream.of(bySource).distinct().count()).isEqualTo(n);
+        assertThat(java.util.stream.IntStream.of(byProcess).distinct().count()).isEqualTo(n);
+    }
+
+    @Test
+    void aTupleLackingAPartDoesNotMatchNameZeroInItsCacheSlot() {
+        // the first name interned is name 0; a tuple without a process, in the same cache slot, is another tuple
+        String first = null;
+        for (int i = 0; first == null; i++) {
+            if (slot("x" + i, "s.py", null, null) == slot(null, "s.py", null, null)) {
+                first = "x" + i;
+            }
+        }
+        int named = c.intern(first, "s.py", null, null);
+        int none = c.intern(null, "s.py", null, null);
+        assertThat(none).isNotEqualTo(named);
+        assertThat(c.process(none)).isNull();
+        assertThat(c.process(named)).isEqualTo(first);
+    }
+
     /**
      * The slot of the recent-tuple cache (256 entries) a tuple takes, written out as CheckoutContexts.intern
      * computes it: the tests pick tuples that meet in a slot, or that miss one.
@@ -145,27 +192,14 @@ class CheckoutContextsTest {
 
     /** More than 1,024 unused tuples, then one new one: the sweep that forgets every unused tuple runs. */
     private void sweepUnused() {
-        sweepUnused(c, -1);
+        sweepUnused(c);
     }
 
-    /** The same, with fillers that leave the cache slot {@code avoid} alone (-1: any slot). */
-    private void sweepUnused(CheckoutContexts x, int avoid) {
-        int n = 0;
-        for (int i = 0; n < 1_100; i++) {
-            String endpoint = "GET /filler/" + i;
-            if (slot("p", "s.py", endpoint, null) != avoid) {
-                x.release(x.intern("p", "s.py", endpoint, null));
-                n++;
-            }
+    private void sweepUnused(CheckoutContexts x) {
+        for (int i = 0; i < 1_100; i++) {
+            x.release(x.intern("p", "s.py", "GET /filler/" + i, null));
         }
-        for (int i = 0; ; i++) {
-            String endpoint = "GET /trigger/" + System.identityHashCode(this) + "/" + sweeps + "/" + i;
-            if (slot("p", "s.py", endpoint, null) != avoid) {
-                x.release(x.intern("p", "s.py", endpoint, null));
-                break;
-            }
-        }
-        sweeps++;
+        x.release(x.intern("p", "s.py", "GET /trigger/" + System.identityHashCode(this) + "/" + sweeps++, null));
     }
 
     /** The same for names: 1,100 unused process names, then a new one. */
@@ -177,7 +211,7 @@ class CheckoutContextsTest {
         for (int i = 0; i < 1_100; i++) {
             x.release(x.intern("name-filler-" + i + "-" + sweeps, null, null, null));
         }
-        sweepUnused(x, -1);
+        sweepUnused(x);
         x.release(x.intern("name-trigger-" + sweeps++, null, null, null));
     }
 
