@@ -26,6 +26,11 @@ final class Checkout {
 
     Checkout(String process, String requestId, String connId, long acquiredAt, String endpoint, String source,
              long line, boolean requestEnded, long endedAt, String thread) {
+        this(process, requestId, connId, acquiredAt, endpoint, source, line, requestEnded, endedAt, thread, false);
+    }
+
+    private Checkout(String process, String requestId, String connId, long acquiredAt, String endpoint,
+                     String source, long line, boolean requestEnded, long endedAt, String thread, boolean suspect) {
         this.slot = -1;
         this.thread = thread;
         this.process = process;
@@ -37,7 +42,7 @@ final class Checkout {
         this.line = line;
         this.requestEnded = requestEnded;
         this.endedAt = endedAt;
-        this.suspect = false;
+        this.suspect = suspect;
     }
 
     Checkout(int slot, OpenCheckouts store) {
@@ -55,11 +60,14 @@ final class Checkout {
         this.suspect = store.suspect(slot);
     }
 
-    /** The same checkout, its endpoint named by a later event when it had none. */
+    /**
+     * The same checkout, its endpoint named by a later event when it had none. A suspect stays one, so
+     * its return is reported as such and the open-suspect count drops (live mode).
+     */
     Checkout withEndpoint(String later) {
         return endpoint != null || later == null ? this
                 : new Checkout(process, requestId, connId, acquiredAt, later, source, line, requestEnded, endedAt,
-                        thread);
+                        thread, suspect);
     }
 
     OpenCheckout toOpen() {

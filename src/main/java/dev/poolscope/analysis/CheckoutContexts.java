@@ -104,8 +104,9 @@ final class CheckoutContexts {
     }
 
     private int internSlowly(String process, String source, String endpoint, String thread) {
-        // a look-up of the maps, skipped when a name is new; mutants that only skip it more often are
-        // equivalent (acquire below finds a known tuple and counts its user the same)
+        // a look-up of the maps, skipped when a name is new. Not skippable for a known tuple: acquire below
+        // would count the tuple's user the same, but nameId would give each of its names a user that forget
+        // never releases, so they would never be swept (CheckoutContextsTest pins it)
         int p = names.find(process);
         int src = source == null ? -1 : names.find(source);
         int ep = endpoint == null ? -1 : names.find(endpoint);
@@ -113,7 +114,7 @@ final class CheckoutContexts {
         if ((p >= 0 || process == null) && (src >= 0 || source == null) && (ep >= 0 || endpoint == null)
                 && (th >= 0 || thread == null)) {
             int known = contexts.find(new Ctx(p, src, ep, th));
-            if (known >= 0) {   // (> 0 would be equivalent: acquire below finds and counts it the same)
+            if (known >= 0) {   // tuple 0 too: the path below would give its names users never released
                 contexts.acquireId(known);   // the usual case: a few look-ups, nothing stored
                 return known;
             }

@@ -86,8 +86,19 @@ class CheckoutContextsTest {
     @Test
     void aForgottenTupleInTheCacheIsNotHandedOutAgain() {
         int gone = c.intern("p", "s.py", "GET /gone", null);
+        int slot = slot("p", "s.py", "GET /gone", null);
         c.release(gone);
-        sweepUnused();   // forgotten: its number is free again, the cache may still point at it
+        // forgotten: its number is free again, and the cache still points at it. The fillers miss its slot and
+        // share 80 names, so no sweep of names follows and its names still read as before
+        int n = 0;
+        for (int i = 0; n < 1_100; i++) {
+            String process = "fp-" + i % 40;
+            String endpoint = "GET /fe/" + i / 40;
+            if (slot(process, "s.py", endpoint, null) != slot) {
+                c.release(c.intern(process, "s.py", endpoint, null));
+                n++;
+            }
+        }
         int back = c.intern("p", "s.py", "GET /gone", null);
         // 1,200 new tuples take every free number: none may take the one "back" holds
         for (int i = 0; i < 1_200; i++) {
@@ -97,21 +108,111 @@ class CheckoutContextsTest {
         assertThat(c.intern("p", "s.py", "GET /gone", null)).isEqualTo(back);
     }
 
+    @Test
+    void aKnownTupleFoundAgainThroughTheMapsGivesItsNamesNoExtraUser() {
+        // Memory bound (docs/robustness.md): a tuple interned twice, then released twice and swept, leaves
+        // none of its names behind. The second intern must miss the cache (another tuple took its slot), and
+        // each part in turn is name 0 and the tuple is number 0 (the maps' answers at their lowest).
+        for (int part = 0; part < 4; part++) {
+            CheckoutContexts x = new CheckoutContexts();
+            String[] t = {"t-proc", "t.py", "GET /t", "t-thread"};
+            for (int i = 0; i < part; i++) {
+                t[i] = null;
+            }
+            int first = x.intern(t[0], t[1], t[2], t[3]);
+            assertThat(first).as("part %d", part).isZero();
+            int other = x.intern(sameSlot(slot(t[0], t[1], t[2], t[3])), null, null, null);   // takes t's slot
+            x.release(other);
+            assertThat(x.intern(t[0], t[1], t[2], t[3])).as("part %d, through the maps", part).isEqualTo(first);
+            x.release(first);
+            x.release(first);
+            assertThat(other).isNotEqualTo(first);
+            sweepUnusedNames(x);
+            for (int i = part; i < 4; i++) {
+                assertThat(x.findProcess(t[i])).as("part %d: %s released and swept", part, t[i]).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void tuplesMeetingInACacheSlotEachReadBackTheirOwnNames() {
+        // 300 tuples into 256 cache slots: some must meet there. One set differs only in the source, the
+        // other only in its one part (the process); each must keep its own number and names.
+        int n = 300;
+        int[] bySource = new int[n];
+        int[] byProcess = new int[n];
+        for (int i = 0; i < n; i++) {
+            bySource[i] = c.intern("p", "s" + i + ".py", "GET /", null);
+            byProcess[i] = c.intern("proc-" + i, null, null, null);
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(c.intern("p", "s" + i + ".py", "GET /", null)).isEqualTo(bySource[i]);
+            assertThat(c.source(bySource[i])).isEqualTo("s" + i + ".py");
+            assertThat(c.intern("proc-" + i, null, null, null)).isEqualTo(byProcess[i]);
+            assertThat(c.process(byProcess[i])).isEqualTo("proc-" + i);
+        }
+        assertThat(java.util.stream.IntStream.of(bySource).distinct().count()).isEqualTo(n);
+        assertThat(java.util.stream.IntStream.of(byProcess).distinct().count()).isEqualTo(n);
+    }
+
+    @Test
+    void aTupleLackingAPartDoesNotMatchNameZeroInItsCacheSlot() {
+        // the first name interned is name 0; a tuple without a process, in the same cache slot, is another tuple
+        String first = null;
+        for (int i = 0; first == null; i++) {
+            if (slot("x" + i, "s.py", null, null) == slot(null, "s.py", null, null)) {
+                first = "x" + i;
+            }
+        }
+        int named = c.intern(first, "s.py", null, null);
+        int none = c.intern(null, "s.py", null, null);
+        assertThat(none).isNotEqualTo(named);
+        assertThat(c.process(none)).isNull();
+        assertThat(c.process(named)).isEqualTo(first);
+    }
+
+    /**
+     * The slot of the recent-tuple cache (256 entries) a tuple takes, written out as CheckoutContexts.intern
+     * computes it: the tests pick tuples that meet in a slot, or that miss one.
+     */
+    private static int slot(String process, String source, String endpoint, String thread) {
+        int r = ((java.util.Objects.hashCode(process) * 31 + java.util.Objects.hashCode(source)) * 31
+                + java.util.Objects.hashCode(endpoint)) * 31 + java.util.Objects.hashCode(thread);
+        return (r ^ r >>> 16) & 255;
+    }
+
+    /** A process name whose tuple (name, null, null, null) takes the cache slot {@code slot}. */
+    private static String sameSlot(int slot) {
+        for (int i = 0; ; i++) {
+            if (slot("u-proc-" + i, null, null, null) == slot) {
+                return "u-proc-" + i;
+            }
+        }
+    }
+
     /** More than 1,024 unused tuples, then one new one: the sweep that forgets every unused tuple runs. */
     private void sweepUnused() {
+        sweepUnused(c);
+    }
+
+    private void sweepUnused(CheckoutContexts x) {
         for (int i = 0; i < 1_100; i++) {
-            c.release(c.intern("p", "s.py", "GET /filler/" + i, null));
+            x.release(x.intern("p", "s.py", "GET /filler/" + i, null));
         }
-        c.release(c.intern("p", "s.py", "GET /trigger/" + System.identityHashCode(this) + "/" + sweeps++, null));
+        x.release(x.intern("p", "s.py", "GET /trigger/" + System.identityHashCode(this) + "/" + sweeps++, null));
     }
 
     /** The same for names: 1,100 unused process names, then a new one. */
     private void sweepUnusedNames() {
+        sweepUnusedNames(c);
+    }
+
+    private void sweepUnusedNames(CheckoutContexts x) {
         for (int i = 0; i < 1_100; i++) {
-            c.release(c.intern("name-filler-" + i + "-" + sweeps, null, null, null));
+            x.release(x.intern("name-filler-" + i + "-" + sweeps, null, null, null));
         }
-        sweepUnused();
-        c.release(c.intern("name-trigger-" + sweeps++, null, null, null));
+        sweepUnused(x);
+        x.release(x.intern("name-trigger-" + sweeps++, null, null, null));
     }
 
     private int sweeps;
