@@ -59,6 +59,26 @@ class OpenLeaksTest {
         assertThat(new OpenLeaks(open, GRACE, null).tally(10, 100).requests()).as("nothing settled").isEqualTo(2);
     }
 
+    /**
+     * docs/metrics.md: requests_without_close counts distinct requests with a leak, those settled early included.
+     * r1's only leak is settled early (counted then); r2 still leaks at the end and was never counted, so the end
+     * counts it: 1 settled + 1 at the end = 2 requests.
+     */
+    @Test
+    void aRequestStillLeakingAtTheEndCountsWhenAnotherRequestsLeakWasSettledEarly() {
+        SettledLeaks settled = new SettledLeaks(10, k -> false, Long.MAX_VALUE);
+        int a = add("p1", "r1", "A", 0);
+        open.markEnded(a, 5);
+        settled.requestEnded(new RequestKey("p1", "r1"), 5);
+        add("p1", "r2", "C", 2);
+        settled.settle(open, 16, GRACE);
+        assertThat(settled.requests).isEqualTo(1);
+        OpenLeaks.Tally t = new OpenLeaks(open, GRACE, settled).tally(10, 100);
+        assertThat(t.leaks().count()).isEqualTo(1);
+        assertThat(t.requests()).isEqualTo(1);
+        assertThat(settled.requests + t.requests()).isEqualTo(2);
+    }
+
     @Test
     void whatAProcessHoldsAddsEverySettledLeak() {
         // p1 at 100: A (at 0, old), B (at 90, exactly the grace: not old), C (at 95, its request ended): 3 open,
