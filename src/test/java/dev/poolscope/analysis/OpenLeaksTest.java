@@ -79,6 +79,22 @@ class OpenLeaksTest {
         assertThat(settled.requests + t.requests()).isEqualTo(2);
     }
 
+    /**
+     * docs/report-schema.md: leaks.by_endpoint lists leaks per endpoint. An endpoint whose only open checkout is in flight
+     * (younger than the grace, request not ended) counts that checkout but gets no leak entry, not even a 0.
+     */
+    @Test
+    void anEndpointWithOnlyCheckoutsInFlightHasNoLeakEntry() {
+        add("p1", "r1", "A", 95);   // 5 old at 100, grace 10: in flight
+        OpenLeaks.Tally t = new OpenLeaks(open, GRACE, null).tally(10, 100);
+        java.util.Map<String, Long> leaks = new java.util.HashMap<>();
+        java.util.Map<String, EndpointHolds> checkouts = new java.util.HashMap<>();
+        t.addByEndpoint(open, leaks, checkouts);
+        assertThat(leaks).isEmpty();
+        assertThat(checkouts).hasSize(1);
+        assertThat(checkouts.values().iterator().next().checkouts).isEqualTo(1);
+    }
+
     @Test
     void whatAProcessHoldsAddsEverySettledLeak() {
         // p1 at 100: A (at 0, old), B (at 90, exactly the grace: not old), C (at 95, its request ended): 3 open,
