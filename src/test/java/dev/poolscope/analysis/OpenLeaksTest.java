@@ -59,6 +59,42 @@ class OpenLeaksTest {
         assertThat(new OpenLeaks(open, GRACE, null).tally(10, 100).requests()).as("nothing settled").isEqualTo(2);
     }
 
+    /**
+     * docs/metrics.md: requests_without_close counts distinct requests with a leak, those settled early included.
+     * r1's only leak is settled early (counted then); r2 still leaks at the end and was never counted, so the end
+     * counts it: 1 settled + 1 at the end = 2 requests.
+     */
+    @Test
+    void aRequestStillLeakingAtTheEndCountsWhenAnotherRequestsLeakWasSettledEarly() {
+        SettledLeaks settled = new SettledLeaks(10, k -> false, Long.MAX_VALUE);
+        int a = add("p1", "r1", "A", 0);
+        open.markEnded(a, 5);
+        settled.requestEnded(new RequestKey("p1", "r1"), 5);
+        add("p1", "r2", "C", 2);
+        settled.settle(open, 16, GRACE);
+        assertThat(settled.requests).isEqualTo(1);
+        OpenLeaks.Tally t = new OpenLeaks(open, GRACE, settled).tally(10, 100);
+        assertThat(t.leaks().count()).isEqualTo(1);
+        assertThat(t.requests()).isEqualTo(1);
+        assertThat(settled.requests + t.requests()).isEqualTo(2);
+    }
+
+    /**
+     * docs/report-schema.md: leaks.by_endpoint lists leaks per endpoint. An endpoint whose only open checkout is in flight
+     * (younger than the grace, request not ended) counts that checkout but gets no leak entry, not even a 0.
+     */
+    @Test
+    void anEndpointWithOnlyCheckoutsInFlightHasNoLeakEntry() {
+        add("p1", "r1", "A", 95);   // 5 old at 100, grace 10: in flight
+        OpenLeaks.Tally t = new OpenLeaks(open, GRACE, null).tally(10, 100);
+        java.util.Map<String, Long> leaks = new java.util.HashMap<>();
+        java.util.Map<String, EndpointHolds> checkouts = new java.util.HashMap<>();
+        t.addByEndpoint(open, leaks, checkouts);
+        assertThat(leaks).isEmpty();
+        assertThat(checkouts).hasSize(1);
+        assertThat(checkouts.values().iterator().next().checkouts).isEqualTo(1);
+    }
+
     @Test
     void whatAProcessHoldsAddsEverySettledLeak() {
         // p1 at 100: A (at 0, old), B (at 90, exactly the grace: not old), C (at 95, its request ended): 3 open,
