@@ -7,7 +7,7 @@ import dev.poolscope.event.PoolEvent;
  * primitives), or a checkout closed before it was stored (a checkin logged first, same timestamp).
  * Made only where a few are needed: items of a report, live mode, summaries.
  */
-final class Checkout {
+final class Checkout implements Listed {
     /** The store slot it was read from, or -1. */
     final int slot;
     final String process;
@@ -58,6 +58,26 @@ final class Checkout {
         this.endedAt = store.endedAt(slot);
         this.thread = store.thread(slot);
         this.suspect = store.suspect(slot);
+    }
+
+    @Override
+    public long acquiredAt() {
+        return acquiredAt;
+    }
+
+    @Override
+    public String process() {
+        return process;
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public long line() {
+        return line;
     }
 
     /**

@@ -11,11 +11,12 @@ package dev.poolscope.analysis;
  * @param origin       the application frame that borrowed, where the log has the stack (HikariCP), else null
  */
 public record LeakItem(String process, String requestId, String connId, String endpoint, long acquiredAt,
-                       long ageMicros, boolean requestEnded, String source, long line, String thread, String origin) {
+                       long ageMicros, boolean requestEnded, String source, long line, String thread, String origin)
+        implements Listed {
     public static final long UNKNOWN_AGE = -1;
 
     /** By time, process, file, line. One lambda, not a chain of them: each is linked at start-up. */
-    static final java.util.Comparator<LeakItem> OLDEST_FIRST = (a, b) -> {
+    static final java.util.Comparator<Listed> OLDEST_FIRST = (a, b) -> {
         int c = Long.compare(a.acquiredAt(), b.acquiredAt());
         if (c == 0) {
             c = a.process().compareTo(b.process());

@@ -34,7 +34,7 @@ final class SettledLeaks {
      * Youngest on top, in the listing's order ({@link LeakItem#OLDEST_FIRST}: time, process, file, line), so
      * that a tie in time at the cut keeps the checkout a summary's listing keeps, whatever order they settle in.
      */
-    private final PriorityQueue<Checkout> kept = new PriorityQueue<>(SettledLeaks::youngerFirst);
+    private final PriorityQueue<Checkout> kept = new PriorityQueue<>(LeakItem.OLDEST_FIRST.reversed());
     private final Map<String, Long> byEndpoint = new HashMap<>();
     /** Recently settled requests, so a request settled in two steps counts once. */
     private final Map<RequestKey, Boolean> recent = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -136,17 +136,6 @@ final class SettledLeaks {
                 timedOutRequests += timedOut.test(key) ? 1 : 0;
             }
         }
-    }
-
-    private static int youngerFirst(Checkout a, Checkout b) {
-        int c = Long.compare(b.acquiredAt, a.acquiredAt);
-        if (c == 0) {
-            c = b.process.compareTo(a.process);
-        }
-        if (c == 0) {
-            c = b.source.compareTo(a.source);
-        }
-        return c != 0 ? c : Long.compare(b.line, a.line);
     }
 
     boolean counted(RequestKey key) {
